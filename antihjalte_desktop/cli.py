@@ -1,0 +1,413 @@
+"""The ``antihjalte`` command: headless subcommands, or the tray app with none.
+
+Nothing here imports Qt; the tray app (``antihjalte_desktop.app``) is imported only
+when it is started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from antihjalte_desktop import APP_NAME
+from antihjalte_desktop.errors import KnownError, UsageError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line plus the usage, exit 2 (as argparse does)."""
+
+
+def _day_arg(text: str) -> str:
+    return text  # parsed later against the profile's clock; see _parse_day
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="antihjalte",
+        description=f"{APP_NAME}: plan focus days, pass on quick tasks, reflect. "
+        "With no command, starts the tray app.",
+    )
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    p.add_argument("--home", metavar="DIR", help="keep all data, settings, cache and logs of this profile in DIR "
+                   "(also ANTIHJALTE_HOME)")
+    p.add_argument("--self-test", action="store_true", help="start the app fully, check it, and exit")
+    p.add_argument("--autostart", action="store_true", help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    plan = sub.add_parser("plan", help="plan focus days").add_subparsers(
+        dest="plan_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    a = plan.add_parser("add", help="plan a focus day")
+    a.add_argument("date", metavar="DATE", help="YYYY-MM-DD, today, tomorrow or a weekday (fri, fre)")
+    a.add_argument("--note", default="", help="what the day is for")
+    a.add_argument("--cover", default="", metavar="NAME", help="the colleague who covers for you")
+    a.add_argument("--force", action="store_true", help="plan a weekend day or public holiday anyway")
+    r = plan.add_parser("remove", help="take a day out of the plan")
+    r.add_argument("date", metavar="DATE")
+    e = plan.add_parser("edit", help="change a planned day's note or cover")
+    e.add_argument("date", metavar="DATE")
+    e.add_argument("--note")
+    e.add_argument("--cover", metavar="NAME")
+    ls = plan.add_parser("list", help="list planned days (past days as done)")
+    ls.add_argument("--from", dest="start", metavar="D")
+    ls.add_argument("--to", dest="end", metavar="D")
+    ls.add_argument("--json", action="store_true")
+
+    st = sub.add_parser("status", help="the next day and the cadence")
+    st.add_argument("--json", action="store_true")
+
+    h = sub.add_parser("handover", help="the handover checklist of a day")
+    h.add_argument("date", metavar="DATE")
+    h.add_argument("--json", action="store_true")
+    h.add_argument("--check", action="append", default=[], metavar="ITEM", help="tick an item (key, number or text)")
+    h.add_argument("--uncheck", action="append", default=[], metavar="ITEM")
+    h.add_argument("--add-item", action="append", default=[], metavar="TEXT", help="add your own checklist item")
+    h.add_argument("--task", metavar="TEXT", help="a quick task to pass on (with --to)")
+    h.add_argument("--to", metavar="NAME", help="the colleague who takes the task")
+    h.add_argument("--task-done", type=int, action="append", default=[], metavar="ID")
+    h.add_argument("--task-back", type=int, action="append", default=[], metavar="ID",
+                   help="mark a task as taken back after the day")
+    h.add_argument("--remove-task", type=int, action="append", default=[], metavar="ID")
+    h.add_argument("--message", action="store_true", help="print a handover message for mail or chat")
+    h.add_argument("--lang", choices=("sv", "en"))
+
+    ar = sub.add_parser("autoreply", help="the e-mail auto-reply for a day")
+    ar.add_argument("date", metavar="DATE")
+    ar.add_argument("--lang", choices=("sv", "en"))
+
+    rem = sub.add_parser("reminders", help="due and upcoming reminders")
+    rem.add_argument("--json", action="store_true")
+
+    cfg = sub.add_parser("config", help="settings").add_subparsers(
+        dest="config_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    cl = cfg.add_parser("list", help="every setting with its value")
+    cl.add_argument("--json", action="store_true")
+    cg = cfg.add_parser("get", help="one setting")
+    cg.add_argument("key")
+    cs = cfg.add_parser("set", help="change a setting (lists: a;b;c or a JSON array; text: - reads stdin)")
+    cs.add_argument("key")
+    cs.add_argument("value")
+    cu = cfg.add_parser("unset", help="back to the default")
+    cu.add_argument("key")
+
+    for register in _extensions():
+        register(sub)
+    return p
+
+
+def _extensions() -> list[Callable[[Any], None]]:
+    """Subcommands that live beside their subsystem (journal, feed). Each module's
+    ``register(subparsers)`` adds parsers whose ``handler`` default runs them."""
+    import importlib
+
+    out = []
+    for name in ("antihjalte_desktop.journal_cli", "antihjalte_desktop.feed.cli"):
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name != name:
+                raise
+            continue
+        out.append(mod.register)
+    return out
+
+
+# -- helpers ------------------------------------------------------------------------------
+def _profile(args: argparse.Namespace) -> Any:
+    from antihjalte_desktop.store.paths import Paths
+    from antihjalte_desktop.store.profile import Profile
+
+    return Profile(Paths.resolve(args.home))
+
+
+def _parse_day(profile: Any, text: str) -> date:
+    from antihjalte_desktop.core.dates import parse_day
+
+    return parse_day(text, profile.today())
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _warn(text: str) -> None:
+    sys.stderr.write(f"antihjalte: {text}\n")
+
+
+# -- commands -------------------------------------------------------------------------------
+def cmd_plan(args: argparse.Namespace) -> int:
+    prof = _profile(args)
+    action = args.plan_command
+    if action == "list":
+        start = _parse_day(prof, args.start) if args.start else None
+        end = _parse_day(prof, args.end) if args.end else None
+        days = prof.plan.list_days(start, end)
+        today = prof.today()
+        if args.json:
+            _print_json([d.to_json(today) for d in days])
+        else:
+            if not days:
+                print("No focus days planned. Plan one with: antihjalte plan add DATE")
+            for d in days:
+                extra = "".join(f"  {k}: {v}" for k, v in (("cover", d.cover), ("note", d.note)) if v)
+                print(f"{d.day.isoformat()}  {d.day.strftime('%a')}  {d.status(today).value:<7}{extra}")
+        return 0
+    day = _parse_day(prof, args.date)
+    if action == "add":
+        result = prof.plan_day(day, args.note, args.cover, force=args.force)
+        for w in result.warnings:
+            _warn(f"warning: {w}")
+        print(f"{'Planned' if result.added else 'Already planned'}: {day.isoformat()}")
+    elif action == "remove":
+        prof.unplan_day(day)
+        print(f"Removed: {day.isoformat()}")
+    elif action == "edit":
+        if prof.plan.get_day(day) is None:
+            raise KnownError(f"{day.isoformat()} is not planned")
+        prof.plan.update_day(day, note=args.note, cover=args.cover)
+        print(f"Updated: {day.isoformat()}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    prof = _profile(args)
+    today = prof.today()
+    nxt = prof.next_day()
+    cad = prof.cadence()
+    data = {
+        "today": today.isoformat(),
+        "today_is_focus_day": bool(nxt and nxt.day == today),
+        "next_day": nxt.to_json(today) if nxt else None,
+        "cadence": cad.to_json(),
+        "summary": cad.describe(),
+    }
+    if args.json:
+        _print_json(data)
+        return 0
+    if nxt and nxt.day == today:
+        print("Today is your antihjälte day.")
+    elif nxt:
+        print(f"Next antihjälte day: {nxt.day.isoformat()} ({(nxt.day - today).days} days)")
+    else:
+        print("No antihjälte day planned.")
+    print(cad.describe().capitalize())
+    return 0
+
+
+def cmd_handover(args: argparse.Namespace) -> int:
+    from antihjalte_desktop.core.handover import find_item, handover_message, item_key
+    from antihjalte_desktop.core.dates import format_day
+
+    prof = _profile(args)
+    day = _parse_day(prof, args.date)
+    fd = prof.plan.get_day(day)
+    if fd is None:
+        raise KnownError(f"{day.isoformat()} is not planned")
+    if (args.task is None) != (args.to is None):
+        raise UsageError("--task and --to go together: --task TEXT --to NAME")
+    for wanted, done in [(w, True) for w in args.check] + [(w, False) for w in args.uncheck]:
+        item = find_item(prof.plan.items(day), wanted, fd.cover)
+        if item is None:
+            keys = ", ".join(i.key for i in prof.plan.items(day))
+            raise UsageError(f"no checklist item {wanted!r} on {day.isoformat()} (items: {keys})")
+        prof.plan.set_item_done(day, item.key, done)
+    for text in args.add_item:
+        prof.plan.add_item(day, item_key(text), text)
+    if args.task is not None:
+        if not args.task.strip() or not args.to.strip():
+            raise UsageError("--task and --to need a text and a name")
+        prof.plan.add_task(day, args.task.strip(), args.to.strip())
+    ids = {t.id for t in prof.plan.tasks(day)}
+    for tid in args.task_done + args.task_back + args.remove_task:
+        if tid not in ids:
+            raise UsageError(f"no task {tid} on {day.isoformat()}")
+    for tid in args.task_done:
+        prof.plan.update_task(tid, done=True)
+    for tid in args.task_back:
+        prof.plan.update_task(tid, taken_back=True)
+    for tid in args.remove_task:
+        prof.plan.remove_task(tid)
+    items = prof.plan.items(day)
+    tasks = prof.plan.tasks(day)
+    lang = args.lang or prof.language()
+    if args.message:
+        back = prof.calendar.next_workday(day)
+        print(handover_message(format_day(day, lang), format_day(back, lang), fd.cover, tasks, lang))
+        return 0
+    if args.json:
+        _print_json(
+            {
+                "date": day.isoformat(),
+                "cover": fd.cover,
+                "items": [{"key": i.key, "label": i.text(fd.cover, lang), "done": i.done} for i in items],
+                "tasks": [
+                    {"id": t.id, "text": t.text, "to": t.to, "done": t.done, "taken_back": t.taken_back}
+                    for t in tasks
+                ],
+            }
+        )
+        return 0
+    print(f"Handover for {day.isoformat()}" + (f" (cover: {fd.cover})" if fd.cover else ""))
+    for n, i in enumerate(items, 1):
+        print(f"  {n}. [{'x' if i.done else ' '}] {i.text(fd.cover, lang)}  ({i.key})")
+    for t in tasks:
+        mark = "x" if t.done else " "
+        back = "  (taken back)" if t.taken_back else ""
+        print(f"  #{t.id} [{mark}] {t.text} → {t.to}{back}")
+    return 0
+
+
+def cmd_autoreply(args: argparse.Namespace) -> int:
+    prof = _profile(args)
+    day = _parse_day(prof, args.date)
+    sys.stdout.write(prof.autoreply(day, args.lang or prof.language()))
+    return 0
+
+
+def cmd_reminders(args: argparse.Namespace) -> int:
+    prof = _profile(args)
+    now = prof.now()
+    rems = prof.reminders(now)
+    if args.json:
+        _print_json([r.to_json(now) for r in rems])
+        return 0
+    if not rems:
+        print("No reminders: nothing planned.")
+    for r in rems:
+        flag = " DUE" if r.is_due(now) else ""
+        snooze = f" until {r.snoozed_until:%Y-%m-%d %H:%M}" if r.snoozed_until else ""
+        print(f"{r.at:%Y-%m-%d %H:%M}  {r.kind.value:<8} for {r.day.isoformat()}  {r.state.value}{snooze}{flag}")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from antihjalte_desktop.core.settings_schema import lookup
+    from antihjalte_desktop.store.paths import Paths
+    from antihjalte_desktop.store.settings import Settings
+
+    paths = Paths.resolve(args.home).ensure()
+    settings = Settings(paths.settings_file)
+    for problem in settings.problems:
+        _warn(f"settings: {problem}")
+    action = args.config_command
+    if action == "list":
+        if args.json:
+            _print_json({s.key: v for s, v in settings.items()})
+        else:
+            for s, v in settings.items():
+                mark = "" if settings.is_default(s.key) else "  (set)"
+                print(f"{s.key} = {s.format(v)}{mark}")
+        return 0
+    try:
+        setting = lookup(args.key)
+    except KeyError as err:
+        raise UsageError(str(err.args[0])) from None
+    if action == "get":
+        value = settings.get(args.key)
+        if isinstance(value, list):
+            print(json.dumps(value, ensure_ascii=False))
+        elif isinstance(value, str):
+            print(value)
+        else:
+            print(setting.format(value))
+    elif action == "set":
+        text = sys.stdin.read() if args.value == "-" else args.value
+        settings.set_text(args.key, text)
+    elif action == "unset":
+        settings.reset(args.key)
+    return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    try:
+        from antihjalte_desktop import app
+    except ModuleNotFoundError as err:
+        if err.name and err.name.startswith("PySide6"):
+            raise KnownError("the tray app needs PySide6: pip install PySide6-Essentials") from None
+        raise
+    return int(app.run(home=args.home, self_test=args.self_test, autostart=args.autostart))
+
+
+COMMANDS: dict[str, Handler] = {
+    "plan": cmd_plan,
+    "status": cmd_status,
+    "handover": cmd_handover,
+    "autoreply": cmd_autoreply,
+    "reminders": cmd_reminders,
+    "config": cmd_config,
+}
+
+
+def _setup_console() -> None:
+    """Swedish letters on any console: Windows consoles may use a legacy code page."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _log_bug(args: argparse.Namespace | None) -> str:
+    """Write the traceback of a bug to the profile's log; return the log path."""
+    import logging
+    import traceback
+
+    try:
+        from antihjalte_desktop.store.logs import setup_file_logging
+        from antihjalte_desktop.store.paths import Paths
+
+        path = setup_file_logging(Paths.resolve(getattr(args, "home", None)).ensure())
+        logging.getLogger("antihjalte").error("unexpected error\n%s", traceback.format_exc())
+        return str(path)
+    except Exception:  # noqa: BLE001 - the log itself failed: nothing more to do
+        return "(the log could not be written)"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
+    # A file-size limit (a quota, or a test's RLIMIT_FSIZE) must end a write with
+    # an error we report, not kill us mid-write.
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    _setup_console()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.version:
+            from antihjalte_desktop import version
+
+            print(f"antihjalte {version()}")
+            return 0
+        if args.command is None:
+            return cmd_app(args)
+        handler: Handler = getattr(args, "handler", None) or COMMANDS[args.command]
+        return handler(args)
+    except KnownError as err:
+        _warn(str(err))
+        return err.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `antihjalte plan list | head`: the reader left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as err:  # noqa: BLE001 - a bug: never a traceback on the terminal
+        where = _log_bug(args)
+        _warn(f"internal error ({type(err).__name__}); details are in {where}")
+        return 70
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console window on Windows)."""
+    return main(sys.argv[1:])

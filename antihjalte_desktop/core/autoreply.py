@@ -1,0 +1,119 @@
+"""The e-mail auto-reply (autosvar) for a focus day, from an editable template."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from datetime import date
+
+from antihjalte_desktop.core.dates import format_day
+
+DEFAULT_TEMPLATES = {
+    "sv": (
+        "Hej!\n\n"
+        "Tack för ditt mejl. Jag har en planeringsdag {day} och läser inte e-post under dagen. "
+        "Jag är tillbaka {return_day}.\n"
+        "Är det brådskande kan du kontakta {cover}.\n\n"
+        "Vänliga hälsningar\n"
+        "{name}"
+    ),
+    "en": (
+        "Hello,\n\n"
+        "Thank you for your email. I am on a planning day on {day} and will not read email that day. "
+        "I will be back on {return_day}.\n"
+        "For urgent matters, please contact {cover}.\n\n"
+        "Kind regards\n"
+        "{name}"
+    ),
+}
+
+PLACEHOLDERS = ("day", "return_day", "cover", "cover_name", "cover_contact", "name", "email", "phone")
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    email: str = ""
+    phone: str = ""
+
+    def contact_text(self) -> str:
+        return ", ".join(p for p in (self.phone, self.email) if p)
+
+    def full(self) -> str:
+        c = self.contact_text()
+        return f"{self.name} ({c})" if c and self.name else self.name
+
+
+def parse_roster_entry(entry: str) -> Contact:
+    """``Anna Berg, anna.berg@kommun.se, 070-123 45 67``: name, then e-mail and phone in any order."""
+    parts = [p.strip() for p in entry.split(",") if p.strip()]
+    if not parts:
+        return Contact("")
+    name, rest = parts[0], parts[1:]
+    email = next((p for p in rest if "@" in p), "")
+    phone = next((p for p in rest if "@" not in p), "")
+    return Contact(name, email, phone)
+
+
+def find_contact(name: str, roster: list[str]) -> Contact:
+    """The roster entry for ``name`` (case-insensitive; a first name alone matches when unique)."""
+    if not name.strip():
+        return Contact("")
+    contacts = [parse_roster_entry(e) for e in roster]
+    wanted = name.strip().casefold()
+    exact = [c for c in contacts if c.name.casefold() == wanted]
+    if exact:
+        return exact[0]
+    first = [c for c in contacts if c.name.casefold().split(" ")[0] == wanted]
+    return first[0] if len(first) == 1 else Contact(name.strip())
+
+
+def template_fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+def check_template(template: str) -> None:
+    """Raise ValueError when the template names an unknown placeholder or is malformed."""
+    try:
+        fields = template_fields(template)
+    except ValueError as err:
+        raise ValueError(f"malformed template: {err}") from None
+    unknown = fields - set(PLACEHOLDERS)
+    if unknown:
+        raise ValueError(
+            f"unknown placeholder(s) {', '.join(sorted('{' + u + '}' for u in unknown))}; "
+            f"known: {', '.join('{' + p + '}' for p in PLACEHOLDERS)}"
+        )
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def render(
+    template: str,
+    lang: str,
+    day: date,
+    return_day: date,
+    me: Contact,
+    cover: Contact,
+) -> str:
+    """Fill in the template. A line whose placeholders are all empty is left out, so
+    "contact {cover}" vanishes when no cover is named."""
+    values = {
+        "day": format_day(day, lang),
+        "return_day": format_day(return_day, lang),
+        "cover": cover.full(),
+        "cover_name": cover.name,
+        "cover_contact": cover.contact_text(),
+        "name": me.name,
+        "email": me.email,
+        "phone": me.phone,
+    }
+    out: list[str] = []
+    for line in template.split("\n"):
+        names = _FIELD.findall(line)
+        if names and all(not values.get(n, "") for n in names):
+            continue
+        out.append(_FIELD.sub(lambda m: values.get(m[1], m[0]), line))
+    return "\n".join(out).strip() + "\n"

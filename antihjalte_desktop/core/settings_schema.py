@@ -1,0 +1,231 @@
+"""Every setting, declared once: key, type, default, label and help text.
+
+Validation, the ``config`` CLI and the settings dialog all come from this table.
+Labels and help are marked for translation (context "settings").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import time
+from enum import StrEnum
+from typing import Any
+
+from antihjalte_desktop.core.autoreply import DEFAULT_TEMPLATES, check_template
+from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
+
+
+class Kind(StrEnum):
+    STR = "str"
+    TEXT = "text"  # multi-line
+    INT = "int"
+    BOOL = "bool"
+    TIME = "time"  # "HH:MM"
+    CHOICE = "choice"
+    LIST = "list"  # list of strings; on the command line separated by ";" or given as a JSON array
+    PASSWORD = "password"  # never stored in settings: kept in the OS keyring by the store layer
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: Kind
+    default: Any
+    label: str
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    check: Callable[[Any], None] | None = field(default=None, compare=False)
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    def parse(self, text: str) -> Any:
+        """Turn command-line text into a value of this setting's type, or raise ValueError."""
+        k = self.kind
+        if k is Kind.INT:
+            try:
+                value: Any = int(text.strip())
+            except ValueError:
+                raise ValueError(f"{self.key} takes a whole number, not {text!r}") from None
+        elif k is Kind.BOOL:
+            t = text.strip().lower()
+            if t in ("1", "true", "yes", "on", "ja", "på"):
+                value = True
+            elif t in ("0", "false", "no", "off", "nej", "av"):
+                value = False
+            else:
+                raise ValueError(f"{self.key} takes true or false, not {text!r}")
+        elif k is Kind.LIST:
+            t = text.strip()
+            if t.startswith("["):
+                try:
+                    value = json.loads(t)
+                except json.JSONDecodeError as err:
+                    raise ValueError(f"{self.key}: not a JSON array: {err}") from None
+            else:
+                value = [p.strip() for p in t.split(";") if p.strip()]
+        elif k is Kind.TEXT:
+            value = text.replace("\\n", "\n")
+        else:
+            value = text.strip() if k is not Kind.STR else text
+        return self.validate(value)
+
+    def validate(self, value: Any) -> Any:
+        """Check a value (as stored in the settings file) and return it normalised."""
+        k = self.kind
+        if k is Kind.INT:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"{self.key} takes a whole number")
+            if self.minimum is not None and value < self.minimum:
+                raise ValueError(f"{self.key} must be at least {self.minimum}")
+            if self.maximum is not None and value > self.maximum:
+                raise ValueError(f"{self.key} must be at most {self.maximum}")
+        elif k is Kind.BOOL:
+            if not isinstance(value, bool):
+                raise ValueError(f"{self.key} takes true or false")
+        elif k is Kind.TIME:
+            if not isinstance(value, str) or not _TIME.match(value):
+                raise ValueError(f"{self.key} takes a time as HH:MM (24-hour), not {value!r}")
+            h, m = map(int, value.split(":"))
+            value = f"{h:02d}:{m:02d}"
+        elif k is Kind.CHOICE:
+            if value not in self.choices:
+                raise ValueError(f"{self.key} must be one of: {', '.join(repr(c) for c in self.choices)}")
+        elif k is Kind.LIST:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"{self.key} takes a list of texts")
+            value = [v.strip() for v in value if v.strip()]
+        elif k in (Kind.STR, Kind.TEXT, Kind.PASSWORD):
+            if not isinstance(value, str):
+                raise ValueError(f"{self.key} takes a text")
+            if k is Kind.STR and ("\n" in value or "\r" in value):
+                raise ValueError(f"{self.key} takes a single line")
+        if self.check is not None:
+            self.check(value)
+        return value
+
+    def format(self, value: Any) -> str:
+        if self.kind is Kind.LIST:
+            return "; ".join(value)
+        if self.kind is Kind.BOOL:
+            return "true" if value else "false"
+        if self.kind is Kind.TEXT:
+            return str(value).replace("\n", "\\n")
+        return str(value)
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+
+
+def parse_time(value: str) -> time:
+    h, m = map(int, value.split(":"))
+    return time(h, m)
+
+
+def _check_template(value: Any) -> None:
+    check_template(value)
+
+
+def _check_country(value: Any) -> None:
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise ValueError("holidays.country takes a two-letter country code such as SE")
+
+
+def _check_email(value: Any) -> None:
+    if value and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise ValueError(f"not an e-mail address: {value!r}")
+
+
+S = Setting
+SCHEMA: tuple[Setting, ...] = (
+    S("me.name", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Your name"),
+      QT_TRANSLATE_NOOP("settings", "Shown in the team feed and signed under the auto-reply.")),
+    S("me.email", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Your e-mail"), check=_check_email),
+    S("me.phone", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Your phone number")),
+    S("cadence.every_weeks", Kind.INT, 4, QT_TRANSLATE_NOOP("settings", "One antihjälte day every … weeks"),
+      QT_TRANSLATE_NOOP("settings", "0 turns the cadence off."), minimum=0, maximum=52),
+    S("holidays.country", Kind.STR, "SE", QT_TRANSLATE_NOOP("settings", "Public holidays of"),
+      QT_TRANSLATE_NOOP("settings", "Two-letter country code. In Sweden, Christmas Eve, Midsummer Eve and "
+                     "New Year's Eve count as days off too."), check=_check_country),
+    S("ui.language", Kind.CHOICE, "", QT_TRANSLATE_NOOP("settings", "Language"),
+      QT_TRANSLATE_NOOP("settings", "Empty follows the system language."), choices=("", "sv", "en"),
+      choice_labels=(QT_TRANSLATE_NOOP("settings", "System language"), "Svenska", "English")),
+    S("reminders.handover_time", Kind.TIME, "14:00", QT_TRANSLATE_NOOP("settings", "Handover reminder (workday before)")),
+    S("reminders.start_time", Kind.TIME, "08:00", QT_TRANSLATE_NOOP("settings", "Start reminder (on the day)")),
+    S("reminders.reflect_time", Kind.TIME, "16:00", QT_TRANSLATE_NOOP("settings", "Reflection reminder (end of the day)")),
+    S("reminders.restore_time", Kind.TIME, "08:00", QT_TRANSLATE_NOOP("settings", "Restore reminder (next workday)")),
+    S("autoreply.template_sv", Kind.TEXT, DEFAULT_TEMPLATES["sv"], QT_TRANSLATE_NOOP("settings", "Auto-reply in Swedish"),
+      QT_TRANSLATE_NOOP("settings", "Placeholders: {day}, {return_day}, {cover}, {cover_name}, {cover_contact}, "
+                     "{name}, {email}, {phone}. A line whose placeholders are all empty is left out."),
+      check=_check_template),
+    S("autoreply.template_en", Kind.TEXT, DEFAULT_TEMPLATES["en"], QT_TRANSLATE_NOOP("settings", "Auto-reply in English"),
+      QT_TRANSLATE_NOOP("settings", "Same placeholders as the Swedish text."), check=_check_template),
+    S("handover.items", Kind.LIST, ["autoreply", "phone", "tasks", "calendar"],
+      QT_TRANSLATE_NOOP("settings", "Handover checklist"),
+      QT_TRANSLATE_NOOP("settings", "Items for each new day: autoreply, phone, tasks, calendar, or your own text.")),
+    S("team.roster", Kind.LIST, [], QT_TRANSLATE_NOOP("settings", "Team members"),
+      QT_TRANSLATE_NOOP("settings", "One per line: name, e-mail, phone. Used for the hero rota and cover contacts.")),
+    S("team.max_focus_per_day", Kind.INT, 2, QT_TRANSLATE_NOOP("settings", "At most this many on antihjälte day at once"),
+      minimum=1, maximum=100),
+    S("feed.location", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Team feed"),
+      QT_TRANSLATE_NOOP("settings", "A file in a shared folder, or a WebDAV or CalDAV address. Empty: a file in your profile.")),
+    S("feed.kind", Kind.CHOICE, "auto", QT_TRANSLATE_NOOP("settings", "Feed type"), choices=("auto", "file", "webdav", "caldav"),
+      choice_labels=(QT_TRANSLATE_NOOP("settings", "Detect"), QT_TRANSLATE_NOOP("settings", "File"), "WebDAV", "CalDAV")),
+    S("feed.user", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Feed user name")),
+    S("feed.password", Kind.PASSWORD, "", QT_TRANSLATE_NOOP("settings", "Feed password"),
+      QT_TRANSLATE_NOOP("settings", "Kept only in the system keyring.")),
+    S("feed.show_as", Kind.CHOICE, "full", QT_TRANSLATE_NOOP("settings", "Show me in the team feed as"),
+      choices=("full", "initials", "anonymous"),
+      choice_labels=(QT_TRANSLATE_NOOP("settings", "Full name"), QT_TRANSLATE_NOOP("settings", "Initials"), QT_TRANSLATE_NOOP("settings", "Just “Antihjälte”"))),
+    S("feed.sync_minutes", Kind.INT, 15, QT_TRANSLATE_NOOP("settings", "Sync every … minutes"), minimum=15, maximum=1440),
+    S("feed.ca_file", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Custom CA certificate file"),
+      QT_TRANSLATE_NOOP("settings", "For a server with a certificate from your organisation's own authority.")),
+    S("feed.subscriptions", Kind.LIST, [], QT_TRANSLATE_NOOP("settings", "Extra calendars to read (absences)"),
+      QT_TRANSLATE_NOOP("settings", "webcal:// or https:// addresses, read only.")),
+    S("journal.intent_prompts_sv", Kind.LIST,
+      ["Vad vill jag tänka igenom i dag?", "Vad vill jag läsa på om?", "Vad vill jag planera eller analysera?"],
+      QT_TRANSLATE_NOOP("settings", "Intent prompts (Swedish)")),
+    S("journal.intent_prompts_en", Kind.LIST,
+      ["What do I want to think through today?", "What do I want to read up on?",
+       "What do I want to plan or analyse?"],
+      QT_TRANSLATE_NOOP("settings", "Intent prompts (English)")),
+    S("journal.reflect_prompts_sv", Kind.LIST,
+      ["Vad lärde jag mig?", "Vad vill jag ändra på?", "Vad skapar värde för invånarna?"],
+      QT_TRANSLATE_NOOP("settings", "Reflection prompts (Swedish)")),
+    S("journal.reflect_prompts_en", Kind.LIST,
+      ["What did I learn?", "What will I change?", "What creates value for residents?"],
+      QT_TRANSLATE_NOOP("settings", "Reflection prompts (English)")),
+    S("app.autostart", Kind.BOOL, False, QT_TRANSLATE_NOOP("settings", "Start at login")),
+)  # fmt: skip
+
+BY_KEY: dict[str, Setting] = {s.key: s for s in SCHEMA}
+
+SECTION_LABELS = {
+    "me": QT_TRANSLATE_NOOP("settings", "You"),
+    "cadence": QT_TRANSLATE_NOOP("settings", "Cadence"),
+    "holidays": QT_TRANSLATE_NOOP("settings", "Public holidays"),
+    "ui": QT_TRANSLATE_NOOP("settings", "Appearance"),
+    "reminders": QT_TRANSLATE_NOOP("settings", "Reminders"),
+    "autoreply": QT_TRANSLATE_NOOP("settings", "Auto-reply"),
+    "handover": QT_TRANSLATE_NOOP("settings", "Handover"),
+    "team": QT_TRANSLATE_NOOP("settings", "Team"),
+    "feed": QT_TRANSLATE_NOOP("settings", "Team feed"),
+    "journal": QT_TRANSLATE_NOOP("settings", "Journal"),
+    "app": QT_TRANSLATE_NOOP("settings", "Application"),
+}
+
+
+def lookup(key: str) -> Setting:
+    try:
+        return BY_KEY[key]
+    except KeyError:
+        close = [k for k in BY_KEY if key.split(".")[-1] in k]
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise KeyError(f"unknown setting {key!r}{hint}; `antihjalte config list` shows them all") from None

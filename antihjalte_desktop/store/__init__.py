@@ -1,0 +1,1 @@
+"""Local persistence: paths, the SQLite store, settings, the holiday cache, secrets."""

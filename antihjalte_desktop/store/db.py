@@ -1,0 +1,216 @@
+"""The profile's SQLite database: WAL, ``PRAGMA user_version`` migrations, a copy
+of the file before each migration, and calm messages for the world's failures."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from antihjalte_desktop.errors import StoreError
+
+log = logging.getLogger("antihjalte.store")
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Each entry upgrades the schema from version i to i + 1. Never edit a released
+# entry: add a new one.
+MIGRATIONS: tuple[str, ...] = (
+    # 0 -> 1: the plan and its handover checklist
+    """
+    CREATE TABLE focus_day (
+        day TEXT PRIMARY KEY,            -- ISO date
+        note TEXT NOT NULL DEFAULT '',
+        cover TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE handover_item (
+        day TEXT NOT NULL REFERENCES focus_day(day) ON DELETE CASCADE,
+        pos INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        done INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, key)
+    );
+    CREATE TABLE handover_task (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL REFERENCES focus_day(day) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX handover_task_day ON handover_task(day);
+    """,
+    # 1 -> 2: revisions for the feed's SEQUENCE, reminder state, an outbox of local
+    # changes for the team feed, the profile's id, and "taken back" on tasks.
+    """
+    ALTER TABLE focus_day ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE handover_task ADD COLUMN taken_back INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE reminder_state (
+        id TEXT PRIMARY KEY,             -- "<day>/<kind>"
+        state TEXT NOT NULL,
+        snoozed_until TEXT,
+        shown_at TEXT,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        day TEXT NOT NULL,
+        op TEXT NOT NULL,                -- 'put' or 'delete'
+        at TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def translate_error(err: BaseException, path: Path) -> StoreError:
+    """One calm line for what went wrong with the database at ``path``."""
+    text = str(err).lower()
+    code = getattr(err, "sqlite_errorname", "") or ""
+    if isinstance(err, OSError):
+        if err.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return StoreError(f"cannot write {path}: the disk is full (nothing was changed)")
+        if err.errno == errno.EROFS:
+            return StoreError(f"cannot write {path}: the disk is read-only (nothing was changed)")
+        if err.errno == errno.EACCES:
+            return StoreError(f"cannot open {path}: permission denied")
+        return StoreError(f"cannot use {path}: {err.strerror or err}")
+    if "locked" in text or "busy" in text or code in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return StoreError(
+            f"the database {path} is locked by another Antihjälte process; try again in a moment"
+        )
+    if "not a database" in text or "malformed" in text or code in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+        return StoreError(
+            f"the database {path} is damaged and was left as it is for you to recover "
+            "(move it away to start afresh, or restore a backup)"
+        )
+    if "disk is full" in text or "database or disk is full" in text or code == "SQLITE_FULL":
+        return StoreError(f"cannot write {path}: the disk is full (nothing was changed)")
+    if "readonly" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
+        return StoreError(f"cannot write {path}: the disk or file is read-only (nothing was changed)")
+    if "disk i/o" in text or code.startswith("SQLITE_IOERR"):
+        return StoreError(f"cannot write {path}: a disk error (disk full or removed?); nothing was changed")
+    if "unable to open" in text or code == "SQLITE_CANTOPEN":
+        return StoreError(f"cannot open the database {path}")
+    return StoreError(f"database error in {path}: {err}")
+
+
+@contextlib.contextmanager
+def errors_translated(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except (sqlite3.Error, OSError) as err:
+        raise translate_error(err, path) from None
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    if head and head != SQLITE_HEADER:
+        raise StoreError(
+            f"the database {path} is damaged (not an SQLite file) and was left as it is for you to "
+            "recover (move it away to start afresh, or restore a backup)"
+        )
+
+
+def _create_private(path: Path) -> None:
+    """Create the file 0600 before SQLite does (SQLite gives -wal/-shm the same mode)."""
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+    elif os.name == "posix" and (path.stat().st_mode & 0o777) != 0o600:
+        path.chmod(0o600)
+
+
+def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS, *, busy_timeout_ms: int = 3000) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    with errors_translated(path):
+        _check_header(path)
+        _create_private(path)
+        conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version < len(migrations):
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                migrate(conn, path, version, migrations)
+            elif version > len(migrations):
+                raise StoreError(
+                    f"the database {path} was written by a newer Antihjälte (schema {version}, "
+                    f"this one knows {len(migrations)}); update the app"
+                )
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            conn.close()
+            raise
+    return conn
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def migrate(conn: sqlite3.Connection, path: Path, version: int, migrations: tuple[str, ...]) -> None:
+    if version > 0:
+        dest = backup_path(path, version)
+        log.info("backing up %s to %s before migrating from schema %d", path, dest, version)
+        _create_private(dest)
+        target = sqlite3.connect(dest)
+        try:
+            conn.backup(target)
+        finally:
+            target.close()
+    for target_version in range(version, len(migrations)):
+        # executescript would COMMIT on its own; run statement by statement inside
+        # one transaction so a failed migration leaves the old schema untouched.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in _statements(migrations[target_version]):
+                conn.execute(stmt)
+            conn.execute(f"PRAGMA user_version = {target_version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        log.info("migrated %s to schema %d", path, target_version + 1)
+
+
+def _statements(script: str) -> list[str]:
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line.split("--", 1)[0] if "--" in line else line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; errors roll back and become a StoreError."""
+    with errors_translated(path):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise

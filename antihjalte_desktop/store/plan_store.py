@@ -1,0 +1,223 @@
+"""Focus days, their handover checklists, reminder state and the feed outbox, in SQLite."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from antihjalte_desktop.core.handover import HandoverItem, HandoverTask
+from antihjalte_desktop.core.plan import FocusDay
+from antihjalte_desktop.core.reminders import ReminderState, StoredState
+from antihjalte_desktop.store import db
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class PlanStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = db.connect(path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return db.transaction(self.conn, self.path)
+
+    def _read(self) -> contextlib.AbstractContextManager[None]:
+        return db.errors_translated(self.path)
+
+    # -- profile ----------------------------------------------------------------
+    def profile_id(self) -> str:
+        """A stable random id of this profile (owner of its events in the team feed)."""
+        with self._read():
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'profile_id'").fetchone()
+        if row:
+            return str(row[0])
+        new = secrets.token_hex(8)
+        with self._tx() as c:
+            c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('profile_id', ?)", (new,))
+            return str(c.execute("SELECT value FROM meta WHERE key = 'profile_id'").fetchone()[0])
+
+    # -- days -------------------------------------------------------------------
+    def add_day(self, day: date, note: str, cover: str, items: list[tuple[str, str]]) -> bool:
+        """Plan ``day`` with a fresh checklist; False (and nothing changed) when already planned."""
+        now = _now()
+        with self._tx() as c:
+            cur = c.execute(
+                "INSERT OR IGNORE INTO focus_day(day, note, cover, created, updated) VALUES (?, ?, ?, ?, ?)",
+                (day.isoformat(), note, cover, now, now),
+            )
+            if cur.rowcount == 0:
+                return False
+            c.executemany(
+                "INSERT INTO handover_item(day, pos, key, label) VALUES (?, ?, ?, ?)",
+                [(day.isoformat(), i, key, label) for i, (key, label) in enumerate(items)],
+            )
+            c.execute("INSERT INTO outbox(day, op, at) VALUES (?, 'put', ?)", (day.isoformat(), now))
+        return True
+
+    def update_day(self, day: date, *, note: str | None = None, cover: str | None = None) -> bool:
+        sets, args = [], []
+        if note is not None:
+            sets.append("note = ?")
+            args.append(note)
+        if cover is not None:
+            sets.append("cover = ?")
+            args.append(cover)
+        if not sets:
+            return False
+        now = _now()
+        with self._tx() as c:
+            cur = c.execute(
+                f"UPDATE focus_day SET {', '.join(sets)}, updated = ?, revision = revision + 1 WHERE day = ?",
+                (*args, now, day.isoformat()),
+            )
+            if cur.rowcount:
+                c.execute("INSERT INTO outbox(day, op, at) VALUES (?, 'put', ?)", (day.isoformat(), now))
+            return cur.rowcount > 0
+
+    def remove_day(self, day: date) -> bool:
+        now = _now()
+        with self._tx() as c:
+            cur = c.execute("DELETE FROM focus_day WHERE day = ?", (day.isoformat(),))
+            if cur.rowcount:
+                c.execute("INSERT INTO outbox(day, op, at) VALUES (?, 'delete', ?)", (day.isoformat(), now))
+                c.execute("DELETE FROM reminder_state WHERE id LIKE ?", (day.isoformat() + "/%",))
+            return cur.rowcount > 0
+
+    def get_day(self, day: date) -> FocusDay | None:
+        with self._read():
+            row = self.conn.execute(
+                "SELECT day, note, cover, revision FROM focus_day WHERE day = ?", (day.isoformat(),)
+            ).fetchone()
+        return _day(row) if row else None
+
+    def list_days(self, start: date | None = None, end: date | None = None) -> list[FocusDay]:
+        sql, args = "SELECT day, note, cover, revision FROM focus_day", []
+        where = []
+        if start:
+            where.append("day >= ?")
+            args.append(start.isoformat())
+        if end:
+            where.append("day <= ?")
+            args.append(end.isoformat())
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with self._read():
+            rows = self.conn.execute(sql + " ORDER BY day", args).fetchall()
+        return [_day(r) for r in rows]
+
+    def day_dates(self) -> list[date]:
+        with self._read():
+            return [date.fromisoformat(r[0]) for r in self.conn.execute("SELECT day FROM focus_day ORDER BY day")]
+
+    # -- handover ---------------------------------------------------------------
+    def items(self, day: date) -> list[HandoverItem]:
+        with self._read():
+            rows = self.conn.execute(
+                "SELECT key, label, done FROM handover_item WHERE day = ? ORDER BY pos", (day.isoformat(),)
+            ).fetchall()
+        return [HandoverItem(k, lbl, bool(d)) for k, lbl, d in rows]
+
+    def set_item_done(self, day: date, key: str, done: bool) -> bool:
+        with self._tx() as c:
+            cur = c.execute(
+                "UPDATE handover_item SET done = ? WHERE day = ? AND key = ?", (int(done), day.isoformat(), key)
+            )
+            return cur.rowcount > 0
+
+    def add_item(self, day: date, key: str, label: str) -> None:
+        with self._tx() as c:
+            pos = c.execute(
+                "SELECT COALESCE(MAX(pos), -1) + 1 FROM handover_item WHERE day = ?", (day.isoformat(),)
+            ).fetchone()[0]
+            c.execute(
+                "INSERT OR IGNORE INTO handover_item(day, pos, key, label) VALUES (?, ?, ?, ?)",
+                (day.isoformat(), pos, key, label),
+            )
+
+    def tasks(self, day: date) -> list[HandoverTask]:
+        with self._read():
+            rows = self.conn.execute(
+                "SELECT id, text, recipient, done, taken_back FROM handover_task WHERE day = ? ORDER BY id",
+                (day.isoformat(),),
+            ).fetchall()
+        return [HandoverTask(i, t, r, bool(d), bool(b)) for i, t, r, d, b in rows]
+
+    def add_task(self, day: date, text: str, to: str) -> int:
+        with self._tx() as c:
+            cur = c.execute(
+                "INSERT INTO handover_task(day, text, recipient) VALUES (?, ?, ?)", (day.isoformat(), text, to)
+            )
+            return int(cur.lastrowid or 0)
+
+    def update_task(
+        self, task_id: int, *, done: bool | None = None, taken_back: bool | None = None
+    ) -> bool:
+        sets, args = [], []
+        if done is not None:
+            sets.append("done = ?")
+            args.append(int(done))
+        if taken_back is not None:
+            sets.append("taken_back = ?")
+            args.append(int(taken_back))
+        if not sets:
+            return False
+        with self._tx() as c:
+            cur = c.execute(f"UPDATE handover_task SET {', '.join(sets)} WHERE id = ?", (*args, task_id))
+            return cur.rowcount > 0
+
+    def remove_task(self, task_id: int) -> bool:
+        with self._tx() as c:
+            return c.execute("DELETE FROM handover_task WHERE id = ?", (task_id,)).rowcount > 0
+
+    # -- reminders --------------------------------------------------------------
+    def reminder_states(self) -> dict[str, StoredState]:
+        with self._read():
+            rows = self.conn.execute("SELECT id, state, snoozed_until FROM reminder_state").fetchall()
+        return {
+            rid: StoredState(ReminderState(st), datetime.fromisoformat(su) if su else None)
+            for rid, st, su in rows
+        }
+
+    def set_reminder_state(
+        self, reminder_id: str, state: ReminderState, snoozed_until: datetime | None = None
+    ) -> None:
+        now = _now()
+        with self._tx() as c:
+            c.execute(
+                """INSERT INTO reminder_state(id, state, snoozed_until, shown_at, updated)
+                   VALUES (?, ?, ?, CASE WHEN ? = 'shown' THEN ? END, ?)
+                   ON CONFLICT(id) DO UPDATE SET state = excluded.state,
+                       snoozed_until = excluded.snoozed_until,
+                       shown_at = COALESCE(excluded.shown_at, reminder_state.shown_at),
+                       updated = excluded.updated""",
+                (
+                    reminder_id,
+                    state.value,
+                    snoozed_until.isoformat(timespec="seconds") if snoozed_until else None,
+                    state.value,
+                    now,
+                    now,
+                ),
+            )
+
+    # -- outbox (consumed by the team-feed sync) --------------------------------
+    def outbox(self) -> list[tuple[int, date, str]]:
+        with self._read():
+            rows = self.conn.execute("SELECT seq, day, op FROM outbox ORDER BY seq").fetchall()
+        return [(seq, date.fromisoformat(d), op) for seq, d, op in rows]
+
+    def clear_outbox(self, up_to_seq: int) -> None:
+        with self._tx() as c:
+            c.execute("DELETE FROM outbox WHERE seq <= ?", (up_to_seq,))
+
+
+def _day(row: tuple[str, str, str, int]) -> FocusDay:
+    return FocusDay(date.fromisoformat(row[0]), row[1], row[2], row[3])

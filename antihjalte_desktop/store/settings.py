@@ -1,0 +1,111 @@
+"""Settings: a JSON file in the config dir holding only what differs from the schema's defaults."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from antihjalte_desktop.core.settings_schema import BY_KEY, SCHEMA, Kind, Setting, lookup
+from antihjalte_desktop.errors import StoreError, UsageError
+from antihjalte_desktop.store.atomic import write_atomic
+
+log = logging.getLogger("antihjalte.settings")
+
+Listener = Callable[[str, Any], None]
+
+
+class Settings:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._values: dict[str, Any] = {}
+        self._listeners: list[Listener] = []
+        self.problems: list[str] = []  # values in the file that were ignored, and why
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as err:
+            raise StoreError(f"cannot read the settings file {self.path}: {err.strerror or err}") from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, UnicodeDecodeError) as err:
+            raise StoreError(
+                f"the settings file {self.path} is damaged ({err}); fix or move it away (it was left as it is)"
+            ) from None
+        for key, value in data.items():
+            setting = BY_KEY.get(key)
+            if setting is None or setting.kind is Kind.PASSWORD:
+                self.problems.append(f"{key}: unknown setting, ignored")
+                continue
+            try:
+                self._values[key] = setting.validate(value)
+            except ValueError as err:
+                self.problems.append(f"{key}: {err}; using the default")
+        for p in self.problems:
+            log.warning("settings: %s", p)
+
+    def get(self, key: str) -> Any:
+        setting = BY_KEY[key]
+        value = self._values.get(key, setting.default)
+        return list(value) if isinstance(value, list) else value
+
+    def is_default(self, key: str) -> bool:
+        return key not in self._values
+
+    def set(self, key: str, value: Any) -> None:
+        """Validate, store and save at once; raises UsageError on a wrong key or value."""
+        setting = self._setting(key)
+        try:
+            value = setting.validate(value)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+        self._values[key] = value
+        if value == setting.default:
+            del self._values[key]
+        self._save()
+        for listener in list(self._listeners):
+            listener(key, value)
+
+    def set_text(self, key: str, text: str) -> None:
+        setting = self._setting(key)
+        try:
+            value = setting.parse(text)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+        self.set(key, value)
+
+    def reset(self, key: str) -> None:
+        setting = self._setting(key)
+        self.set(key, setting.default)
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def items(self) -> list[tuple[Setting, Any]]:
+        return [(s, self.get(s.key)) for s in SCHEMA if s.kind is not Kind.PASSWORD]
+
+    @staticmethod
+    def _setting(key: str) -> Setting:
+        try:
+            setting = lookup(key)
+        except KeyError as err:
+            raise UsageError(str(err.args[0])) from None
+        if setting.kind is Kind.PASSWORD:
+            raise UsageError(f"{key} is kept in the system keyring: use `antihjalte feed login`")
+        return setting
+
+    def _save(self) -> None:
+        data = json.dumps(self._values, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_atomic(self.path, data + b"\n")
+        except OSError as err:
+            raise StoreError(f"cannot save the settings to {self.path}: {err.strerror or err}") from None
