@@ -7,6 +7,7 @@ when it is started.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -35,8 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, starts the tray app.",
     )
     p.add_argument("--version", action="store_true", help="print the version and exit")
-    p.add_argument("--home", metavar="DIR", help="keep all data, settings, cache and logs of this profile in DIR "
-                   "(also ANTIHJALTE_HOME)")
+    p.add_argument(
+        "--home",
+        metavar="DIR",
+        help="keep all data, settings, cache and logs of this profile in DIR (also ANTIHJALTE_HOME)",
+    )
     p.add_argument("--self-test", action="store_true", help="start the app fully, check it, and exit")
     p.add_argument("--autostart", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -66,9 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     h = sub.add_parser("handover", help="the handover checklist of a day")
     h.add_argument("date", metavar="DATE")
     h.add_argument("--json", action="store_true")
-    h.add_argument("--check", action="append", default=[], metavar="ITEM", help="tick an item (key, number or text)")
+    h.add_argument(
+        "--check", action="append", default=[], metavar="ITEM", help="tick an item (key, number or text)"
+    )
     h.add_argument("--uncheck", action="append", default=[], metavar="ITEM")
-    h.add_argument("--add-item", action="append", default=[], metavar="TEXT", help="add your own checklist item")
+    h.add_argument(
+        "--add-item", action="append", default=[], metavar="TEXT", help="add your own checklist item"
+    )
     h.add_argument("--task", metavar="TEXT", help="a quick task to pass on (with --to)")
     h.add_argument("--to", metavar="NAME", help="the colleague who takes the task")
     h.add_argument("--task-done", type=int, action="append", default=[], metavar="ID")
@@ -203,8 +211,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_handover(args: argparse.Namespace) -> int:
-    from antihjalte_desktop.core.handover import find_item, handover_message, item_key
     from antihjalte_desktop.core.dates import format_day
+    from antihjalte_desktop.core.handover import find_item, handover_message, item_key
 
     prof = _profile(args)
     day = _parse_day(prof, args.date)
@@ -284,7 +292,8 @@ def cmd_reminders(args: argparse.Namespace) -> int:
     for r in rems:
         flag = " DUE" if r.is_due(now) else ""
         snooze = f" until {r.snoozed_until:%Y-%m-%d %H:%M}" if r.snoozed_until else ""
-        print(f"{r.at:%Y-%m-%d %H:%M}  {r.kind.value:<8} for {r.day.isoformat()}  {r.state.value}{snooze}{flag}")
+        when = f"{r.at:%Y-%m-%d %H:%M}"
+        print(f"{when}  {r.kind.value:<8} for {r.day.isoformat()}  {r.state.value}{snooze}{flag}")
     return 0
 
 
@@ -351,10 +360,8 @@ def _setup_console() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def _log_bug(args: argparse.Namespace | None) -> str:
@@ -369,7 +376,7 @@ def _log_bug(args: argparse.Namespace | None) -> str:
         path = setup_file_logging(Paths.resolve(getattr(args, "home", None)).ensure())
         logging.getLogger("antihjalte").error("unexpected error\n%s", traceback.format_exc())
         return str(path)
-    except Exception:  # noqa: BLE001 - the log itself failed: nothing more to do
+    except Exception:
         return "(the log could not be written)"
 
 
@@ -402,7 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `antihjalte plan list | head`: the reader left; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as err:  # noqa: BLE001 - a bug: never a traceback on the terminal
+    except Exception as err:
         where = _log_bug(args)
         _warn(f"internal error ({type(err).__name__}); details are in {where}")
         return 70

@@ -51,13 +51,13 @@ class CadenceStatus:
         if self.state is CadenceState.UNPLANNED:
             return f"plan your next antihjälte day by {due}"
         if self.state is CadenceState.LATE:
-            return f"next day {self.next_day} is {self.overdue_workdays} workdays after the cadence date {due}"
+            return (
+                f"next day {self.next_day} is {self.overdue_workdays} workdays after the cadence date {due}"
+            )
         return f"overdue by {self.overdue_workdays} workdays (was due by {due})"
 
 
-def cadence_status(
-    days: list[date], every_weeks: int, today: date, calendar: WorkCalendar
-) -> CadenceStatus:
+def cadence_status(days: list[date], every_weeks: int, today: date, calendar: WorkCalendar) -> CadenceStatus:
     """The cadence counts from the latest focus day up to today (or from today when
     there is none): the next one is due ``every_weeks`` weeks after it, moved back to
     a workday when that date is not one."""
@@ -73,7 +73,11 @@ def cadence_status(
         if nxt <= due:
             return CadenceStatus(every_weeks, CadenceState.KEPT, last, nxt, due, 0)
         if due >= today:
-            return CadenceStatus(every_weeks, CadenceState.LATE, last, nxt, due, calendar.workdays_after(due, nxt))
+            return CadenceStatus(
+                every_weeks, CadenceState.LATE, last, nxt, due, calendar.workdays_after(due, nxt)
+            )
     if due >= today:
         return CadenceStatus(every_weeks, CadenceState.UNPLANNED, last, nxt, due, 0)
-    return CadenceStatus(every_weeks, CadenceState.OVERDUE, last, nxt, due, calendar.workdays_after(due, today))
+    return CadenceStatus(
+        every_weeks, CadenceState.OVERDUE, last, nxt, due, calendar.workdays_after(due, today)
+    )

@@ -39,7 +39,7 @@ def local_zone() -> tzinfo:
 
         zone: tzinfo = tzlocal.get_localzone()
         return zone
-    except Exception:  # noqa: BLE001 - any failure: fall back to the fixed offset of now
+    except Exception:
         fallback = datetime.now().astimezone().tzinfo
         assert fallback is not None
         return fallback

@@ -10,9 +10,15 @@ from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP, Translate, no_transl
 # Built-in items: key -> (English label, Swedish label). ``{cover}`` is the cover colleague.
 BUILTIN_ITEMS: dict[str, tuple[str, str]] = {
     "autoreply": (QT_TRANSLATE_NOOP("handover", "Auto-reply switched on"), "Autosvaret är påslaget"),
-    "phone": (QT_TRANSLATE_NOOP("handover", "Phone forwarded to {cover}"), "Telefonen är hänvisad till {cover}"),
+    "phone": (
+        QT_TRANSLATE_NOOP("handover", "Phone forwarded to {cover}"),
+        "Telefonen är hänvisad till {cover}",
+    ),
     "tasks": (QT_TRANSLATE_NOOP("handover", "Quick tasks passed on"), "Snabba puckar är bollade vidare"),
-    "calendar": (QT_TRANSLATE_NOOP("handover", "Calendar blocked for the day"), "Dagen är blockad i kalendern"),
+    "calendar": (
+        QT_TRANSLATE_NOOP("handover", "Calendar blocked for the day"),
+        "Dagen är blockad i kalendern",
+    ),
 }
 NO_COVER = {"en": QT_TRANSLATE_NOOP("handover", "a colleague"), "sv": "en kollega"}
 
@@ -85,9 +91,7 @@ def find_item(items: list[HandoverItem], wanted: str, cover: str = "") -> Handov
     return next((it for it in items if it.key == key), None)
 
 
-def handover_message(
-    day_text: str, until_text: str, cover: str, tasks: list[HandoverTask], lang: str
-) -> str:
+def handover_message(day_text: str, until_text: str, cover: str, tasks: list[HandoverTask], lang: str) -> str:
     """A ready text for mail or chat: what goes to whom, and until when."""
     if lang == "sv":
         lines = [f"Hej! Jag har antihjältedag {day_text} och är tillbaka {until_text}."]

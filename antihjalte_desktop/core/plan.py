@@ -43,10 +43,14 @@ def refusal(day: date, today: date, calendar: WorkCalendar, *, force: bool = Fal
     if force:
         return None
     if calendar.is_weekend(day):
-        return f"{day.isoformat()} is a {'Saturday' if day.weekday() == 5 else 'Sunday'} (use --force to plan it anyway)"
+        weekday = "Saturday" if day.weekday() == 5 else "Sunday"
+        return f"{day.isoformat()} is a {weekday} (use --force to plan it anyway)"
     hol = calendar.holiday(day)
     if hol is not None:
-        return f"{day.isoformat()} is a public holiday ({hol.name_sv} / {hol.name_en}) (use --force to plan it anyway)"
+        return (
+            f"{day.isoformat()} is a public holiday ({hol.name_sv} / {hol.name_en}) "
+            "(use --force to plan it anyway)"
+        )
     return None
 
 

@@ -50,7 +50,7 @@ def compute_holidays(country: str, year: int) -> dict[date, Holiday]:
     Imports the ``holidays`` package (about 25 MB and 0.1-0.2 s), so callers cache
     the result; see :mod:`antihjalte_desktop.store.holidays_cache`.
     """
-    import holidays  # noqa: PLC0415 - heavy, only when a year is not cached yet
+    import holidays
 
     code = country.upper()
     try:
@@ -58,7 +58,9 @@ def compute_holidays(country: str, year: int) -> dict[date, Holiday]:
     except NotImplementedError:
         from antihjalte_desktop.errors import KnownError
 
-        raise KnownError(f"holidays.country {country!r} is not a country the holidays package knows") from None
+        raise KnownError(
+            f"holidays.country {country!r} is not a country the holidays package knows"
+        ) from None
     langs = getattr(cls, "supported_languages", ()) or ()
 
     def names(lang_choices: tuple[str, ...]) -> dict[date, str]:
@@ -67,7 +69,9 @@ def compute_holidays(country: str, year: int) -> dict[date, Holiday]:
 
     sv = names(("sv", "sv_SE"))
     en = names(("en_US", "en_GB", "en"))
-    result = {d: Holiday(d, sv.get(d, en.get(d, "")), en.get(d, sv.get(d, ""))) for d in sv.keys() | en.keys()}
+    result = {
+        d: Holiday(d, sv.get(d, en.get(d, "")), en.get(d, sv.get(d, ""))) for d in sv.keys() | en.keys()
+    }
     if code == "SE":
         for d, hol in swedish_eves(year).items():
             result.setdefault(d, hol)

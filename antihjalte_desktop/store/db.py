@@ -132,7 +132,9 @@ def _create_private(path: Path) -> None:
         path.chmod(0o600)
 
 
-def connect(path: Path, migrations: tuple[str, ...] = MIGRATIONS, *, busy_timeout_ms: int = 3000) -> sqlite3.Connection:
+def connect(
+    path: Path, migrations: tuple[str, ...] = MIGRATIONS, *, busy_timeout_ms: int = 3000
+) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at ``path``."""
     with errors_translated(path):
         _check_header(path)

@@ -115,7 +115,9 @@ class PlanStore:
 
     def day_dates(self) -> list[date]:
         with self._read():
-            return [date.fromisoformat(r[0]) for r in self.conn.execute("SELECT day FROM focus_day ORDER BY day")]
+            return [
+                date.fromisoformat(r[0]) for r in self.conn.execute("SELECT day FROM focus_day ORDER BY day")
+            ]
 
     # -- handover ---------------------------------------------------------------
     def items(self, day: date) -> list[HandoverItem]:
@@ -128,7 +130,8 @@ class PlanStore:
     def set_item_done(self, day: date, key: str, done: bool) -> bool:
         with self._tx() as c:
             cur = c.execute(
-                "UPDATE handover_item SET done = ? WHERE day = ? AND key = ?", (int(done), day.isoformat(), key)
+                "UPDATE handover_item SET done = ? WHERE day = ? AND key = ?",
+                (int(done), day.isoformat(), key),
             )
             return cur.rowcount > 0
 
@@ -153,13 +156,12 @@ class PlanStore:
     def add_task(self, day: date, text: str, to: str) -> int:
         with self._tx() as c:
             cur = c.execute(
-                "INSERT INTO handover_task(day, text, recipient) VALUES (?, ?, ?)", (day.isoformat(), text, to)
+                "INSERT INTO handover_task(day, text, recipient) VALUES (?, ?, ?)",
+                (day.isoformat(), text, to),
             )
             return int(cur.lastrowid or 0)
 
-    def update_task(
-        self, task_id: int, *, done: bool | None = None, taken_back: bool | None = None
-    ) -> bool:
+    def update_task(self, task_id: int, *, done: bool | None = None, taken_back: bool | None = None) -> bool:
         sets, args = [], []
         if done is not None:
             sets.append("done = ?")

@@ -38,7 +38,8 @@ class Settings:
                 raise ValueError("not a JSON object")
         except (ValueError, UnicodeDecodeError) as err:
             raise StoreError(
-                f"the settings file {self.path} is damaged ({err}); fix or move it away (it was left as it is)"
+                f"the settings file {self.path} is damaged ({err}); "
+                "fix or move it away (it was left as it is)"
             ) from None
         for key, value in data.items():
             setting = BY_KEY.get(key)
