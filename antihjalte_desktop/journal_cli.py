@@ -1,0 +1,218 @@
+"""``antihjalte journal ...``: write, list, search, export and import journal entries.
+
+``register(subparsers)`` is called by ``cli.build_parser``; it only declares parsers.
+The store is imported inside the handler so other commands start no slower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from antihjalte_desktop.errors import KnownError, UsageError
+
+
+def register(subparsers: Any) -> None:
+    jp = subparsers.add_parser("journal", help="the private reflection journal")
+    sub = jp.add_subparsers(dest="journal_command", metavar="ACTION", required=True, parser_class=type(jp))
+
+    a = sub.add_parser("add", help="write an entry (TEXT, or - to read it from stdin)")
+    a.add_argument(
+        "--date", metavar="D", help="the entry's day: YYYY-MM-DD, today, a weekday (default today)"
+    )
+    a.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeat for more)")
+    a.add_argument("--title", help="the title (default: the first line)")
+    a.add_argument(
+        "--focus-day",
+        metavar="D",
+        help="link to this focus day (default: the entry's day when it is planned)",
+    )
+    a.add_argument("text", nargs="?", metavar="TEXT | -")
+
+    ls = sub.add_parser("list", help="list entries, newest first")
+    ls.add_argument("--tag", metavar="T")
+    ls.add_argument("--from", dest="start", metavar="D")
+    ls.add_argument("--to", dest="end", metavar="D")
+    ls.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("search", help='full-text search: words match as prefixes, "quoted words" as a phrase')
+    s.add_argument("query", metavar="QUERY")
+    s.add_argument("--tag", metavar="T")
+    s.add_argument("--limit", type=int, default=50)
+    s.add_argument("--json", action="store_true")
+
+    ex = sub.add_parser("export", help="write every entry to a folder of Markdown files or DIR/journal.json")
+    ex.add_argument("--format", choices=("md", "json"), required=True)
+    ex.add_argument("--out", metavar="DIR", required=True)
+
+    im = sub.add_parser("import", help="read entries from our journal.json, a jrnl JSON export, "
+                        "a Markdown file or a folder of them")  # fmt: skip
+    im.add_argument("file", metavar="FILE")
+
+    jp.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from antihjalte_desktop.store.journal_store import JournalStore
+    from antihjalte_desktop.store.paths import Paths
+    from antihjalte_desktop.store.profile import Profile
+
+    profile = Profile(Paths.resolve(args.home))
+    store = JournalStore(profile.paths.journal_file)
+    try:
+        return int(_COMMANDS[args.journal_command](args, profile, store))
+    finally:
+        store.close()
+        profile.close()
+
+
+def _day(profile: Any, text: str | None) -> Any:
+    from antihjalte_desktop.core.dates import parse_day
+
+    return parse_day(text, profile.today()) if text else None
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _add(args: argparse.Namespace, profile: Any, store: Any) -> int:
+    from antihjalte_desktop.core.journal import Entry
+
+    if args.text is None:
+        raise UsageError("journal add needs TEXT, or - to read the entry from stdin")
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if not text.strip():
+        raise UsageError("the entry is empty")
+    day = _day(profile, args.date) or profile.today()
+    focus = _day(profile, args.focus_day)
+    if focus is None and profile.plan.get_day(day) is not None:
+        focus = day
+    entry = store.add(Entry(day=day, title=args.title or "", body=text.rstrip("\n"), tags=tuple(args.tag),
+                            focus_day=focus))  # fmt: skip
+    print(f"Added entry {entry.id}: {entry.day.isoformat()} {entry.title}")
+    return 0
+
+
+def _line(entry: Any) -> str:
+    tags = "  " + " ".join(f"#{t}" for t in entry.tags) if entry.tags else ""
+    focus = "  (focus day)" if entry.focus_day else ""
+    return f"{entry.id:>5}  {entry.day.isoformat()}  {entry.title}{tags}{focus}"
+
+
+def _list(args: argparse.Namespace, profile: Any, store: Any) -> int:
+    from antihjalte_desktop.core.journal import Filter
+
+    f = Filter(tag=args.tag, start=_day(profile, args.start), end=_day(profile, args.end))
+    hits = store.query(f, limit=1_000_000)
+    if args.json:
+        _print_json([h.entry.to_json() for h in hits])
+        return 0
+    if not hits:
+        print("No journal entries. Write one with: antihjalte journal add TEXT")
+    for h in hits:
+        print(_line(h.entry))
+    return 0
+
+
+def _search(args: argparse.Namespace, profile: Any, store: Any) -> int:
+    from antihjalte_desktop.core.journal import Filter
+
+    tty = sys.stdout.isatty() and not args.json
+    marks = ("\x1b[1m", "\x1b[0m") if tty else ("**", "**")
+    hits = store.query(Filter(text=args.query, tag=args.tag), limit=max(1, args.limit), marks=marks)
+    if args.json:
+        _print_json([{**h.entry.to_json(), "snippet": h.snippet} for h in hits])
+        return 0
+    if not hits:
+        print("No matches.")
+    for h in hits:
+        print(_line(h.entry))
+        if h.snippet:
+            print("       " + " ".join(h.snippet.split()))
+    return 0
+
+
+def _private_dir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as err:
+        raise KnownError(f"cannot create {path}: {err.strerror or err}") from None
+
+
+def _write_private(path: Path, text: str) -> None:
+    from antihjalte_desktop.store.atomic import write_atomic
+
+    try:
+        write_atomic(path, text.encode("utf-8"))
+        if os.name == "posix":
+            path.chmod(0o600)
+    except OSError as err:
+        raise KnownError(f"cannot write {path}: {err.strerror or err}") from None
+
+
+def _export(args: argparse.Namespace, profile: Any, store: Any) -> int:
+    from antihjalte_desktop.core.journal import markdown_filename, to_json_document, to_markdown
+
+    out = Path(args.out).expanduser()
+    _private_dir(out)
+    entries = list(store.all_entries())
+    if args.format == "json":
+        dest = out / "journal.json"
+        _write_private(dest, json.dumps(to_json_document(entries), ensure_ascii=False, indent=2) + "\n")
+        print(f"Exported {len(entries)} entries to {dest}")
+    else:
+        for e in entries:
+            _write_private(out / markdown_filename(e), to_markdown(e))
+        print(f"Exported {len(entries)} entries to {out}")
+    return 0
+
+
+def read_import(path: Path) -> list[Any]:
+    """Entries from a JSON export (ours or jrnl's), a Markdown file or a folder of them."""
+    from antihjalte_desktop.core.journal import from_json_document, from_markdown
+
+    try:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".md", ".markdown"))
+            if not files:
+                raise KnownError(f"no Markdown files (*.md) in {path}")
+            out = []
+            for p in files:
+                try:
+                    out.append(from_markdown(p.read_text(encoding="utf-8")))
+                except ValueError as err:
+                    raise KnownError(f"cannot import {p}: {err}") from None
+            return out
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise KnownError(f"no such file: {path}") from None
+    except UnicodeDecodeError:
+        raise KnownError(f"cannot import {path}: not UTF-8 text") from None
+    except OSError as err:
+        raise KnownError(f"cannot read {path}: {err.strerror or err}") from None
+    try:
+        if path.suffix.lower() in (".md", ".markdown") or text.startswith("---"):
+            return [from_markdown(text)]
+        try:
+            data = json.loads(text)
+        except ValueError as err:
+            raise ValueError(f"not valid JSON ({err})") from None
+        return from_json_document(data)
+    except ValueError as err:
+        raise KnownError(f"cannot import {path}: {err}") from None
+
+
+def _import(args: argparse.Namespace, profile: Any, store: Any) -> int:
+    entries = read_import(Path(args.file).expanduser())
+    added, skipped = store.import_entries(entries)
+    extra = f" ({skipped} already in the journal)" if skipped else ""
+    print(f"Imported {added} entries{extra}")
+    return 0
+
+
+_COMMANDS = {"add": _add, "list": _list, "search": _search, "export": _export, "import": _import}

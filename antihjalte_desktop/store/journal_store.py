@@ -1,0 +1,302 @@
+"""The journal in its own SQLite file (``Paths.journal_file``, 0600, WAL), with an FTS5
+index kept in step by triggers.
+
+The index is an external-content FTS5 table over ``entry`` (title, body, tags), with
+``unicode61 remove_diacritics 0``: case folds (Å = å) but å, ä and ö stay letters of
+their own. Journal text never goes to the log; only counts and ids do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from antihjalte_desktop.core.journal import Entry, Filter, SearchHit, fts_query, normalize_tags
+from antihjalte_desktop.errors import KnownError
+from antihjalte_desktop.store import db
+
+# Each entry upgrades the schema from version i to i + 1. Never edit a released entry.
+MIGRATIONS: tuple[str, ...] = (
+    # 0 -> 1: entries, their tags, and the full-text index
+    """
+    CREATE TABLE entry (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        focus_day TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX entry_day ON entry(day, id);
+    CREATE INDEX entry_focus_day ON entry(focus_day, day);
+    CREATE TABLE entry_tag (
+        entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        PRIMARY KEY (key, entry_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entry_tag_entry ON entry_tag(entry_id);
+    CREATE VIRTUAL TABLE entry_fts USING fts5(
+        title, body, tags,
+        content='entry', content_rowid='id',
+        tokenize="unicode61 remove_diacritics 0"
+    );
+    INSERT INTO entry_fts(entry_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 2.0)');
+    CREATE TRIGGER entry_ai AFTER INSERT ON entry BEGIN
+        INSERT INTO entry_fts(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
+    END;
+    CREATE TRIGGER entry_ad AFTER DELETE ON entry BEGIN
+        INSERT INTO entry_fts(entry_fts, rowid, title, body, tags)
+            VALUES ('delete', old.id, old.title, old.body, old.tags);
+    END;
+    CREATE TRIGGER entry_au AFTER UPDATE OF title, body, tags ON entry BEGIN
+        INSERT INTO entry_fts(entry_fts, rowid, title, body, tags)
+            VALUES ('delete', old.id, old.title, old.body, old.tags);
+        INSERT INTO entry_fts(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
+    END;
+    """,
+)
+
+# Private-use markers around matches in snippets; callers swap them for their own.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+TAG_SEP = "\n"
+_COLUMNS = "e.id, e.day, e.focus_day, e.title, e.body, e.tags, e.created, e.updated"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _entry(row: tuple[Any, ...]) -> Entry:
+    return Entry(
+        id=int(row[0]),
+        day=date.fromisoformat(row[1]),
+        focus_day=date.fromisoformat(row[2]) if row[2] else None,
+        title=row[3],
+        body=row[4],
+        tags=tuple(t for t in row[5].split(TAG_SEP) if t),
+        created=row[6],
+        updated=row[7],
+    )
+
+
+class JournalStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.conn = db.connect(path, migrations=MIGRATIONS)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> JournalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return db.transaction(self.conn, self.path)
+
+    def _read(self) -> contextlib.AbstractContextManager[None]:
+        return db.errors_translated(self.path)
+
+    # -- writing ------------------------------------------------------------------------
+    def add(self, entry: Entry, *, keep_times: bool = False) -> Entry:
+        """Store a new entry (title derived from the body when empty); returns it with its id."""
+        entry = entry.with_derived_title()
+        now = _now()
+        created = entry.created if keep_times and entry.created else now
+        updated = entry.updated if keep_times and entry.updated else created
+        with self._tx() as c:
+            new_id = self._insert(c, entry, created, updated)
+        return Entry(
+            id=new_id, day=entry.day, focus_day=entry.focus_day, title=entry.title, body=entry.body,
+            tags=entry.tags, created=created, updated=updated,
+        )  # fmt: skip
+
+    def _insert(self, c: sqlite3.Connection, e: Entry, created: str, updated: str) -> int:
+        cur = c.execute(
+            "INSERT INTO entry(day, focus_day, title, body, tags, created, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                e.day.isoformat(), e.focus_day.isoformat() if e.focus_day else None,
+                e.title, e.body, TAG_SEP.join(e.tags), created, updated,
+            ),
+        )  # fmt: skip
+        new_id = cur.lastrowid
+        assert new_id is not None
+        self._set_tags(c, new_id, e.tags)
+        return new_id
+
+    @staticmethod
+    def _set_tags(c: sqlite3.Connection, entry_id: int, tags: Iterable[str]) -> None:
+        c.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
+        c.executemany(
+            "INSERT OR IGNORE INTO entry_tag(key, entry_id) VALUES (?, ?)",
+            [(t.casefold(), entry_id) for t in tags],
+        )
+
+    def update(self, entry: Entry) -> Entry:
+        """Save a changed entry; raises KnownError when it is gone (deleted elsewhere)."""
+        entry_id = entry.id
+        if entry_id is None:
+            raise ValueError("update() needs a stored entry")
+        entry = entry.with_derived_title()
+        now = _now()
+        with self._tx() as c:
+            cur = c.execute(
+                "UPDATE entry SET day = ?, focus_day = ?, title = ?, body = ?, tags = ?, updated = ?"
+                " WHERE id = ?",
+                (
+                    entry.day.isoformat(), entry.focus_day.isoformat() if entry.focus_day else None,
+                    entry.title, entry.body, TAG_SEP.join(entry.tags), now, entry.id,
+                ),
+            )  # fmt: skip
+            if cur.rowcount == 0:
+                raise KnownError(f"journal entry {entry.id} no longer exists")
+            self._set_tags(c, entry_id, entry.tags)
+        return Entry(
+            id=entry.id, day=entry.day, focus_day=entry.focus_day, title=entry.title, body=entry.body,
+            tags=entry.tags, created=entry.created, updated=now,
+        )  # fmt: skip
+
+    def delete(self, entry_id: int) -> bool:
+        with self._tx() as c:
+            return c.execute("DELETE FROM entry WHERE id = ?", (entry_id,)).rowcount > 0
+
+    def import_entries(self, entries: Iterable[Entry]) -> tuple[int, int]:
+        """Add entries keeping their times, in one transaction; an entry already here
+        (same date, title and body) is skipped. Returns (added, skipped)."""
+        added = skipped = 0
+        with self._tx() as c:
+            for e in entries:
+                e = e.with_derived_title()
+                dup = c.execute(
+                    "SELECT 1 FROM entry WHERE day = ? AND title = ? AND body = ? LIMIT 1",
+                    (e.day.isoformat(), e.title, e.body),
+                ).fetchone()
+                if dup:
+                    skipped += 1
+                    continue
+                created = e.created or _now()
+                self._insert(c, e, created, e.updated or created)
+                added += 1
+        return added, skipped
+
+    # -- reading -----------------------------------------------------------------------
+    def get(self, entry_id: int) -> Entry | None:
+        with self._read():
+            row = self.conn.execute(f"SELECT {_COLUMNS} FROM entry e WHERE e.id = ?", (entry_id,)).fetchone()
+        return _entry(row) if row else None
+
+    def all_entries(self) -> Iterator[Entry]:
+        """Every entry, oldest first (for export)."""
+        with self._read():
+            rows = self.conn.execute(f"SELECT {_COLUMNS} FROM entry e ORDER BY e.day, e.id").fetchall()
+        for row in rows:
+            yield _entry(row)
+
+    @staticmethod
+    def _where(f: Filter) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        args: list[Any] = []
+        if f.tag:
+            tags = normalize_tags([f.tag])
+            where.append("e.id IN (SELECT entry_id FROM entry_tag WHERE key = ?)")
+            args.append(tags[0].casefold() if tags else "")
+        if f.start:
+            where.append("e.day >= ?")
+            args.append(f.start.isoformat())
+        if f.end:
+            where.append("e.day <= ?")
+            args.append(f.end.isoformat())
+        if f.focus_day:
+            where.append("e.focus_day = ?")
+            args.append(f.focus_day.isoformat())
+        elif f.focus_only:
+            where.append("e.focus_day IS NOT NULL")
+        return where, args
+
+    def count(self, f: Filter = Filter()) -> int:  # noqa: B008 - Filter is frozen
+        """How many entries ``f`` shows."""
+        where, args = self._where(f)
+        match = fts_query(f.text)
+        sql = "SELECT count(*) FROM entry e"
+        if match:
+            sql += " JOIN entry_fts ON entry_fts.rowid = e.id"
+            where.insert(0, "entry_fts MATCH ?")
+            args.insert(0, match)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with self._read():
+            return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def query(
+        self,
+        f: Filter = Filter(),  # noqa: B008 - Filter is frozen
+        *,
+        limit: int = 200,
+        offset: int = 0,
+        marks: tuple[str, str] = (MARK_START, MARK_END),
+        snippet_tokens: int = 16,
+    ) -> list[SearchHit]:
+        """Entries ``f`` shows: newest first, or with search text ranked by bm25 (title
+        weighs most) with a snippet whose matches sit between ``marks``."""
+        where, args = self._where(f)
+        match = fts_query(f.text)
+        if match is None:
+            sql = f"SELECT {_COLUMNS}, '', 0.0 FROM entry e"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            sql += " ORDER BY e.day DESC, e.id DESC LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        else:
+            sql = (
+                f"SELECT {_COLUMNS}, snippet(entry_fts, -1, ?, ?, '…', ?), rank "
+                "FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid WHERE entry_fts MATCH ?"
+            )
+            sql += "".join(" AND " + w for w in where)
+            sql += " ORDER BY rank, e.day DESC LIMIT ? OFFSET ?"
+            args = [marks[0], marks[1], max(1, min(64, snippet_tokens)), match, *args, limit, offset]
+        with self._read():
+            rows = self.conn.execute(sql, args).fetchall()
+        return [SearchHit(_entry(r), r[8] or "", float(r[9])) for r in rows]
+
+    def search(self, text: str, **kw: Any) -> list[SearchHit]:
+        return self.query(Filter(text=text), **kw)
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with how many entries carry it, most used first (for completion)."""
+        with self._read():
+            rows = self.conn.execute("SELECT tags FROM entry WHERE tags != ''").fetchall()
+        counts: dict[str, tuple[str, int]] = {}
+        for (joined,) in rows:
+            for t in joined.split(TAG_SEP):
+                if t:
+                    name, n = counts.get(t.casefold(), (t, 0))
+                    counts[t.casefold()] = (name, n + 1)
+        return sorted(counts.values(), key=lambda kv: (-kv[1], kv[0].casefold()))
+
+    def focus_days(self) -> list[date]:
+        with self._read():
+            rows = self.conn.execute(
+                "SELECT DISTINCT focus_day FROM entry WHERE focus_day IS NOT NULL ORDER BY focus_day DESC"
+            ).fetchall()
+        return [date.fromisoformat(r[0]) for r in rows]
+
+    def integrity_check(self) -> list[str]:
+        """'ok' from SQLite, then the FTS index's own check."""
+        with self._read():
+            out = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+            try:
+                self.conn.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as err:
+                out.append(f"fts: {err}")
+        return out
