@@ -132,10 +132,24 @@ def _create_private(path: Path) -> None:
         path.chmod(0o600)
 
 
+DEFAULT_BUSY_TIMEOUT_MS = 3000
+
+
+def busy_timeout_from_env() -> int:
+    """How long to wait for another process's write lock: ``ANTIHJALTE_BUSY_TIMEOUT_MS``
+    (tests make it short), else 3 s."""
+    try:
+        return max(0, int(os.environ.get("ANTIHJALTE_BUSY_TIMEOUT_MS", "")))
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT_MS
+
+
 def connect(
-    path: Path, migrations: tuple[str, ...] = MIGRATIONS, *, busy_timeout_ms: int = 3000
+    path: Path, migrations: tuple[str, ...] = MIGRATIONS, *, busy_timeout_ms: int | None = None
 ) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at ``path``."""
+    if busy_timeout_ms is None:
+        busy_timeout_ms = busy_timeout_from_env()
     with errors_translated(path):
         _check_header(path)
         _create_private(path)

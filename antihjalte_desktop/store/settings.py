@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 from collections.abc import Callable
@@ -109,4 +110,10 @@ class Settings:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             write_atomic(self.path, data + b"\n")
         except OSError as err:
-            raise StoreError(f"cannot save the settings to {self.path}: {err.strerror or err}") from None
+            if err.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                reason = "the disk is full (nothing was changed)"
+            elif err.errno == errno.EROFS:
+                reason = "the disk is read-only (nothing was changed)"
+            else:
+                reason = err.strerror or str(err)
+            raise StoreError(f"cannot save the settings to {self.path}: {reason}") from None
