@@ -205,12 +205,13 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int, migrations: tupl
 
 
 def _statements(script: str) -> list[str]:
+    """Split a migration script into statements. SQLite itself decides where one ends,
+    so ``--`` inside a string literal stays text and comments are left for SQLite."""
     out, buf = [], ""
     for line in script.splitlines(keepends=True):
-        buf += line.split("--", 1)[0] if "--" in line else line
+        buf += line
         if sqlite3.complete_statement(buf):
-            if buf.strip():
-                out.append(buf.strip())
+            out.append(buf.strip())
             buf = ""
     if buf.strip():
         out.append(buf.strip())
