@@ -1,0 +1,388 @@
+"""The handover dialog: what to switch on, forward and pass on before a focus day,
+and, at the restore reminder, what to take back afterwards.
+
+Every change is stored at once in the profile's plan, so the dialog has no Save.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antihjalte_desktop.core.autoreply import parse_roster_entry
+from antihjalte_desktop.core.dates import format_day
+from antihjalte_desktop.core.handover import HandoverTask, handover_message
+from antihjalte_desktop.ui.notify import bring_forward
+
+
+def _translate(context: str, text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)
+
+
+class HandoverDialog(QDialog):
+    """``restore=True`` shows what was handed to whom, to take back and tick off."""
+
+    done_requested = Signal()  # "Done": the reminder that opened the dialog is handled
+    changed = Signal()  # something in the day's handover was stored
+
+    def __init__(
+        self,
+        profile: Any,
+        day: date,
+        *,
+        restore: bool = False,
+        with_done: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoverDialog")
+        self.profile = profile
+        self.day = day
+        self.restore = restore
+        self.lang = profile.language()
+        fd = profile.plan.get_day(day)
+        self.cover = fd.cover if fd else ""
+        day_text = format_day(day, self.lang)
+        if restore:
+            self.setWindowTitle(self.tr("Take back after %1").replace("%1", day_text))
+        else:
+            self.setWindowTitle(self.tr("Handover for %1").replace("%1", day_text))
+        self.setMinimumWidth(520)
+
+        lay = QVBoxLayout(self)
+        heading = QLabel()
+        heading.setObjectName("heading")
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        lay.addWidget(heading)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setAccessibleName(self.tr("Status"))
+
+        if restore:
+            heading.setText(self.tr("Welcome back! Your antihjälte day was %1.").replace("%1", day_text))
+            lay.addWidget(self._build_take_back())
+        else:
+            heading.setText(
+                self.tr("Your antihjälte day is %1. Hand over before it starts.").replace("%1", day_text)
+            )
+            lay.addWidget(self._build_checklist())
+            lay.addWidget(self._build_cover())
+            lay.addWidget(self._build_autoreply())
+            lay.addWidget(self._build_tasks())
+        lay.addWidget(self.status)
+
+        buttons = QDialogButtonBox()
+        if not restore:
+            self.copy_message_button = QPushButton(self.tr("Copy handover message"))
+            self.copy_message_button.setObjectName("copyMessage")
+            self.copy_message_button.setToolTip(
+                self.tr("A text for mail or chat: what goes to whom, and until when.")
+            )
+            self.copy_message_button.clicked.connect(self._on_copy_message)
+            buttons.addButton(self.copy_message_button, QDialogButtonBox.ButtonRole.ActionRole)
+        if with_done:
+            done = QPushButton(self.tr("Done"))
+            done.setObjectName("done")
+            done.clicked.connect(self._on_done)
+            buttons.addButton(done, QDialogButtonBox.ButtonRole.AcceptRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        lay.addWidget(buttons)
+
+    # -- handover mode -------------------------------------------------------------------
+    def _build_checklist(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Checklist"))
+        box.setObjectName("checklist")
+        v = QVBoxLayout(box)
+        self.item_boxes: dict[str, QCheckBox] = {}
+        for item in self.profile.plan.items(self.day):
+            cb = QCheckBox(item.text(self.cover, self.lang, _translate))
+            cb.setObjectName(f"item_{item.key}")
+            cb.setChecked(item.done)
+            cb.toggled.connect(lambda on, key=item.key: self._on_item_toggled(key, on))
+            self.item_boxes[item.key] = cb
+            v.addWidget(cb)
+        if not self.item_boxes:
+            v.addWidget(QLabel(self.tr("No checklist items. Add them in the settings.")))
+        return box
+
+    def _build_cover(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Who covers for you"))
+        form = QFormLayout(box)
+        self.cover_edit = QLineEdit(self.cover)
+        self.cover_edit.setObjectName("cover")
+        self.cover_edit.setAccessibleName(self.tr("Cover colleague"))
+        self.cover_edit.setPlaceholderText(self.tr("A colleague's name"))
+        names = self._roster_names()
+        if names:
+            self.cover_edit.setCompleter(QCompleter(names, self.cover_edit))
+        self.cover_edit.editingFinished.connect(self._on_cover_edited)
+        self.cover_contact = QLabel()
+        self.cover_contact.setObjectName("coverContact")
+        self.cover_contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Name"), self.cover_edit)
+        form.addRow(self.tr("Contact"), self.cover_contact)
+        self._show_contact()
+        return box
+
+    def _build_autoreply(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Auto-reply"))
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.reply_lang = QComboBox()
+        self.reply_lang.setObjectName("replyLanguage")
+        self.reply_lang.setAccessibleName(self.tr("Language of the auto-reply"))
+        self.reply_lang.addItem("Svenska", "sv")
+        self.reply_lang.addItem("English", "en")
+        self.reply_lang.setCurrentIndex(0 if self.lang == "sv" else 1)
+        self.reply_lang.currentIndexChanged.connect(self._show_autoreply)
+        copy = QPushButton(self.tr("Copy"))
+        copy.setObjectName("copyAutoreply")
+        copy.setAccessibleName(self.tr("Copy the auto-reply"))
+        copy.clicked.connect(self._on_copy_autoreply)
+        row.addWidget(self.reply_lang)
+        row.addStretch(1)
+        row.addWidget(copy)
+        self.reply_text = QPlainTextEdit()
+        self.reply_text.setObjectName("autoreply")
+        self.reply_text.setAccessibleName(self.tr("Auto-reply text"))
+        self.reply_text.setReadOnly(True)
+        self.reply_text.setMinimumHeight(120)
+        v.addLayout(row)
+        v.addWidget(self.reply_text)
+        self._show_autoreply()
+        return box
+
+    def _build_tasks(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Quick tasks to pass on"))
+        box.setObjectName("tasks")
+        v = QVBoxLayout(box)
+        self.task_rows = QVBoxLayout()
+        v.addLayout(self.task_rows)
+        add = QHBoxLayout()
+        self.task_text = QLineEdit()
+        self.task_text.setObjectName("taskText")
+        self.task_text.setPlaceholderText(self.tr("Task"))
+        self.task_text.setAccessibleName(self.tr("Task to pass on"))
+        self.task_to = QLineEdit()
+        self.task_to.setObjectName("taskTo")
+        self.task_to.setPlaceholderText(self.tr("To colleague"))
+        self.task_to.setAccessibleName(self.tr("Colleague who takes the task"))
+        names = self._roster_names()
+        if names:
+            self.task_to.setCompleter(QCompleter(names, self.task_to))
+        self.add_task_button = QPushButton(self.tr("Pass on"))
+        self.add_task_button.setObjectName("addTask")
+        self.add_task_button.clicked.connect(self._on_add_task)
+        self.task_text.returnPressed.connect(self._on_add_task)
+        self.task_to.returnPressed.connect(self._on_add_task)
+        add.addWidget(self.task_text, 3)
+        add.addWidget(QLabel("→"))
+        add.addWidget(self.task_to, 2)
+        add.addWidget(self.add_task_button)
+        v.addLayout(add)
+        self._fill_tasks()
+        return box
+
+    def _fill_tasks(self) -> None:
+        _clear(self.task_rows)
+        tasks = self.profile.plan.tasks(self.day)
+        if not tasks:
+            empty = QLabel(self.tr("Nothing passed on yet."))
+            empty.setObjectName("noTasks")
+            self.task_rows.addWidget(empty)
+        for task in tasks:
+            row = QWidget()
+            h = QHBoxLayout(row)
+            h.setContentsMargins(0, 0, 0, 0)
+            cb = QCheckBox(f"{task.text} → {task.to}")
+            cb.setObjectName(f"task_{task.id}")
+            cb.setToolTip(self.tr("Ticked when the colleague has taken it"))
+            cb.setChecked(task.done)
+            cb.toggled.connect(lambda on, tid=task.id: self._on_task_done(tid, on))
+            remove = QToolButton()
+            remove.setObjectName(f"removeTask_{task.id}")
+            remove.setText("✕")
+            remove.setAccessibleName(self.tr("Remove task"))
+            remove.setToolTip(self.tr("Remove task"))
+            remove.clicked.connect(lambda _=False, tid=task.id: self._on_remove_task(tid))
+            h.addWidget(cb, 1)
+            h.addWidget(remove)
+            self.task_rows.addWidget(row)
+
+    # -- restore mode --------------------------------------------------------------------
+    def _build_take_back(self) -> QGroupBox:
+        box = QGroupBox(self.tr("What you handed over"))
+        box.setObjectName("takeBack")
+        v = QVBoxLayout(box)
+        if self.cover:
+            who = QLabel(self.tr("%1 covered for you and had your phone.").replace("%1", self.cover))
+            who.setObjectName("coveredBy")
+            who.setWordWrap(True)
+            v.addWidget(who)
+        hint = QLabel(self.tr("Switch off the auto-reply and take the phone back."))
+        hint.setWordWrap(True)
+        v.addWidget(hint)
+        tasks = self.profile.plan.tasks(self.day)
+        self.back_boxes: dict[int, QCheckBox] = {}
+        if not tasks:
+            v.addWidget(QLabel(self.tr("You passed on no quick tasks.")))
+        for task in tasks:
+            cb = QCheckBox(self.tr("%1 (with %2)").replace("%1", task.text).replace("%2", task.to))
+            cb.setObjectName(f"back_{task.id}")
+            cb.setToolTip(self.tr("Tick when you have taken it back"))
+            cb.setChecked(task.taken_back)
+            cb.toggled.connect(lambda on, tid=task.id: self._on_taken_back(tid, on))
+            self.back_boxes[task.id] = cb
+            v.addWidget(cb)
+        return box
+
+    # -- helpers -------------------------------------------------------------------------
+    def _roster_names(self) -> list[str]:
+        return [
+            c.name
+            for c in (parse_roster_entry(e) for e in self.profile.settings.get("team.roster"))
+            if c.name
+        ]
+
+    def _show_contact(self) -> None:
+        contact = self.profile.cover_contact(self.cover)
+        if not self.cover:
+            self.cover_contact.setText("")
+        else:
+            self.cover_contact.setText(contact.contact_text() or self.tr("(not in the team list)"))
+
+    def _show_autoreply(self) -> None:
+        lang = self.reply_lang.currentData() or self.lang
+        self.reply_text.setPlainText(self.profile.autoreply(self.day, lang))
+
+    def tasks(self) -> list[HandoverTask]:
+        return list(self.profile.plan.tasks(self.day))
+
+    def message(self) -> str:
+        back = self.profile.calendar.next_workday(self.day)
+        return handover_message(
+            format_day(self.day, self.lang), format_day(back, self.lang), self.cover, self.tasks(), self.lang
+        )
+
+    def _copy(self, text: str, what: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText(what)
+
+    # -- slots ---------------------------------------------------------------------------
+    def _on_item_toggled(self, key: str, on: bool) -> None:
+        self.profile.plan.set_item_done(self.day, key, on)
+        self.changed.emit()
+
+    def _on_cover_edited(self) -> None:
+        name = self.cover_edit.text().strip()
+        if name == self.cover:
+            return
+        self.profile.plan.update_day(self.day, cover=name)
+        self.cover = name
+        self._show_contact()
+        for item in self.profile.plan.items(self.day):
+            if item.key in self.item_boxes:
+                self.item_boxes[item.key].setText(item.text(self.cover, self.lang, _translate))
+        self._show_autoreply()
+        self.changed.emit()
+
+    def _on_copy_autoreply(self) -> None:
+        self._copy(self.reply_text.toPlainText(), self.tr("The auto-reply is copied."))
+
+    def _on_copy_message(self) -> None:
+        self._on_cover_edited()
+        self._copy(self.message(), self.tr("The handover message is copied: paste it in a mail or chat."))
+
+    def _on_add_task(self) -> None:
+        text, to = self.task_text.text().strip(), self.task_to.text().strip()
+        if not text or not to:
+            self.status.setText(self.tr("Write the task and the colleague who takes it."))
+            (self.task_text if not text else self.task_to).setFocus()
+            return
+        self.profile.plan.add_task(self.day, text, to)
+        self.task_text.clear()
+        self.task_to.clear()
+        self.task_text.setFocus()
+        self.status.setText("")
+        self._fill_tasks()
+        self.changed.emit()
+
+    def _on_task_done(self, task_id: int, on: bool) -> None:
+        self.profile.plan.update_task(task_id, done=on)
+        self.changed.emit()
+
+    def _on_remove_task(self, task_id: int) -> None:
+        self.profile.plan.remove_task(task_id)
+        self._fill_tasks()
+        self.changed.emit()
+
+    def _on_taken_back(self, task_id: int, on: bool) -> None:
+        self.profile.plan.update_task(task_id, taken_back=on)
+        self.changed.emit()
+
+    def _on_done(self) -> None:
+        self.done_requested.emit()
+        self.accept()
+
+    def present(self) -> None:
+        self.show()
+        bring_forward(self)
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        child = layout.takeAt(0)
+        widget = child.widget() if child is not None else None
+        if widget is not None:
+            # Not setParent(None): the row may hold the button whose click is running.
+            widget.hide()
+            widget.deleteLater()
+
+
+def open_for_reminder(
+    profile: Any, reminder: Any, service: Any = None, parent: QWidget | None = None
+) -> HandoverDialog:
+    """The dialog a reminder's "Open checklist" shows: take-back mode for the restore
+    reminder; "Done" marks the reminder done through ``service``."""
+    from antihjalte_desktop.core.reminders import ReminderKind
+
+    dialog = HandoverDialog(
+        profile,
+        reminder.day,
+        restore=reminder.kind is ReminderKind.RESTORE,
+        with_done=service is not None,
+        parent=parent,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    if service is not None:
+        dialog.done_requested.connect(lambda rid=reminder.id: service.done(rid))
+    dialog.present()
+    return dialog

@@ -1,0 +1,346 @@
+"""The reminder service: one single-shot timer aimed at the next due reminder.
+
+What is due and when comes from the pure schedule (``Profile.reminders(now)``); this
+module only aims a ``QTimer`` at it, shows what falls due through the notifier, and
+stores what the user does with it. It never polls: besides the one timer there is a
+cheap guard at most every 15 minutes that compares the wall clock with the monotonic
+clock, so a changed clock or a sleep without logind still re-aims the timer.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+
+from antihjalte_desktop.core.clock import Clock
+from antihjalte_desktop.core.dates import format_day
+from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
+from antihjalte_desktop.core.reminders import Reminder, ReminderKind, ReminderState, due_now, next_due
+from antihjalte_desktop.ui import notify
+
+log = logging.getLogger("antihjalte.reminders")
+
+# QTimer takes a signed 32-bit millisecond count: about 24.8 days at most.
+MAX_DELAY_MS = 2**31 - 2
+GUARD_INTERVAL_MS = 15 * 60 * 1000
+# A wall clock that moved this much more (or less) than the monotonic clock jumped.
+JUMP_TOLERANCE = timedelta(seconds=90)
+SNOOZE = timedelta(hours=1)
+# Settings whose change moves reminders.
+_SCHEDULE_KEYS = ("reminders.", "holidays.country")
+
+
+def clamp_delay_ms(delay: timedelta) -> int:
+    """Milliseconds for ``QTimer.start``: never negative, never past what it can hold."""
+    ms = int(delay.total_seconds() * 1000)
+    return max(0, min(ms, MAX_DELAY_MS))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("reminders", text)
+
+
+def message_texts(rem: Reminder, lang: str, late: bool, now: datetime) -> tuple[str, str]:
+    """Title and body of the notification for ``rem``."""
+    day = format_day(rem.day, lang)
+    if rem.kind is ReminderKind.HANDOVER:
+        title = _tr(QT_TRANSLATE_NOOP("reminders", "Time to hand over"))
+        body = _tr(
+            QT_TRANSLATE_NOOP(
+                "reminders",
+                "{day} is your antihjälte day. Switch on the auto-reply, forward the phone "
+                "and pass on your quick tasks.",
+            )
+        )
+    elif rem.kind is ReminderKind.START:
+        title = _tr(QT_TRANSLATE_NOOP("reminders", "Today is your antihjälte day"))
+        body = _tr(
+            QT_TRANSLATE_NOOP(
+                "reminders",
+                "Time for reflection, reading up and planning. Your quick tasks are with your colleagues.",
+            )
+        )
+    elif rem.kind is ReminderKind.REFLECT:
+        title = _tr(QT_TRANSLATE_NOOP("reminders", "Time to reflect"))
+        body = _tr(
+            QT_TRANSLATE_NOOP(
+                "reminders", "What did you learn today? Write a few lines before you call it a day."
+            )
+        )
+    else:
+        title = _tr(QT_TRANSLATE_NOOP("reminders", "Welcome back"))
+        body = _tr(
+            QT_TRANSLATE_NOOP(
+                "reminders",
+                "Switch off the auto-reply, take the phone back and take back what you passed on "
+                "before {day}.",
+            )
+        )
+    body = body.replace("{day}", day)
+    if late:
+        when = rem.effective_at
+        when_text = (
+            f"{format_day(when.date(), lang)} {when:%H:%M}" if when.date() != now.date() else f"{when:%H:%M}"
+        )
+        title = _tr(QT_TRANSLATE_NOOP("reminders", "Late: {title}")).replace("{title}", title)
+        body = (
+            _tr(QT_TRANSLATE_NOOP("reminders", "This reminder was due {when}.")).replace("{when}", when_text)
+            + "\n"
+            + body
+        )
+    return title, body
+
+
+class SleepWatcher(QObject):
+    """logind's ``PrepareForSleep`` on the system bus: ``resumed`` after a wake-up."""
+
+    resumed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bus: notify.QtDBusConnection | None = None
+
+    def start(self) -> bool:
+        """Listen if there is a system bus; False (and the clock guard alone) otherwise."""
+        try:
+            bus = notify.QtDBusConnection("SYSTEM", self)
+            bus.add_match(
+                type="signal",
+                interface="org.freedesktop.login1.Manager",
+                member="PrepareForSleep",
+                path="/org/freedesktop/login1",
+            )
+        except Exception as err:
+            log.info("no logind sleep signal (%s); relying on the clock check", err)
+            return False
+        bus.message_received.connect(self._on_message)
+        self._bus = bus
+        return True
+
+    def _on_message(self, msg: Any) -> None:
+        if msg.header.fields.get(3) == "PrepareForSleep" and msg.body and not msg.body[0]:
+            log.info("resumed from sleep")
+            self.resumed.emit()
+
+    def stop(self) -> None:
+        if self._bus is not None:
+            self._bus.close()
+            self._bus = None
+
+
+class ReminderService(QObject):
+    """Shows reminders when they fall due and keeps what the user did with them.
+
+    Signals: ``reminders_changed(list)`` with the waiting reminders (shown, not yet
+    done or snoozed) whenever that list may have changed; ``reminder_due(Reminder,
+    late)`` as each is shown; ``checklist_requested(Reminder)`` when the user asks
+    for the handover checklist; ``journal_requested(Reminder)`` for the reflection
+    reminder when ``journal_available`` is set.
+    """
+
+    reminders_changed = Signal(list)
+    reminder_due = Signal(object, bool)
+    checklist_requested = Signal(object)
+    journal_requested = Signal(object)
+    timer_aimed = Signal(object)  # the Reminder aimed at, or None
+
+    def __init__(
+        self,
+        profile: Any,
+        notifier: notify.Notifier | None = None,
+        clock: Clock | None = None,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+        guard_interval_ms: int = GUARD_INTERVAL_MS,
+        watch_sleep: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.clock: Clock = clock or profile.clock
+        self.notifier = notifier
+        self.journal_available = False
+        self._monotonic = monotonic
+        self._watch_sleep = watch_sleep
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timer_fired)
+        self._guard = QTimer(self)
+        self._guard.setSingleShot(False)
+        self._guard.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._guard.setInterval(guard_interval_ms)
+        self._guard.timeout.connect(self.check_clock)
+        self._sleep: SleepWatcher | None = None
+        self._anchor: tuple[float, datetime] | None = None  # (monotonic, wall) at the last aim
+        self.next_reminder: Reminder | None = None
+        self._started = False
+        if notifier is not None:
+            notifier.action_invoked.connect(self._on_action_invoked)
+
+    # -- life cycle ----------------------------------------------------------------
+    def start(self) -> None:
+        """Show what is due (late ones included) and aim the timer."""
+        if self._started:
+            return
+        self._started = True
+        self.profile.settings.subscribe(self._on_setting_changed)
+        if self._watch_sleep:
+            self._sleep = SleepWatcher(self)
+            if self._sleep.start():
+                self._sleep.resumed.connect(self._on_resumed)
+        self._guard.start()
+        self.reaim("start")
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._guard.stop()
+        if self._sleep is not None:
+            self._sleep.stop()
+        self._started = False
+
+    @property
+    def timer(self) -> QTimer:
+        return self._timer
+
+    # -- aiming --------------------------------------------------------------------
+    def reaim(self, reason: str = "") -> None:
+        """Show what is due now, then aim the timer at the next reminder."""
+        now = self.clock.now()
+        self._anchor = (self._monotonic(), now)
+        reminders = self.profile.reminders(now)
+        self._show_due(reminders, now)
+        reminders = self.profile.reminders(now)  # with the states just stored
+        nxt = next_due(reminders, now)
+        self.next_reminder = nxt
+        if nxt is None:
+            self._timer.stop()
+            log.info("re-aimed (%s): nothing to remind of", reason)
+        else:
+            # A delay past what QTimer holds fires early; it then finds nothing due and
+            # simply aims again.
+            delay = clamp_delay_ms(nxt.effective_at - now)
+            self._timer.start(delay)
+            log.info("re-aimed (%s): %s at %s, in %d ms", reason, nxt.id, nxt.effective_at, delay)
+        self.timer_aimed.emit(nxt)
+        self.reminders_changed.emit(self.waiting(reminders, now))
+
+    def plan_changed(self) -> None:
+        """Connect the planner's change signal here."""
+        self.reaim("plan changed")
+
+    def check_clock(self) -> bool:
+        """The cheap guard: re-aim when the wall clock moved apart from the monotonic
+        clock (a clock change, or a sleep that logind did not announce). True when it did."""
+        if self._anchor is None:
+            return False
+        mono0, wall0 = self._anchor
+        expected = wall0 + timedelta(seconds=self._monotonic() - mono0)
+        drift = self.clock.now() - expected
+        if abs(drift) > JUMP_TOLERANCE:
+            log.info("the wall clock jumped by %s", drift)
+            self.reaim("clock jump")
+            return True
+        return False
+
+    def _on_timer_fired(self) -> None:
+        if not self.check_clock():
+            self.reaim("timer")
+
+    def _on_resumed(self) -> None:
+        self.reaim("resume")
+
+    def _on_setting_changed(self, key: str, value: object) -> None:
+        del value
+        if key.startswith(_SCHEDULE_KEYS):
+            if key == "holidays.country" and hasattr(self.profile, "reset_calendar"):
+                self.profile.reset_calendar()
+            self.reaim(f"setting {key}")
+
+    # -- showing -------------------------------------------------------------------
+    def _show_due(self, reminders: list[Reminder], now: datetime) -> None:
+        due = due_now(reminders, now)
+        # Of several reminders of one focus day that fell due unseen (the computer was
+        # off), only the newest is worth a message; the older ones wait in the menu.
+        newest: dict[object, Reminder] = {}
+        for rem in due:
+            if rem.day not in newest or rem.effective_at >= newest[rem.day].effective_at:
+                newest[rem.day] = rem
+        for rem in due:
+            self.profile.plan.set_reminder_state(rem.id, ReminderState.SHOWN)
+            if newest[rem.day] is rem:
+                self._present(rem, late=rem.is_late(now), now=now)
+            else:
+                log.info("%s superseded by %s: not shown", rem.id, newest[rem.day].id)
+
+    def _present(self, rem: Reminder, *, late: bool, now: datetime) -> None:
+        lang = self.profile.language()
+        title, body = message_texts(rem, lang, late, now)
+        log.info("showing %s%s", rem.id, " (late)" if late else "")
+        if self.notifier is not None:
+            self.notifier.notify(notify.Message(rem.id, title, body, self._actions(rem)))
+        self.reminder_due.emit(rem, late)
+
+    def _actions(self, rem: Reminder) -> list[tuple[str, str]]:
+        if rem.kind is ReminderKind.REFLECT and self.journal_available:
+            first = _tr(QT_TRANSLATE_NOOP("reminders", "Open journal"))
+        else:
+            first = _tr(QT_TRANSLATE_NOOP("reminders", "Open checklist"))
+        return [
+            (notify.OPEN, first),
+            (notify.SNOOZE, _tr(QT_TRANSLATE_NOOP("reminders", "Snooze 1 h"))),
+            (notify.DONE, _tr(QT_TRANSLATE_NOOP("reminders", "Done"))),
+        ]
+
+    # -- what the user does ----------------------------------------------------------
+    def waiting(self, reminders: list[Reminder] | None = None, now: datetime | None = None) -> list[Reminder]:
+        """Reminders that were shown and still wait for the user (not done, not snoozed)."""
+        now = now or self.clock.now()
+        if reminders is None:
+            reminders = self.profile.reminders(now)
+        return [r for r in reminders if r.state is ReminderState.SHOWN and now < r.until]
+
+    def find(self, reminder_id: str) -> Reminder | None:
+        return next((r for r in self.profile.reminders(self.clock.now()) if r.id == reminder_id), None)
+
+    def snooze(self, reminder_id: str) -> datetime:
+        """Show it again in an hour; returns when."""
+        until = self.clock.now() + SNOOZE
+        self.profile.plan.set_reminder_state(reminder_id, ReminderState.SNOOZED, until)
+        if self.notifier is not None:
+            self.notifier.withdraw(reminder_id)
+        log.info("snoozed %s until %s", reminder_id, until)
+        self.reaim("snooze")
+        return until
+
+    def done(self, reminder_id: str) -> None:
+        self.profile.plan.set_reminder_state(reminder_id, ReminderState.DONE)
+        if self.notifier is not None:
+            self.notifier.withdraw(reminder_id)
+        log.info("done: %s", reminder_id)
+        self.reaim("done")
+
+    def open(self, reminder_id: str) -> None:
+        """The user asked for what the reminder is about: the checklist (or the journal)."""
+        rem = self.find(reminder_id)
+        if rem is None:
+            log.info("open: %s is no longer current", reminder_id)
+            return
+        if rem.kind is ReminderKind.REFLECT and self.journal_available:
+            self.journal_requested.emit(rem)
+        else:
+            self.checklist_requested.emit(rem)
+
+    def _on_action_invoked(self, key: str, action: str) -> None:
+        log.info("action %s on %s", action, key)
+        if action == notify.SNOOZE:
+            self.snooze(key)
+        elif action == notify.DONE:
+            self.done(key)
+        elif action == notify.OPEN:
+            self.open(key)
