@@ -1,0 +1,621 @@
+"""The tray app's composition root: builds the services once and wires them to the UI.
+
+``run(home, self_test, autostart)`` is what ``antihjalte`` (no subcommand) calls.
+
+Start-up does as little as it can before the icon shows: the profile (settings, SQLite),
+the translation, the tray icon and its menu. The planner, settings dialog, journal and
+feed are imported when first opened; the ``holidays`` package never at start (the
+holiday cache is JSON; a year missing from it is computed in a worker thread).
+
+Hooks for the other parts of the app (all on the :class:`App` object, main thread only)
+-------------------------------------------------------------------------------------
+Signals
+  ``plan_changed()``            the plan changed (a day planned/unplanned/edited here or by a hook).
+  ``settings_changed(str)``     a setting changed (its key), after it was saved.
+  ``language_changed(str)``     the UI language changed ("sv"/"en"); the new translator is installed.
+  ``holidays_loaded(int)``      a year's public holidays are ready (``holidays_ready(year)`` is True).
+  ``reminder_chosen(object)``   the user picked a waiting reminder in the tray menu (a core Reminder).
+Methods
+  ``open_planner(day=None)``    show the planner (brought forward), optionally on ``day``.
+  ``open_handover(day)``        the handover dialog of ``day``: ``ui/handover_dialog.py``'s
+                                ``open_handover(app, day)`` when that module exists, else the planner
+                                on ``day``.
+  ``open_journal(day=None, prompts=None)``
+                                ``ui/journal_window.py``'s ``open_journal(app, day=..., prompts=...)``;
+                                the tray shows "Journal…" only when that module exists.
+  ``open_settings()``, ``quit()``.
+  ``notify_plan_changed()``     call after changing the plan through ``app.profile`` yourself.
+  ``set_waiting_reminders(reminders)``
+                                the reminders that wait for the user (list of core ``Reminder``): the tray
+                                shows the "reminder waiting" state and lists them in its menu; picking one
+                                emits ``reminder_chosen`` (and, if nobody handles it, opens its handover or
+                                journal). Pass ``[]`` when none waits.
+  ``register_sync(callback)``   a feed registers its "sync now" action: the tray menu then shows "Sync now".
+  ``set_sync_problem(text)``    a sync problem to show (tray state + menu line); ``None`` clears it.
+  ``notify(title, text)``       a plain message through the tray balloon (the reminder chain may replace it).
+Extensions
+  A module in ``EXTENSIONS`` that exists is imported once the tray (or fallback window) is shown, and its
+  ``install(app) -> object`` is called; the result is kept in ``app.extensions[name]``. ``--self-test``
+  installs them too and reports them. ``ui/scheduler.py`` (reminders) plugs in this way.
+Attributes
+  ``app.profile`` (store.profile.Profile), ``app.language``, ``app.secrets`` (passwords typed in the
+  settings dialog, kept in memory only), ``app.tray`` (``ui.tray.Tray`` or None without a system tray).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from antihjalte_desktop import APP_ID, APP_NAME
+from antihjalte_desktop.core.reminders import Reminder, ReminderKind, next_due
+from antihjalte_desktop.store.paths import Paths
+from antihjalte_desktop.store.profile import Profile
+from antihjalte_desktop.ui import icons
+from antihjalte_desktop.ui.i18n import Translations, day_text
+from antihjalte_desktop.ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from antihjalte_desktop.ui.planner import PlannerWindow
+    from antihjalte_desktop.ui.settings_dialog import SettingsDialog
+    from antihjalte_desktop.ui.tray import Tray
+
+log = logging.getLogger("antihjalte.app")
+
+EXTENSIONS = ("antihjalte_desktop.ui.scheduler", "antihjalte_desktop.ui.feed_sync")
+DESKTOP_ID = "se.antihjalte.Desktop"
+MAX_TIMER_MS = 2**31 - 1
+
+
+def _module_exists(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+class _HolidayJob(QRunnable):
+    """Computes one year's holidays (imports the ``holidays`` package) off the UI thread."""
+
+    def __init__(self, app: App, year: int) -> None:
+        super().__init__()
+        self._app = app
+        self._year = year
+        self._calendar = app.profile.calendar
+
+    def run(self) -> None:
+        try:
+            self._calendar.holidays(self._year)
+            self._app._holiday_done.emit(self._year, "")
+        except Exception as err:
+            self._app._holiday_done.emit(self._year, str(err))
+
+
+class App(QObject):
+    plan_changed = Signal()
+    settings_changed = Signal(str)
+    language_changed = Signal(str)
+    holidays_loaded = Signal(int)
+    reminder_chosen = Signal(object)
+    _holiday_done = Signal(int, str)
+
+    def __init__(self, qapp: QApplication, profile: Profile, *, has_tray: bool | None = None) -> None:
+        super().__init__()
+        self.qapp = qapp
+        self.profile = profile
+        self.secrets: dict[str, str] = {}
+        self.extensions: dict[str, Any] = {}
+        self.translations = Translations()
+        self.language = self.profile.language()
+        self.translation_loaded = self.translations.apply(self.language)
+        self.icon: QIcon = icons.app_icon()
+        self.has_tray = QSystemTrayIcon.isSystemTrayAvailable() if has_tray is None else has_tray
+        self.tray: Tray | None = None
+        self.planner: PlannerWindow | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.waiting: list[Reminder] = []
+        self.sync_problem: str | None = None
+        self.sync_callback: Callable[[], None] | None = None
+        self.change_source: object | None = None
+        self._banner_shown = False
+        self._holiday_years: set[int] = set()
+        self._holiday_pending: set[int] = set()
+        self._holiday_done.connect(self._on_holiday_done)
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self._on_midnight)
+        self.profile.settings.subscribe(self._on_setting)
+        qapp.setQuitOnLastWindowClosed(False)
+        qapp.setWindowIcon(self.icon)
+
+    # -- start -----------------------------------------------------------------------
+    def start(self, *, show_planner: bool) -> None:
+        """Show the tray icon (or the planner as main window when there is no tray)."""
+        today = self.profile.today()
+        self.load_holidays(today.year)
+        if self.has_tray:
+            from antihjalte_desktop.ui.tray import Tray
+
+            self.tray = Tray(self)
+            self.tray.show()
+            if show_planner:
+                self.open_planner()
+        else:
+            self.open_planner()
+        self._aim_midnight()
+
+    def install_extensions(self) -> None:
+        for name in EXTENSIONS:
+            if name in self.extensions or not _module_exists(name):
+                continue
+            try:
+                mod = importlib.import_module(name)
+                self.extensions[name] = mod.install(self)
+            except Exception:
+                log.exception("extension %s failed to start", name)
+                raise
+
+    # -- services for the UI -----------------------------------------------------------
+    def qlocale(self) -> QLocale:
+        return (
+            QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+            if self.language == "sv"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
+
+    def holidays_ready(self, year: int) -> bool:
+        if year in self._holiday_years:
+            return True
+        from antihjalte_desktop.store.holidays_cache import cache_file
+
+        country = str(self.profile.settings.get("holidays.country"))
+        if cache_file(self.profile.paths.cache, country, year).exists():
+            self._holiday_years.add(year)
+            return True
+        return False
+
+    def load_holidays(self, year: int) -> None:
+        """Make ``year`` and the next ready (a day's return date can fall in the next year)."""
+        for y in (year, year + 1):
+            if self.holidays_ready(y) or y in self._holiday_pending:
+                continue
+            self._holiday_pending.add(y)
+            QThreadPool.globalInstance().start(_HolidayJob(self, y))
+
+    def _on_holiday_done(self, year: int, error: str) -> None:
+        self._holiday_pending.discard(year)
+        if error:
+            log.warning("public holidays of %s: %s", year, error)
+        self._holiday_years.add(year)  # on error the calendar has none for it; do not retry in a loop
+        self.holidays_loaded.emit(year)
+        self._refresh_tray()
+
+    def calendar_ready(self) -> bool:
+        year = self.profile.today().year
+        return self.holidays_ready(year) and self.holidays_ready(year + 1)
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("App", text, disambiguation, n)
+
+    def status_line(self) -> str:
+        """The tray's first menu line: today, overdue, or the next day."""
+        today = self.profile.today()
+        nxt = self.profile.next_day()
+        if nxt is not None and nxt.day == today:
+            return self.tr("Today is your antihjälte day")
+        if self.calendar_ready():
+            from antihjalte_desktop.core.cadence import CadenceState
+
+            cad = self.profile.cadence()
+            if cad.state is CadenceState.OVERDUE:
+                return self.tr("Overdue by %n workday(s)", None, cad.overdue_workdays)
+        if nxt is not None:
+            return (
+                self.tr("Next antihjälte day: %1 (week %2)")
+                .replace("%1", day_text(nxt.day, self.language))
+                .replace("%2", str(nxt.day.isocalendar().week))
+            )
+        return self.tr("No antihjälte day planned")
+
+    def cadence_text(self) -> str:
+        """The cadence in words, for the planner ("Next day due by …")."""
+        from antihjalte_desktop.core.cadence import CadenceState
+
+        if not self.calendar_ready():
+            return "…"
+        cad = self.profile.cadence()
+        lang = self.language
+        if cad.state is CadenceState.OFF:
+            return self.tr("No cadence set (Settings → Cadence).")
+        assert cad.due_by is not None
+        due = day_text(cad.due_by, lang)
+        every = self.tr("One antihjälte day every %n week(s).", None, cad.every_weeks)
+        if cad.state is CadenceState.KEPT:
+            assert cad.next_day is not None
+            text = self.tr("Cadence kept: your next day, %1, is in time (due by %2).").replace(
+                "%1", day_text(cad.next_day, lang)
+            )
+            return f"{every} {text.replace('%2', due)}"
+        if cad.state is CadenceState.UNPLANNED:
+            return f"{every} {self.tr('Next day due by %1.').replace('%1', due)}"
+        if cad.state is CadenceState.LATE:
+            assert cad.next_day is not None
+            text = self.tr(
+                "Your next day, %1, is %n workday(s) after the due date %2.", None, cad.overdue_workdays
+            )
+            return f"{every} {text.replace('%1', day_text(cad.next_day, lang)).replace('%2', due)}"
+        text = self.tr("Overdue by %n workday(s): the next day was due by %1.", None, cad.overdue_workdays)
+        return f"{every} {text.replace('%1', due)}"
+
+    def tray_state(self) -> icons.TrayState:
+        if self.sync_problem:
+            return icons.TrayState.SYNC_PROBLEM
+        if self.waiting:
+            return icons.TrayState.REMINDER
+        nxt = self.profile.next_day()
+        if nxt is not None and nxt.day == self.profile.today():
+            return icons.TrayState.FOCUS
+        return icons.TrayState.NORMAL
+
+    def tooltip(self) -> str:
+        today = self.profile.today()
+        nxt = self.profile.next_day()
+        if nxt is None:
+            line = self.tr("No antihjälte day planned")
+        elif nxt.day == today:
+            line = self.tr("Today is your antihjälte day")
+        else:
+            line = self.tr("Next antihjälte day: %1").replace("%1", day_text(nxt.day, self.language))
+        if self.waiting:
+            line += "\n" + self.tr("%n reminder(s) waiting", None, len(self.waiting))
+        if self.sync_problem:
+            line += "\n" + self.sync_problem
+        return f"{APP_NAME}\n{line}"
+
+    def reminder_text(self, rem: Reminder) -> str:
+        day = day_text(rem.day, self.language)
+        texts = {
+            ReminderKind.HANDOVER: self.tr("Hand over before %1"),
+            ReminderKind.START: self.tr("Your antihjälte day starts: %1"),
+            ReminderKind.REFLECT: self.tr("Time to reflect on %1"),
+            ReminderKind.RESTORE: self.tr("Take back what you passed on for %1"),
+        }
+        return texts[rem.kind].replace("%1", day)
+
+    def journal_available(self) -> bool:
+        return _module_exists("antihjalte_desktop.ui.journal_window")
+
+    # -- hooks -------------------------------------------------------------------------
+    def notify_plan_changed(self, *, source: object | None = None) -> None:
+        self.change_source = source
+        try:
+            self.plan_changed.emit()
+        finally:
+            self.change_source = None
+        self._refresh_tray()
+
+    def set_waiting_reminders(self, reminders: list[Reminder]) -> None:
+        self.waiting = list(reminders)
+        self._refresh_tray()
+
+    def register_sync(self, callback: Callable[[], None] | None) -> None:
+        self.sync_callback = callback
+
+    def set_sync_problem(self, text: str | None) -> None:
+        self.sync_problem = text or None
+        self._refresh_tray()
+
+    def sync_now(self) -> None:
+        if self.sync_callback is not None:
+            self.sync_callback()
+
+    def notify(self, title: str, text: str) -> None:
+        if self.tray is not None:
+            self.tray.show_message(title, text)
+
+    def choose_reminder(self, rem: Reminder) -> None:
+        if self.receivers(self.reminder_chosen) > 0:  # type: ignore[arg-type]
+            self.reminder_chosen.emit(rem)
+            return
+        if rem.kind in (ReminderKind.START, ReminderKind.REFLECT) and self.journal_available():
+            self.open_journal(rem.day)
+        else:
+            self.open_handover(rem.day)
+
+    # -- windows -----------------------------------------------------------------------
+    def open_planner(self, day: date | None = None) -> PlannerWindow:
+        if self.planner is None:
+            from antihjalte_desktop.ui.planner import PlannerWindow
+
+            self.planner = PlannerWindow(self)
+            if not self.has_tray and not self._banner_shown:
+                self._banner_shown = True
+                self.planner.show_banner(
+                    self.tr(
+                        "No system tray was found, so Antihjälte runs in this window. "
+                        "Closing it quits the app."
+                    )
+                )
+        win = self.planner
+        if day is not None:
+            win.show_day(day)
+        win.show()
+        win.setWindowState(win.windowState() & ~win.windowState().WindowMinimized)
+        win.raise_()
+        win.activateWindow()
+        return win
+
+    def planner_closed(self) -> None:
+        if not self.has_tray:
+            self.quit()
+
+    def open_handover(self, day: date) -> None:
+        name = "antihjalte_desktop.ui.handover_dialog"
+        if _module_exists(name):
+            importlib.import_module(name).open_handover(self, day)
+        else:
+            self.open_planner(day)
+
+    def open_journal(self, day: date | None = None, prompts: list[str] | None = None) -> None:
+        name = "antihjalte_desktop.ui.journal_window"
+        if _module_exists(name):
+            importlib.import_module(name).open_journal(self, day=day, prompts=prompts)
+
+    def open_settings(self) -> None:
+        if self.settings_dialog is None:
+            from antihjalte_desktop.ui.settings_dialog import SettingsDialog
+
+            self.settings_dialog = SettingsDialog(self)
+            self.settings_dialog.finished.connect(self._on_settings_finished)
+        dlg = self.settings_dialog
+        dlg.show()
+        dlg.raise_()
+        dlg.activateWindow()
+
+    def _on_settings_finished(self, _result: int) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
+
+    def open_about(self) -> None:
+        from antihjalte_desktop import version
+
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon, self.tr("About Antihjälte"), "", QMessageBox.StandardButton.Close
+        )
+        box.setIconPixmap(self.icon.pixmap(64, 64))
+        box.setText(
+            f"<b>{APP_NAME} {version()}</b><br>"
+            + self.tr(
+                "Plan protected antihjälte days for reflection, reading up, planning and analysis; pass on "
+                "quick tasks; and keep your cadence."
+            )
+            + "<br><br>"
+            + self.tr("Data of this profile: %1").replace("%1", str(self.profile.paths.data))
+        )
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self._about = box
+
+    def shutdown(self) -> None:
+        """Delete windows and the tray before Python tears Qt down (avoids a crash at exit)."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QThreadPool.globalInstance().waitForDone(5000)
+        if self.tray is not None:
+            self.tray.hide()
+            self.tray.menu.deleteLater()
+            self.tray.icon.deleteLater()
+            self.tray = None
+        for w in QApplication.topLevelWidgets():
+            w.hide()
+            w.deleteLater()
+        self.planner = None
+        self.settings_dialog = None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.profile.close()
+
+    def quit(self) -> None:
+        if self.planner is not None:
+            self.planner._commit_edits()
+        if self.tray is not None:
+            self.tray.hide()
+        self.qapp.quit()
+
+    # -- settings and time ---------------------------------------------------------------
+    def _on_setting(self, key: str, value: object) -> None:
+        if key == "ui.language":
+            self.set_language(self.profile.language())
+        elif key == "holidays.country":
+            self.profile.reset_calendar()
+            self._holiday_years.clear()
+            self.load_holidays(self.profile.today().year)
+            self.notify_plan_changed()
+        elif key.split(".")[0] in ("cadence", "team", "me", "autoreply", "handover"):
+            self.notify_plan_changed()
+        self.settings_changed.emit(key)
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language at once: the tray and an open planner change now, other windows
+        when they are next opened."""
+        if lang == self.language:
+            return
+        self.language = lang
+        self.translation_loaded = self.translations.apply(lang)
+        if self.planner is not None:
+            old = self.planner
+            visible = old.isVisible()
+            day = old.calendar.selected_day()
+            self.planner = None
+            old._commit_edits()
+            old.hide()
+            old.deleteLater()
+            if visible:
+                self.open_planner(day)
+        self.language_changed.emit(lang)
+        self._refresh_tray()
+
+    def _refresh_tray(self) -> None:
+        if self.tray is not None:
+            self.tray.refresh()
+
+    def _aim_midnight(self) -> None:
+        """One timer at the next midnight: the day's status (and the icon) change then."""
+        now = self.profile.now()
+        midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), now.tzinfo)
+        ms = int((midnight - now).total_seconds() * 1000) + 1000
+        self._midnight.start(max(1000, min(ms, MAX_TIMER_MS)))
+
+    def _on_midnight(self) -> None:
+        self.load_holidays(self.profile.today().year)
+        self.notify_plan_changed()
+        self._aim_midnight()
+
+    # -- self-test -----------------------------------------------------------------------
+    def self_test_report(self) -> list[str]:
+        from antihjalte_desktop.store import db
+
+        version = self.profile.plan.conn.execute("PRAGMA user_version").fetchone()[0]
+        lines = [f"schema version: {version} (expected {db.SCHEMA_VERSION})"]
+        if version != db.SCHEMA_VERSION:
+            raise RuntimeError(f"database schema version {version}, expected {db.SCHEMA_VERSION}")
+        if self.language == "sv":
+            if not self.translation_loaded:
+                raise RuntimeError("the Swedish translation (antihjalte_sv.qm) did not load")
+            lines.append(f"translation: sv ({self.tr('Plan focus days…')!r} loaded)")
+        else:
+            lines.append("translation: en (the source language)")
+        if self.tray is not None:
+            g = self.tray.icon.geometry()
+            where = f" at {g.x()},{g.y()} {g.width()}x{g.height()}" if g.isValid() and not g.isEmpty() else ""
+            lines.append(f"tray: system tray, icon shown{where}, state {self.tray_state().value}")
+        else:
+            lines.append("tray: none: fallback window shown")
+        for name in self.extensions:
+            lines.append(f"extension: {name} installed")
+        now = self.profile.now()
+        if self.calendar_ready():
+            nxt = next_due(self.profile.reminders(now), now)
+            lines.append(
+                f"next reminder: {nxt.effective_at:%Y-%m-%d %H:%M} {nxt.kind.value} for {nxt.day.isoformat()}"
+                if nxt
+                else "next reminder: none"
+            )
+        else:
+            lines.append("next reminder: (public holidays still loading)")
+        return lines
+
+
+# -- running ------------------------------------------------------------------------------------
+def _process_age_ms() -> float | None:
+    """Milliseconds since this process started (Linux), so "ready in" includes the interpreter."""
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        start_ticks = int(fields[19])
+        return (time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+_T0 = time.perf_counter()
+
+
+def _elapsed_ms() -> float:
+    age = _process_age_ms()
+    return age if age is not None else (time.perf_counter() - _T0) * 1000
+
+
+def _make_qapp() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qapp = QApplication([sys.argv[0] if sys.argv else APP_ID])
+    qapp.setApplicationName(APP_ID)
+    qapp.setOrganizationName(APP_ID)
+    qapp.setDesktopFileName(DESKTOP_ID)
+    return qapp
+
+
+def _wait(qapp: QApplication, done: Callable[[], bool], timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while not done() and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.01)
+    return done()
+
+
+def run(home: str | None, self_test: bool = False, autostart: bool = False) -> int:
+    """Start the tray app (or run its self-test); returns the exit code."""
+    paths = Paths.resolve(home).ensure()
+    qapp = _make_qapp()
+    instance = SingleInstance(paths)
+    if not self_test and not instance.acquire():
+        if instance.forward():
+            print(f"{APP_NAME} is already running for this profile: its planner is brought forward.")
+            return 0
+        sys.stderr.write("antihjalte: another instance holds this profile but does not answer\n")
+        return 1
+    from antihjalte_desktop.store.logs import setup_file_logging
+
+    setup_file_logging(paths)
+    profile = Profile(paths)
+    app = App(qapp, profile)
+    instance.activated.connect(lambda: app.open_planner())
+    if self_test:
+        return _self_test(qapp, app)
+    app.start(show_planner=not autostart)
+    QTimer.singleShot(0, app.install_extensions)
+    code = qapp.exec()
+    app.shutdown()
+    instance.release()
+    return int(code)
+
+
+def _self_test(qapp: QApplication, app: App) -> int:
+    try:
+        app.start(show_planner=False)
+        if app.tray is not None:
+            tray = app.tray.icon
+            if not _wait(qapp, tray.isVisible, 5):
+                raise RuntimeError("the tray icon did not show")
+            # An XEmbed tray embeds the icon a moment later; its geometry tells us it is there.
+            _wait(qapp, lambda: not tray.geometry().isEmpty(), 2)
+        else:
+            win = app.planner
+            assert win is not None
+            if not _wait(
+                qapp,
+                lambda: win.isVisible() and bool(win.windowHandle()) and win.windowHandle().isExposed(),
+                5,
+            ):
+                raise RuntimeError("the fallback window did not show")
+        app.install_extensions()
+        ready = _elapsed_ms()
+        _wait(qapp, app.calendar_ready, 10)
+        lines = app.self_test_report()
+    except Exception as err:
+        sys.stderr.write(f"self-test failed: {type(err).__name__}: {err}\n")
+        return 1
+    for line in lines:
+        print(line)
+    print(f"ready in {ready:.0f} ms")
+    sys.stdout.flush()
+    app.quit()
+    app.shutdown()
+    return 0

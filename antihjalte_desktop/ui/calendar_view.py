@@ -1,0 +1,169 @@
+"""The planner's month view: a QCalendarWidget that marks planned days, weekends and holidays."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolTip, QWidget
+
+from antihjalte_desktop.core.workdays import Holiday
+
+# A warm yellow with dark text reads in light and dark themes alike (it is the tray's focus colour).
+PLANNED = QColor("#f2c230")
+PLANNED_TEXT = QColor("#1b1b1b")
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved ``t`` of the way towards ``b``."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
+
+
+class FocusCalendar(QCalendarWidget):
+    """Weeks start on Monday with ISO week numbers. A click on a day, or Enter/Space on the
+    selected day, emits :attr:`day_chosen` with whether the day was already selected."""
+
+    day_chosen = Signal(QDate, bool)
+
+    def __init__(
+        self,
+        holiday_of: Callable[[date], Holiday | None],
+        tooltip_of: Callable[[date], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._holiday_of = holiday_of
+        self._tooltip_of = tooltip_of
+        self._planned: set[date] = set()
+        self._today = date.today()
+        self._rects: dict[date, QRect] = {}
+        self._selected_before_press: QDate | None = None
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
+        self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        self.setGridVisible(False)
+        # Weekend and holiday colours come from paintCell, not Qt's red weekend headers.
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            fmt = self.weekdayTextFormat(day)
+            fmt.setForeground(self.palette().color(QPalette.ColorRole.WindowText))
+            self.setWeekdayTextFormat(day, fmt)
+        view = self.findChild(QTableView, "qt_calendar_calendarview")
+        assert view is not None
+        self._view = view
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+        view.viewport().setMouseTracking(True)
+        self.clicked.connect(self._on_clicked)
+
+    # -- state ----------------------------------------------------------------------
+    def set_planned(self, days: set[date], today: date) -> None:
+        self._planned = set(days)
+        self._today = today
+        self._view.viewport().update()
+
+    def selected_day(self) -> date:
+        return self.selectedDate().toPython()  # type: ignore[no-any-return]
+
+    def select_day(self, day: date) -> None:
+        self.setSelectedDate(to_qdate(day))
+
+    def cell_rect(self, day: date) -> QRect | None:
+        """Where ``day`` was last painted, in the view's viewport (for tests and tooltips)."""
+        return self._rects.get(day)
+
+    def viewport(self) -> QWidget:
+        return self._view.viewport()
+
+    def day_at(self, pos: QPoint) -> date | None:
+        for day, rect in self._rects.items():
+            if rect.contains(pos) and to_qdate(day).month() == self.monthShown():
+                return day
+        return None
+
+    # -- events ---------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        et = event.type()
+        if watched is self._view.viewport():
+            if et == QEvent.Type.MouseButtonPress:
+                self._selected_before_press = self.selectedDate()
+            elif et == QEvent.Type.MouseButtonDblClick:
+                return True  # a double click is one choice, not two
+            elif et == QEvent.Type.ToolTip:
+                pos = event.pos()  # type: ignore[attr-defined]
+                day = self.day_at(pos)
+                text = self._tooltip_of(day) if day else ""
+                if text:
+                    QToolTip.showText(event.globalPos(), text, self._view.viewport())  # type: ignore[attr-defined]
+                else:
+                    QToolTip.hideText()
+                return True
+        elif watched is self._view and et == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                self.day_chosen.emit(self.selectedDate(), True)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_clicked(self, qdate: QDate) -> None:
+        was_selected = self._selected_before_press == qdate
+        self._selected_before_press = None
+        self.day_chosen.emit(qdate, was_selected)
+
+    # -- painting -------------------------------------------------------------------
+    def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
+        day: date = qdate.toPython()
+        self._rects[day] = QRect(rect)
+        pal = self.palette()
+        base = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        dark = base.lightnessF() < 0.5
+        holiday_colour = QColor("#ff8a80") if dark else QColor("#b3261e")
+        in_month = qdate.month() == self.monthShown()
+        holiday = self._holiday_of(day)
+        weekend = day.weekday() >= 5
+        planned = day in self._planned
+        selected = qdate == self.selectedDate()
+
+        bg = base
+        fg = text
+        if holiday is not None:
+            bg = mix(base, holiday_colour, 0.16)
+            fg = holiday_colour
+        elif weekend:
+            bg = mix(base, text, 0.10)
+            fg = mix(text, base, 0.25)
+        if planned:
+            bg = PLANNED if day >= self._today else mix(PLANNED, base, 0.55)
+            fg = PLANNED_TEXT if day >= self._today or not dark else text
+        if not in_month:
+            fg = mix(fg, base, 0.55)
+            bg = mix(bg, base, 0.5)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        inner = rect.adjusted(1, 1, -1, -1)
+        painter.fillRect(inner, bg)
+        if selected:
+            pen = painter.pen()
+            pen.setColor(pal.color(QPalette.ColorRole.Highlight))
+            pen.setWidth(3)
+            painter.setPen(pen)
+            painter.drawRect(inner.adjusted(1, 1, -2, -2))
+        font = QFont(painter.font())
+        if day == self._today:
+            font.setBold(True)
+            font.setUnderline(True)
+        painter.setFont(font)
+        painter.setPen(fg)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        painter.restore()

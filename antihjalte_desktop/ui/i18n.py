@@ -1,0 +1,63 @@
+"""Loading the Swedish translation and writing dates the way the UI language reads them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from antihjalte_desktop.core.dates import format_day
+
+QM_PATH = ":/i18n/antihjalte_sv.qm"
+
+
+class Translations:
+    """Installs our translator and Qt's own (standard buttons, context menus) for one language."""
+
+    def __init__(self) -> None:
+        self.language = "en"
+        self.loaded = False  # our .qm (Swedish) is installed
+        self._installed: list[QTranslator] = []
+
+    def apply(self, lang: str) -> bool:
+        """Switch to ``lang`` ("sv" or "en"); returns whether a translation file was loaded."""
+        app = QCoreApplication.instance()
+        for t in self._installed:
+            QCoreApplication.removeTranslator(t)
+        self._installed = []
+        self.language = "sv" if lang == "sv" else "en"
+        self.loaded = False
+        locale = (
+            QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+            if lang == "sv"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
+        QLocale.setDefault(locale)
+        if self.language == "sv":
+            from antihjalte_desktop.ui import resources  # noqa: F401 - registers :/i18n
+
+            ours = QTranslator(app)
+            if ours.load(QM_PATH):
+                QCoreApplication.installTranslator(ours)
+                self._installed.append(ours)
+                self.loaded = True
+            qt = QTranslator(app)
+            if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                QCoreApplication.installTranslator(qt)
+                self._installed.append(qt)
+        return self.loaded
+
+
+def tr(context: str, text: str) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP in core (contexts settings, handover, holiday)."""
+    return QCoreApplication.translate(context, text)
+
+
+def day_text(day: date, lang: str, *, year: bool = False) -> str:
+    """``fredag 4 december`` / ``Friday 4 December``."""
+    return format_day(day, lang, with_year=year)
+
+
+def short_day(day: date, lang: str) -> str:
+    """``fre 4 dec`` / ``Fri 4 Dec``."""
+    return format_day(day, lang)

@@ -1,0 +1,530 @@
+"""The planner window: a month calendar of your antihjälte days and a side panel for the selected day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antihjalte_desktop.core.autoreply import parse_roster_entry
+from antihjalte_desktop.core.handover import HandoverItem, HandoverTask
+from antihjalte_desktop.core.plan import FocusDay
+from antihjalte_desktop.core.workdays import Holiday
+from antihjalte_desktop.errors import KnownError
+from antihjalte_desktop.ui.calendar_view import FocusCalendar
+from antihjalte_desktop.ui.i18n import day_text
+
+if TYPE_CHECKING:
+    from antihjalte_desktop.app import App
+
+
+@dataclass(frozen=True)
+class _Removed:
+    """What an unplanned day held, for Undo."""
+
+    day: FocusDay
+    items: list[HandoverItem]
+    tasks: list[HandoverTask]
+
+
+class PlannerWindow(QMainWindow):
+    """Plan and unplan days with a click (or Enter/Space); the side panel edits the selected day."""
+
+    def __init__(self, app: App) -> None:
+        super().__init__()
+        self._app = app
+        self._profile = app.profile
+        self._lang = app.language
+        self._removed: _Removed | None = None
+        self._filling = False
+        self._panel_day: date | None = None  # the day the side panel shows (edits go to it)
+        self.setObjectName("planner")
+        self.setWindowTitle(self.tr("Antihjälte – plan focus days"))
+        self.setWindowIcon(app.icon)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+
+        self.banner = QLabel(central)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setMargin(8)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+
+        # -- left: the month -----------------------------------------------------------
+        left = QVBoxLayout()
+        row.addLayout(left, 3)
+        self.calendar = FocusCalendar(self._holiday_if_loaded, self._tooltip, central)
+        self.calendar.setAccessibleName(self.tr("Month calendar"))
+        self.calendar.setAccessibleDescription(
+            self.tr("Click a day to plan it; click a planned day again to take it out. Arrow keys move, "
+                    "Enter or Space plans or unplans the selected day.")
+        )  # fmt: skip
+        self.calendar.setLocale(app.qlocale())
+        fm = self.fontMetrics()
+        self.calendar.setMinimumSize(fm.horizontalAdvance("0") * 50, fm.lineSpacing() * 17)
+        left.addWidget(self.calendar, 1)
+        self.legend = QLabel(self._legend_html(), central)
+        self.legend.setWordWrap(True)
+        left.addWidget(self.legend)
+        self.hint = QLabel(self.calendar.accessibleDescription(), central)
+        self.hint.setWordWrap(True)
+        left.addWidget(self.hint)
+        self.cadence_label = QLabel(central)
+        self.cadence_label.setObjectName("cadence")
+        self.cadence_label.setWordWrap(True)
+        self.cadence_label.setAccessibleName(self.tr("Cadence"))
+        f = self.cadence_label.font()
+        f.setBold(True)
+        self.cadence_label.setFont(f)
+        left.addWidget(self.cadence_label)
+
+        msg_row = QHBoxLayout()
+        self.message = QLabel(central)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        msg_row.addWidget(self.message, 1)
+        self.undo_button = QPushButton(self.tr("&Undo"), central)
+        self.undo_button.setAccessibleName(self.tr("Undo taking the day out"))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+        msg_row.addWidget(self.undo_button)
+        left.addLayout(msg_row)
+
+        # -- right: the selected day ---------------------------------------------------
+        panel = QWidget()
+        side = QVBoxLayout(panel)
+        self.day_title = QLabel(panel)
+        self.day_title.setObjectName("dayTitle")
+        tf = self.day_title.font()
+        tf.setPointSizeF(tf.pointSizeF() * 1.3)
+        tf.setBold(True)
+        self.day_title.setFont(tf)
+        side.addWidget(self.day_title)
+        self.day_status = QLabel(panel)
+        self.day_status.setWordWrap(True)
+        self.day_status.setAccessibleName(self.tr("Day status"))
+        side.addWidget(self.day_status)
+        self.plan_button = QPushButton(panel)
+        self.plan_button.clicked.connect(self._on_plan_button_clicked)
+        side.addWidget(self.plan_button)
+
+        form = QFormLayout()
+        self.note_edit = QLineEdit(panel)
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setPlaceholderText(self.tr("What the day is for"))
+        self.note_edit.editingFinished.connect(self._on_note_edited)
+        note_label = QLabel(self.tr("&Note:"), panel)
+        note_label.setBuddy(self.note_edit)
+        form.addRow(note_label, self.note_edit)
+        self.cover_combo = QComboBox(panel)
+        self.cover_combo.setEditable(True)
+        self.cover_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.cover_combo.setAccessibleName(self.tr("Cover colleague"))
+        line = self.cover_combo.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(self.tr("Who covers for you"))
+        line.editingFinished.connect(self._on_cover_edited)
+        self.cover_combo.activated.connect(lambda _i: self._on_cover_edited())
+        cover_label = QLabel(self.tr("&Cover:"), panel)
+        cover_label.setBuddy(self.cover_combo)
+        form.addRow(cover_label, self.cover_combo)
+        side.addLayout(form)
+
+        self.checklist_box = QGroupBox(self.tr("Handover checklist"), panel)
+        cl = QVBoxLayout(self.checklist_box)
+        self.checklist = QListWidget(self.checklist_box)
+        self.checklist.setAccessibleName(self.tr("Handover checklist"))
+        self.checklist.itemChanged.connect(self._on_item_changed)
+        self.checklist.setMinimumHeight(fm.lineSpacing() * 5)
+        self.checklist.setMaximumHeight(fm.lineSpacing() * 8)
+        cl.addWidget(self.checklist)
+        side.addWidget(self.checklist_box)
+
+        self.autoreply_box = QGroupBox(self.tr("Auto-reply"), panel)
+        al = QVBoxLayout(self.autoreply_box)
+        top = QHBoxLayout()
+        self.autoreply_lang = QComboBox(self.autoreply_box)
+        self.autoreply_lang.setAccessibleName(self.tr("Auto-reply language"))
+        self.autoreply_lang.addItem("Svenska", "sv")
+        self.autoreply_lang.addItem("English", "en")
+        self.autoreply_lang.setCurrentIndex(0 if self._lang == "sv" else 1)
+        self.autoreply_lang.currentIndexChanged.connect(lambda _i: self._fill_autoreply())
+        lang_label = QLabel(self.tr("&Language:"), self.autoreply_box)
+        lang_label.setBuddy(self.autoreply_lang)
+        top.addWidget(lang_label)
+        top.addWidget(self.autoreply_lang)
+        top.addStretch(1)
+        self.copy_button = QPushButton(self.tr("&Copy"), self.autoreply_box)
+        self.copy_button.setAccessibleName(self.tr("Copy the auto-reply"))
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        top.addWidget(self.copy_button)
+        al.addLayout(top)
+        self.autoreply_text = QPlainTextEdit(self.autoreply_box)
+        self.autoreply_text.setReadOnly(True)
+        self.autoreply_text.setAccessibleName(self.tr("Auto-reply text"))
+        self.autoreply_text.setTabChangesFocus(True)
+        self.autoreply_text.setMinimumHeight(fm.height() * 7)
+        al.addWidget(self.autoreply_text)
+        side.addWidget(self.autoreply_box, 1)
+
+        scroll = QScrollArea(central)
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(fm.horizontalAdvance("0") * 42)
+        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        row.addWidget(scroll, 2)
+        self.setCentralWidget(central)
+
+        self.setTabOrder(self.calendar, self.plan_button)
+        self.setTabOrder(self.plan_button, self.note_edit)
+        self.setTabOrder(self.note_edit, self.cover_combo)
+        self.setTabOrder(self.cover_combo, self.checklist)
+        self.setTabOrder(self.checklist, self.autoreply_lang)
+        self.setTabOrder(self.autoreply_lang, self.copy_button)
+        self.setTabOrder(self.copy_button, self.autoreply_text)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+
+        self.calendar.day_chosen.connect(self._on_day_chosen)
+        self.calendar.selectionChanged.connect(self._on_selection_changed)
+        self.calendar.currentPageChanged.connect(self._on_page_changed)
+        app.plan_changed.connect(self.refresh)
+        app.holidays_loaded.connect(self._on_holidays_loaded)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self._clear_message)
+
+        today = self._profile.today()
+        self.calendar.select_day(today)
+        self._on_page_changed(today.year, today.month)
+        self.refresh()
+        cw = fm.horizontalAdvance("0")
+        self.resize(cw * 112, fm.lineSpacing() * 36)
+
+    # -- public -----------------------------------------------------------------------
+    def show_day(self, day: date) -> None:
+        self.calendar.select_day(day)
+        self.calendar.setFocus()
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        """Re-read the plan (after any change, here or elsewhere)."""
+        self.calendar.set_planned(set(self._profile.plan.day_dates()), self._profile.today())
+        self._fill_cadence()
+        self._fill_side_panel()
+
+    # -- helpers ----------------------------------------------------------------------
+    def _selected(self) -> date:
+        return self.calendar.selected_day()
+
+    def _holiday_if_loaded(self, day: date) -> Holiday | None:
+        cal = self._profile.calendar
+        if not self._app.holidays_ready(day.year):
+            return None
+        return cal.holiday(day)
+
+    def _holiday_name(self, hol: Holiday) -> str:
+        return hol.name_sv if self._lang == "sv" else hol.name_en
+
+    def _tooltip(self, day: date) -> str:
+        parts = []
+        hol = self._holiday_if_loaded(day)
+        if hol is not None:
+            parts.append(self._holiday_name(hol))
+        elif day.weekday() >= 5:
+            parts.append(self.tr("Weekend"))
+        fd = self._profile.plan.get_day(day)
+        if fd is not None:
+            parts.append(self.tr("Antihjälte day") + (f": {fd.note}" if fd.note else ""))
+        return "\n".join(parts)
+
+    def _legend_html(self) -> str:
+        def swatch(colour: str) -> str:
+            return f'<span style="background-color:{colour}; color:{colour}">&nbsp;&nbsp;&nbsp;</span>'
+
+        return "&nbsp;&nbsp; ".join(
+            (
+                f"{swatch('#f2c230')} {self.tr('Antihjälte day')}",
+                f"{swatch('#d98b86')} {self.tr('Public holiday')}",
+                f"{swatch('#a0a0a0')} {self.tr('Weekend')}",
+            )
+        )
+
+    def _refusal(self, day: date) -> str | None:
+        """Why ``day`` cannot be planned, in the UI language (the same rules as core.plan.refusal)."""
+        text = day_text(day, self._lang)
+        if day < self._profile.today():
+            return self.tr("%1 is in the past: plan a day from today on.").replace("%1", text)
+        if day.weekday() >= 5:
+            return self.tr("%1 is a weekend day: an antihjälte day is a workday.").replace("%1", text)
+        hol = self._profile.calendar.holiday(day)
+        if hol is not None:
+            return (
+                self.tr("%1 is a public holiday (%2): an antihjälte day is a workday.")
+                .replace("%1", text)
+                .replace("%2", self._holiday_name(hol))
+            )
+        return None
+
+    def _show_message(self, text: str, *, undo: bool = False, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        colour = "#d32f2f" if error else ""
+        self.message.setStyleSheet(f"color: {colour}" if colour else "")
+        self.undo_button.setVisible(undo)
+        self._message_timer.start(30_000 if undo else 15_000)
+
+    def _clear_message(self) -> None:
+        self.message.clear()
+        self.undo_button.hide()
+        self._removed = None
+
+    # -- planning ---------------------------------------------------------------------
+    def _on_day_chosen(self, qdate: QDate, was_selected: bool) -> None:
+        day: date = qdate.toPython()
+        if self._profile.plan.get_day(day) is not None and not was_selected:
+            return  # the first click on a planned day only selects it
+        self.toggle_day(day)
+
+    def _on_plan_button_clicked(self) -> None:
+        self.toggle_day(self._selected())
+
+    def toggle_day(self, day: date) -> None:
+        if self._profile.plan.get_day(day) is None:
+            self._plan(day)
+        else:
+            self._unplan(day)
+
+    def _plan(self, day: date) -> None:
+        reason = self._refusal(day)
+        if reason:
+            self._show_message(reason, error=True)
+            return
+        try:
+            result = self._profile.plan_day(day)
+        except KnownError as err:
+            self._show_message(str(err), error=True)
+            return
+        text = self.tr("Planned %1.").replace("%1", day_text(day, self._lang))
+        if result.warnings:
+            text += "\n" + "\n".join(result.warnings)
+        self._show_message(text)
+        self._app.notify_plan_changed()
+
+    def _unplan(self, day: date) -> None:
+        fd = self._profile.plan.get_day(day)
+        if fd is None:
+            return
+        if day < self._profile.today():
+            self._show_message(
+                self.tr("%1 is over: past days stay in the plan as history.").replace(
+                    "%1", day_text(day, self._lang)
+                ),
+                error=True,
+            )
+            return
+        removed = _Removed(fd, self._profile.plan.items(day), self._profile.plan.tasks(day))
+        try:
+            self._profile.unplan_day(day)
+        except KnownError as err:
+            self._show_message(str(err), error=True)
+            return
+        self._removed = removed
+        self._show_message(
+            self.tr("Took %1 out of the plan.").replace("%1", day_text(day, self._lang)), undo=True
+        )
+        self._app.notify_plan_changed()
+
+    def _on_undo_clicked(self) -> None:
+        removed = self._removed
+        if removed is None:
+            return
+        day = removed.day.day
+        plan = self._profile.plan
+        try:
+            self._profile.plan_day(day, removed.day.note, removed.day.cover, force=True)
+            keys = {i.key for i in plan.items(day)}
+            for item in removed.items:
+                if item.key not in keys:
+                    plan.add_item(day, item.key, item.label)
+                if item.done:
+                    plan.set_item_done(day, item.key, True)
+            for task in removed.tasks:
+                tid = plan.add_task(day, task.text, task.to)
+                if task.done or task.taken_back:
+                    plan.update_task(tid, done=task.done, taken_back=task.taken_back)
+        except KnownError as err:
+            self._show_message(str(err), error=True)
+            return
+        self._removed = None
+        self._show_message(self.tr("%1 is back in the plan.").replace("%1", day_text(day, self._lang)))
+        self.calendar.select_day(day)
+        self._app.notify_plan_changed()
+
+    # -- side panel -------------------------------------------------------------------
+    def _on_selection_changed(self) -> None:
+        self._commit_edits()
+        self._fill_side_panel()
+
+    def _on_page_changed(self, year: int, month: int) -> None:
+        del month
+        self._app.load_holidays(year)
+
+    def _on_holidays_loaded(self, year: int) -> None:
+        del year
+        self.calendar.viewport().update()
+        self._fill_side_panel()
+
+    def _fill_cadence(self) -> None:
+        self.cadence_label.setText(self._app.cadence_text())
+
+    def _fill_side_panel(self) -> None:
+        day = self._selected()
+        fd = self._profile.plan.get_day(day)
+        today = self._profile.today()
+        self._filling = True
+        self._panel_day = day
+        try:
+            title = day_text(day, self._lang, year=day.year != today.year)
+            week = self.tr("week %1").replace("%1", str(day.isocalendar().week))
+            self.day_title.setText(f"{title[0].upper()}{title[1:]} · {week}")
+            hol = self._holiday_if_loaded(day)
+            if fd is not None:
+                status = (
+                    self.tr("Your antihjälte day.") if day >= today else self.tr("An antihjälte day (done).")
+                )
+                self.plan_button.setText(self.tr("&Take out of the plan"))
+            else:
+                if hol is not None:
+                    status = self.tr("Public holiday: %1.").replace("%1", self._holiday_name(hol))
+                elif day.weekday() >= 5:
+                    status = self.tr("Weekend.")
+                elif day < today:
+                    status = self.tr("A past day.")
+                else:
+                    status = self.tr("Not planned.")
+                self.plan_button.setText(self.tr("&Plan this day"))
+            self.day_status.setText(status)
+            self.plan_button.setAccessibleName(self.plan_button.text().replace("&", ""))
+            self.plan_button.setEnabled(
+                (fd is None and self._refusal_cheap(day) is None) or (fd is not None and day >= today)
+            )
+            editable = fd is not None
+            for w in (self.note_edit, self.cover_combo, self.checklist_box):
+                w.setEnabled(editable)
+            self.note_edit.setText(fd.note if fd else "")
+            self.cover_combo.clear()
+            names = [parse_roster_entry(e).name for e in self._profile.settings.get("team.roster")]
+            self.cover_combo.addItems([n for n in names if n])
+            self.cover_combo.setCurrentText(fd.cover if fd else "")
+            self.checklist.clear()
+            if fd is not None:
+                for item in self._profile.plan.items(day):
+                    label = item.text(fd.cover, self._lang, QCoreApplication.translate)
+                    li = QListWidgetItem(label, self.checklist)
+                    li.setData(Qt.ItemDataRole.UserRole, item.key)
+                    li.setFlags(
+                        Qt.ItemFlag.ItemIsEnabled
+                        | Qt.ItemFlag.ItemIsUserCheckable
+                        | Qt.ItemFlag.ItemIsSelectable
+                    )
+                    li.setCheckState(Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
+            self._fill_autoreply()
+        finally:
+            self._filling = False
+
+    def _refusal_cheap(self, day: date) -> str | None:
+        """Like _refusal, but never computes a year's holidays on the UI thread."""
+        if day < self._profile.today() or day.weekday() >= 5:
+            return "refused"
+        return "refused" if self._holiday_if_loaded(day) is not None else None
+
+    def _fill_autoreply(self) -> None:
+        day = self._selected()
+        lang = str(self.autoreply_lang.currentData())
+        if not self._app.holidays_ready(day.year):
+            self.autoreply_text.setPlainText("…")
+            return
+        self.autoreply_text.setPlainText(self._profile.autoreply(day, lang))
+
+    def _on_copy_clicked(self) -> None:
+        clip = QGuiApplication.clipboard()
+        clip.setText(self.autoreply_text.toPlainText())
+        self._show_message(self.tr("The auto-reply is copied: paste it into your e-mail program."))
+
+    def _commit_edits(self) -> None:
+        self._on_note_edited()
+        self._on_cover_edited()
+
+    def _on_note_edited(self) -> None:
+        if self._filling or not self.note_edit.isEnabled():
+            return
+        day = self._panel_day
+        fd = self._profile.plan.get_day(day) if day else None
+        if day and fd is not None and fd.note != self.note_edit.text().strip():
+            self._profile.plan.update_day(day, note=self.note_edit.text().strip())
+            self._app.notify_plan_changed(refresh_planner=False)
+
+    def _on_cover_edited(self) -> None:
+        if self._filling or not self.cover_combo.isEnabled():
+            return
+        day = self._panel_day
+        fd = self._profile.plan.get_day(day) if day else None
+        cover = self.cover_combo.currentText().strip()
+        if day and fd is not None and fd.cover != cover:
+            self._profile.plan.update_day(day, cover=cover)
+            self._app.notify_plan_changed(refresh_planner=False)
+            self._fill_side_panel()
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        if self._filling:
+            return
+        key = str(item.data(Qt.ItemDataRole.UserRole))
+        done = item.checkState() == Qt.CheckState.Checked
+        if self._panel_day is None:
+            return
+        self._profile.plan.set_item_done(self._panel_day, key, done)
+        self._app.notify_plan_changed(refresh_planner=False)
+
+    # -- window -----------------------------------------------------------------------
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._commit_edits()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._commit_edits()
+        super().closeEvent(event)
+        self._app.planner_closed()

@@ -1,0 +1,540 @@
+# Resource object code (Python 3)
+# Created by: object code
+# Created by: The Resource Compiler for Qt version 6.12.0
+# WARNING! All changes made in this file will be lost!
+
+from PySide6 import QtCore
+
+qt_resource_data = b"\
+\x00\x00\x00\x00\
+\
+\x00\x00\x02W\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><g fill=\x22none\x22\
+ stroke=\x22#bebebe\
+\x22 stroke-width=\x22\
+4\x22><rect x=\x227\x22 y\
+=\x2211\x22 width=\x2250\x22\
+ height=\x2246\x22 rx=\
+\x227\x22/></g><path d\
+=\x22M7 18a7 7 0 0 \
+1 7-7h36a7 7 0 0\
+ 1 7 7v5H7z\x22 fil\
+l=\x22#bebebe\x22/><re\
+ct x=\x2217\x22 y=\x224\x22 \
+width=\x225\x22 height\
+=\x2212\x22 rx=\x222.5\x22 f\
+ill=\x22#bebebe\x22/><\
+rect x=\x2242\x22 y=\x224\
+\x22 width=\x225\x22 heig\
+ht=\x2212\x22 rx=\x222.5\x22\
+ fill=\x22#bebebe\x22/\
+><path fill-rule\
+=\x22evenodd\x22 fill=\
+\x22#bebebe\x22 d=\x22M14\
+ 33c6-5 14-5 18-\
+1 4-4 12-4 18 1 \
+0 7-5 12-10 12-4\
+ 0-6-3-8-5-2 2-4\
+ 5-8 5-5 0-10-5-\
+10-12zM19 36a4 3\
+ 0 1 0 8 0a4 3 0\
+ 1 0-8 0zM37 36a\
+4 3 0 1 0 8 0a4 \
+3 0 1 0-8 0z\x22/><\
+/svg>\x0a\
+\x00\x00\x03)\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><rect x=\x226\x22 y=\
+\x2210\x22 width=\x2252\x22 \
+height=\x2248\x22 rx=\x22\
+7\x22 fill=\x22#ffffff\
+\x22 stroke=\x22#22303\
+c\x22 stroke-width=\
+\x223\x22/><path d=\x22M6\
+ 17a7 7 0 0 1 7-\
+7h38a7 7 0 0 1 7\
+ 7v6H6z\x22 fill=\x22#\
+3d6f99\x22/><rect x\
+=\x2217\x22 y=\x224\x22 widt\
+h=\x225\x22 height=\x2212\
+\x22 rx=\x222.5\x22 fill=\
+\x22#22303c\x22/><rect\
+ x=\x2242\x22 y=\x224\x22 wi\
+dth=\x225\x22 height=\x22\
+12\x22 rx=\x222.5\x22 fil\
+l=\x22#22303c\x22/><pa\
+th d=\x22M14 33c6-5\
+ 14-5 18-1 4-4 1\
+2-4 18 1 0 7-5 1\
+2-10 12-4 0-6-3-\
+8-5-2 2-4 5-8 5-\
+5 0-10-5-10-12z\x22\
+ fill=\x22#22303c\x22/\
+><ellipse cx=\x2223\
+\x22 cy=\x2236\x22 rx=\x224\x22\
+ ry=\x223\x22 fill=\x22#f\
+fffff\x22/><ellipse\
+ cx=\x2241\x22 cy=\x2236\x22\
+ rx=\x224\x22 ry=\x223\x22 f\
+ill=\x22#ffffff\x22/><\
+circle cx=\x2250\x22 c\
+y=\x2250\x22 r=\x2213\x22 fi\
+ll=\x22#d62828\x22 str\
+oke=\x22#ffffff\x22 st\
+roke-width=\x223\x22/>\
+<rect x=\x2248\x22 y=\x22\
+41\x22 width=\x224\x22 he\
+ight=\x2211\x22 rx=\x222\x22\
+ fill=\x22#ffffff\x22/\
+><circle cx=\x2250\x22\
+ cy=\x2257\x22 r=\x222.3\x22\
+ fill=\x22#ffffff\x22/\
+></svg>\x0a\
+\x00\x00\x03\x06\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><g fill=\x22none\x22\
+ stroke=\x22#bebebe\
+\x22 stroke-width=\x22\
+4\x22><rect x=\x227\x22 y\
+=\x2211\x22 width=\x2250\x22\
+ height=\x2246\x22 rx=\
+\x227\x22/></g><path d\
+=\x22M7 18a7 7 0 0 \
+1 7-7h36a7 7 0 0\
+ 1 7 7v5H7z\x22 fil\
+l=\x22#bebebe\x22/><re\
+ct x=\x2217\x22 y=\x224\x22 \
+width=\x225\x22 height\
+=\x2212\x22 rx=\x222.5\x22 f\
+ill=\x22#bebebe\x22/><\
+rect x=\x2242\x22 y=\x224\
+\x22 width=\x225\x22 heig\
+ht=\x2212\x22 rx=\x222.5\x22\
+ fill=\x22#bebebe\x22/\
+><path fill-rule\
+=\x22evenodd\x22 fill=\
+\x22#bebebe\x22 d=\x22M14\
+ 33c6-5 14-5 18-\
+1 4-4 12-4 18 1 \
+0 7-5 12-10 12-4\
+ 0-6-3-8-5-2 2-4\
+ 5-8 5-5 0-10-5-\
+10-12zM19 36a4 3\
+ 0 1 0 8 0a4 3 0\
+ 1 0-8 0zM37 36a\
+4 3 0 1 0 8 0a4 \
+3 0 1 0-8 0z\x22/><\
+path fill-rule=\x22\
+evenodd\x22 fill=\x22#\
+bebebe\x22 d=\x22M37 5\
+0a13 13 0 1 0 26\
+ 0a13 13 0 1 0-2\
+6 0z M50 41c-4 0\
+-6 3-6 6v4l-2 3h\
+16l-2-3v-4c0-3-2\
+-6-6-6z M48 57a2\
+ 2 0 1 0 4 0a2 2\
+ 0 1 0-4 0z\x22/></\
+svg>\x0a\
+\x00\x00\x033\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><rect x=\x226\x22 y=\
+\x2210\x22 width=\x2252\x22 \
+height=\x2248\x22 rx=\x22\
+7\x22 fill=\x22#ffffff\
+\x22 stroke=\x22#22303\
+c\x22 stroke-width=\
+\x223\x22/><path d=\x22M6\
+ 17a7 7 0 0 1 7-\
+7h38a7 7 0 0 1 7\
+ 7v6H6z\x22 fill=\x22#\
+3d6f99\x22/><rect x\
+=\x2217\x22 y=\x224\x22 widt\
+h=\x225\x22 height=\x2212\
+\x22 rx=\x222.5\x22 fill=\
+\x22#22303c\x22/><rect\
+ x=\x2242\x22 y=\x224\x22 wi\
+dth=\x225\x22 height=\x22\
+12\x22 rx=\x222.5\x22 fil\
+l=\x22#22303c\x22/><pa\
+th d=\x22M14 33c6-5\
+ 14-5 18-1 4-4 1\
+2-4 18 1 0 7-5 1\
+2-10 12-4 0-6-3-\
+8-5-2 2-4 5-8 5-\
+5 0-10-5-10-12z\x22\
+ fill=\x22#22303c\x22/\
+><ellipse cx=\x2223\
+\x22 cy=\x2236\x22 rx=\x224\x22\
+ ry=\x223\x22 fill=\x22#f\
+fffff\x22/><ellipse\
+ cx=\x2241\x22 cy=\x2236\x22\
+ rx=\x224\x22 ry=\x223\x22 f\
+ill=\x22#ffffff\x22/><\
+circle cx=\x2250\x22 c\
+y=\x2250\x22 r=\x2213\x22 fi\
+ll=\x22#f08c00\x22 str\
+oke=\x22#ffffff\x22 st\
+roke-width=\x223\x22/>\
+<path d=\x22M50 41c\
+-4 0-6 3-6 6v4l-\
+2 3h16l-2-3v-4c0\
+-3-2-6-6-6z\x22 fil\
+l=\x22#ffffff\x22/><ci\
+rcle cx=\x2250\x22 cy=\
+\x2257\x22 r=\x222\x22 fill=\
+\x22#ffffff\x22/></svg\
+>\x0a\
+\x00\x00\x02\xa8\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><g fill=\x22none\x22\
+ stroke=\x22#bebebe\
+\x22 stroke-width=\x22\
+4\x22><rect x=\x227\x22 y\
+=\x2211\x22 width=\x2250\x22\
+ height=\x2246\x22 rx=\
+\x227\x22/></g><path d\
+=\x22M7 18a7 7 0 0 \
+1 7-7h36a7 7 0 0\
+ 1 7 7v5H7z\x22 fil\
+l=\x22#bebebe\x22/><re\
+ct x=\x2217\x22 y=\x224\x22 \
+width=\x225\x22 height\
+=\x2212\x22 rx=\x222.5\x22 f\
+ill=\x22#bebebe\x22/><\
+rect x=\x2242\x22 y=\x224\
+\x22 width=\x225\x22 heig\
+ht=\x2212\x22 rx=\x222.5\x22\
+ fill=\x22#bebebe\x22/\
+><path fill-rule\
+=\x22evenodd\x22 fill=\
+\x22#bebebe\x22 d=\x22M14\
+ 33c6-5 14-5 18-\
+1 4-4 12-4 18 1 \
+0 7-5 12-10 12-4\
+ 0-6-3-8-5-2 2-4\
+ 5-8 5-5 0-10-5-\
+10-12zM19 36a4 3\
+ 0 1 0 8 0a4 3 0\
+ 1 0-8 0zM37 36a\
+4 3 0 1 0 8 0a4 \
+3 0 1 0-8 0z\x22/><\
+rect x=\x2211\x22 y=\x222\
+6\x22 width=\x2242\x22 he\
+ight=\x2227\x22 rx=\x223\x22\
+ fill=\x22#bebebe\x22 \
+opacity=\x220.45\x22/>\
+</svg>\x0a\
+\x00\x00\x02g\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><rect x=\x226\x22 y=\
+\x2210\x22 width=\x2252\x22 \
+height=\x2248\x22 rx=\x22\
+7\x22 fill=\x22#ffffff\
+\x22 stroke=\x22#22303\
+c\x22 stroke-width=\
+\x223\x22/><path d=\x22M6\
+ 17a7 7 0 0 1 7-\
+7h38a7 7 0 0 1 7\
+ 7v6H6z\x22 fill=\x22#\
+3d6f99\x22/><rect x\
+=\x2217\x22 y=\x224\x22 widt\
+h=\x225\x22 height=\x2212\
+\x22 rx=\x222.5\x22 fill=\
+\x22#22303c\x22/><rect\
+ x=\x2242\x22 y=\x224\x22 wi\
+dth=\x225\x22 height=\x22\
+12\x22 rx=\x222.5\x22 fil\
+l=\x22#22303c\x22/><pa\
+th d=\x22M14 33c6-5\
+ 14-5 18-1 4-4 1\
+2-4 18 1 0 7-5 1\
+2-10 12-4 0-6-3-\
+8-5-2 2-4 5-8 5-\
+5 0-10-5-10-12z\x22\
+ fill=\x22#22303c\x22/\
+><ellipse cx=\x2223\
+\x22 cy=\x2236\x22 rx=\x224\x22\
+ ry=\x223\x22 fill=\x22#f\
+fffff\x22/><ellipse\
+ cx=\x2241\x22 cy=\x2236\x22\
+ rx=\x224\x22 ry=\x223\x22 f\
+ill=\x22#ffffff\x22/><\
+/svg>\x0a\
+\x00\x00\x02\xf1\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><g fill=\x22none\x22\
+ stroke=\x22#bebebe\
+\x22 stroke-width=\x22\
+4\x22><rect x=\x227\x22 y\
+=\x2211\x22 width=\x2250\x22\
+ height=\x2246\x22 rx=\
+\x227\x22/></g><path d\
+=\x22M7 18a7 7 0 0 \
+1 7-7h36a7 7 0 0\
+ 1 7 7v5H7z\x22 fil\
+l=\x22#bebebe\x22/><re\
+ct x=\x2217\x22 y=\x224\x22 \
+width=\x225\x22 height\
+=\x2212\x22 rx=\x222.5\x22 f\
+ill=\x22#bebebe\x22/><\
+rect x=\x2242\x22 y=\x224\
+\x22 width=\x225\x22 heig\
+ht=\x2212\x22 rx=\x222.5\x22\
+ fill=\x22#bebebe\x22/\
+><path fill-rule\
+=\x22evenodd\x22 fill=\
+\x22#bebebe\x22 d=\x22M14\
+ 33c6-5 14-5 18-\
+1 4-4 12-4 18 1 \
+0 7-5 12-10 12-4\
+ 0-6-3-8-5-2 2-4\
+ 5-8 5-5 0-10-5-\
+10-12zM19 36a4 3\
+ 0 1 0 8 0a4 3 0\
+ 1 0-8 0zM37 36a\
+4 3 0 1 0 8 0a4 \
+3 0 1 0-8 0z\x22/><\
+path fill-rule=\x22\
+evenodd\x22 fill=\x22#\
+bebebe\x22 d=\x22M37 5\
+0a13 13 0 1 0 26\
+ 0a13 13 0 1 0-2\
+6 0z M48 42h4v10\
+h-4z M47.7 57a2.\
+3 2.3 0 1 0 4.6 \
+0a2.3 2.3 0 1 0-\
+4.6 0z\x22/></svg>\x0a\
+\
+\x00\x00\x02\xf1\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><title>Antihj\xc3\
+\xa4lte</title><rec\
+t x=\x222\x22 y=\x222\x22 wi\
+dth=\x2260\x22 height=\
+\x2260\x22 rx=\x2214\x22 fil\
+l=\x22#1f4e79\x22/><g \
+transform=\x22trans\
+late(6.4 7) scal\
+e(0.8)\x22><rect x=\
+\x226\x22 y=\x2210\x22 width\
+=\x2252\x22 height=\x2248\
+\x22 rx=\x227\x22 fill=\x22#\
+ffffff\x22 stroke=\x22\
+#ffffff\x22 stroke-\
+width=\x223\x22/><path\
+ d=\x22M6 17a7 7 0 \
+0 1 7-7h38a7 7 0\
+ 0 1 7 7v6H6z\x22 f\
+ill=\x22#e8524a\x22/><\
+rect x=\x2217\x22 y=\x224\
+\x22 width=\x225\x22 heig\
+ht=\x2212\x22 rx=\x222.5\x22\
+ fill=\x22#ffffff\x22/\
+><rect x=\x2242\x22 y=\
+\x224\x22 width=\x225\x22 he\
+ight=\x2212\x22 rx=\x222.\
+5\x22 fill=\x22#ffffff\
+\x22/><path d=\x22M14 \
+33c6-5 14-5 18-1\
+ 4-4 12-4 18 1 0\
+ 7-5 12-10 12-4 \
+0-6-3-8-5-2 2-4 \
+5-8 5-5 0-10-5-1\
+0-12z\x22 fill=\x22#22\
+303c\x22/><ellipse \
+cx=\x2223\x22 cy=\x2236\x22 \
+rx=\x224\x22 ry=\x223\x22 fi\
+ll=\x22#ffffff\x22/><e\
+llipse cx=\x2241\x22 c\
+y=\x2236\x22 rx=\x224\x22 ry\
+=\x223\x22 fill=\x22#ffff\
+ff\x22/></g></svg>\x0a\
+\
+\x00\x00\x02g\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><rect x=\x226\x22 y=\
+\x2210\x22 width=\x2252\x22 \
+height=\x2248\x22 rx=\x22\
+7\x22 fill=\x22#ffd54a\
+\x22 stroke=\x22#22303\
+c\x22 stroke-width=\
+\x223\x22/><path d=\x22M6\
+ 17a7 7 0 0 1 7-\
+7h38a7 7 0 0 1 7\
+ 7v6H6z\x22 fill=\x22#\
+e8524a\x22/><rect x\
+=\x2217\x22 y=\x224\x22 widt\
+h=\x225\x22 height=\x2212\
+\x22 rx=\x222.5\x22 fill=\
+\x22#22303c\x22/><rect\
+ x=\x2242\x22 y=\x224\x22 wi\
+dth=\x225\x22 height=\x22\
+12\x22 rx=\x222.5\x22 fil\
+l=\x22#22303c\x22/><pa\
+th d=\x22M14 33c6-5\
+ 14-5 18-1 4-4 1\
+2-4 18 1 0 7-5 1\
+2-10 12-4 0-6-3-\
+8-5-2 2-4 5-8 5-\
+5 0-10-5-10-12z\x22\
+ fill=\x22#22303c\x22/\
+><ellipse cx=\x2223\
+\x22 cy=\x2236\x22 rx=\x224\x22\
+ ry=\x223\x22 fill=\x22#f\
+fd54a\x22/><ellipse\
+ cx=\x2241\x22 cy=\x2236\x22\
+ rx=\x224\x22 ry=\x223\x22 f\
+ill=\x22#ffd54a\x22/><\
+/svg>\x0a\
+"
+
+qt_resource_name = b"\
+\x00\x05\
+\x00o\xa6S\
+\x00i\
+\x00c\x00o\x00n\x00s\
+\x00\x04\
+\x00\x06\xc4\xee\
+\x00i\
+\x001\x008\x00n\
+\x00\x10\
+\x04\x91\x84\x9d\
+\x00a\
+\x00n\x00t\x00i\x00h\x00j\x00a\x00l\x00t\x00e\x00_\x00s\x00v\x00.\x00q\x00m\
+\x00\x18\
+\x03\xb6\x95\x87\
+\x00t\
+\x00r\x00a\x00y\x00-\x00n\x00o\x00r\x00m\x00a\x00l\x00-\x00s\x00y\x00m\x00b\x00o\
+\x00l\x00i\x00c\x00.\x00s\x00v\x00g\
+\x00\x15\
+\x0d\x22\x1c\xa7\
+\x00t\
+\x00r\x00a\x00y\x00-\x00s\x00y\x00n\x00c\x00-\x00p\x00r\x00o\x00b\x00l\x00e\x00m\
+\x00.\x00s\x00v\x00g\
+\x00\x1a\
+\x07\xc6\xa6G\
+\x00t\
+\x00r\x00a\x00y\x00-\x00r\x00e\x00m\x00i\x00n\x00d\x00e\x00r\x00-\x00s\x00y\x00m\
+\x00b\x00o\x00l\x00i\x00c\x00.\x00s\x00v\x00g\
+\x00\x17\
+\x04\xb8\x16g\
+\x00a\
+\x00n\x00t\x00i\x00h\x00j\x00a\x00l\x00t\x00e\x00-\x00s\x00y\x00m\x00b\x00o\x00l\
+\x00i\x00c\x00.\x00s\x00v\x00g\
+\x00\x11\
+\x02;9G\
+\x00t\
+\x00r\x00a\x00y\x00-\x00r\x00e\x00m\x00i\x00n\x00d\x00e\x00r\x00.\x00s\x00v\x00g\
+\
+\x00\x17\
+\x070\xdf\x87\
+\x00t\
+\x00r\x00a\x00y\x00-\x00f\x00o\x00c\x00u\x00s\x00-\x00s\x00y\x00m\x00b\x00o\x00l\
+\x00i\x00c\x00.\x00s\x00v\x00g\
+\x00\x0f\
+\x02\xf6\x19\xc7\
+\x00t\
+\x00r\x00a\x00y\x00-\x00n\x00o\x00r\x00m\x00a\x00l\x00.\x00s\x00v\x00g\
+\x00\x1e\
+\x03e`\x87\
+\x00t\
+\x00r\x00a\x00y\x00-\x00s\x00y\x00n\x00c\x00-\x00p\x00r\x00o\x00b\x00l\x00e\x00m\
+\x00-\x00s\x00y\x00m\x00b\x00o\x00l\x00i\x00c\x00.\x00s\x00v\x00g\
+\x00\x0e\
+\x08\xfb\xa1\xc7\
+\x00a\
+\x00n\x00t\x00i\x00h\x00j\x00a\x00l\x00t\x00e\x00.\x00s\x00v\x00g\
+\x00\x0e\
+\x0b\xde>\x87\
+\x00t\
+\x00r\x00a\x00y\x00-\x00f\x00o\x00c\x00u\x00s\x00.\x00s\x00v\x00g\
+"
+
+qt_resource_struct = b"\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x02\x00\x00\x00\x01\
+\x00\x00\x00\x00\x00\x00\x00\x00\
+\x00\x00\x00\x10\x00\x02\x00\x00\x00\x01\x00\x00\x00\x0d\
+\x00\x00\x00\x00\x00\x00\x00\x00\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x0a\x00\x00\x00\x03\
+\x00\x00\x00\x00\x00\x00\x00\x00\
+\x00\x00\x01\x18\x00\x00\x00\x00\x00\x01\x00\x00\x08\x96\
+\x00\x00\x01\xa2%\x18\xc5\xb1\
+\x00\x00\x01t\x00\x00\x00\x00\x00\x01\x00\x00\x0ey\
+\x00\x00\x01\xa2%\x18\xc5\xaa\
+\x00\x00\x01\x98\x00\x00\x00\x00\x00\x01\x00\x00\x10\xe4\
+\x00\x00\x01\xa2%\x18\xda\x96\
+\x00\x00\x00D\x00\x00\x00\x00\x00\x01\x00\x00\x00\x04\
+\x00\x00\x01\xa2%\x18\xc5\xb5\
+\x00\x00\x00\xe4\x00\x00\x00\x00\x00\x01\x00\x00\x00\x04\
+\x00\x00\x01\xa2%\x18\xc5\xbc\
+\x00\x00\x01@\x00\x00\x00\x00\x00\x01\x00\x00\x0b\xcd\
+\x00\x00\x01\xa2%\x18\xc5\xb5\
+\x00\x00\x00\xaa\x00\x00\x00\x00\x00\x01\x00\x00\x05\x8c\
+\x00\x00\x01\xa2%\x18\xda\x95\
+\x00\x00\x01\xda\x00\x00\x00\x00\x00\x01\x00\x00\x13\xd9\
+\x00\x00\x01\xa2%\x18\xc5\xa7\
+\x00\x00\x01\xfc\x00\x00\x00\x00\x00\x01\x00\x00\x16\xce\
+\x00\x00\x01\xa2%\x18\xc5\xad\
+\x00\x00\x00z\x00\x00\x00\x00\x00\x01\x00\x00\x02_\
+\x00\x00\x01\xa2%\x18\xc5\xb5\
+\x00\x00\x00\x1e\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
+\x00\x00\x01\xa2%\x19\xb0\x8c\
+"
+
+
+def qInitResources():
+    QtCore.qRegisterResourceData(0x03, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+
+def qCleanupResources():
+    QtCore.qUnregisterResourceData(0x03, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+
+qInitResources()

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Refresh the translations and the compiled Qt resources:
+#   1. pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string of the package into the .ts
+#      (existing translations are kept; new strings come in as unfinished),
+#   2. pyside6-lrelease builds the .qm that the app loads,
+#   3. pyside6-rcc compiles icons and .qm into antihjalte_desktop/ui/resources.py, so a wheel, an editable
+#      install and a PyInstaller bundle all carry them.
+# Run it after changing UI text or icons, translate the unfinished entries (Qt Linguist:
+# .venv/bin/pyside6-linguist resources/antihjalte_sv.ts), run it again and commit the .ts, .qm and resources.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${PYSIDE_BIN:-.venv/bin}
+mapfile -t sources < <(find antihjalte_desktop -name '*.py' ! -name 'resources.py' | sort)
+"$BIN/pyside6-lupdate" -no-obsolete -locations none "${sources[@]}" -ts resources/antihjalte_sv.ts
+"$BIN/pyside6-lrelease" -nounfinished resources/antihjalte_sv.ts -qm resources/antihjalte_sv.qm
+"$BIN/pyside6-rcc" -g python --compress-algo zlib resources/antihjalte.qrc -o antihjalte_desktop/ui/resources.py
