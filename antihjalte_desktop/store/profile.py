@@ -76,9 +76,15 @@ class Profile:
         return PlanResult(self.plan.add_day(day, note, cover, items), warnings)
 
     def plan_warnings(self, day: date, cover: str, *, force: bool = False) -> list[str]:
-        """Team rules (cover away, too many focusing) come from the team feed when one exists."""
-        del day, cover, force
-        return []
+        """Team rules (cover away or focusing, too many focusing, own hero week) from the team
+        feed; only once a feed has been synced, so ``plan add`` stays light otherwise."""
+        from antihjalte_desktop.feed.sync import has_synced
+
+        if not has_synced(self.paths.data):
+            return []
+        from antihjalte_desktop.feed.team import plan_warnings
+
+        return plan_warnings(self, day, cover, force=force)
 
     def unplan_day(self, day: date) -> None:
         existing = self.plan.get_day(day)

@@ -1,0 +1,244 @@
+"""Where the feed lives: the interface every backend implements, and the file backend.
+
+The sync engine talks to a backend in three steps, inside one ``session()``
+(which holds whatever lock the backend has: a lock file here, a WebDAV LOCK there)::
+
+    with backend.session() as s:
+        snap = s.read()                 # bytes + a version token (or None: no feed yet)
+        ...merge...
+        s.write(result, snap)           # whole-file backends write result.data;
+                                        # per-resource backends (CalDAV) apply result.puts/deletes
+    backend.probe()                     # the version token without reading (stat / ETag)
+
+``write`` must refuse (FeedConflictError) when the feed is no longer ``snap``
+(mtime/size/inode here, ``If-Match: ETag`` over WebDAV), and must never leave a
+partial feed. The engine retries a conflict a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedFormatError
+from antihjalte_desktop.feed.lock import FileLock, _pid_alive
+
+if TYPE_CHECKING:
+    from antihjalte_desktop.feed.merge import MergeResult
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    data: bytes | None  # None: there is no feed yet
+    token: str  # version: "ino:size:mtime_ns" for files, the ETag over HTTP ("" when absent)
+
+
+@dataclass
+class SessionInfo:
+    waited_for: str = ""  # who held the lock while we waited
+    notes: list[str] = field(default_factory=list)
+
+
+class FeedSession(Protocol):
+    info: SessionInfo
+
+    def read(self) -> Snapshot: ...
+
+    def write(self, result: MergeResult, snap: Snapshot) -> str:
+        """Store the merge result; return the new version token."""
+        ...
+
+
+class FeedBackend(Protocol):
+    kind: str
+    location: str
+
+    def probe(self) -> str:
+        """The feed's current version token, as cheaply as possible ("" when there is none)."""
+        ...
+
+    def session(self) -> contextlib.AbstractContextManager[FeedSession]: ...
+
+
+def file_token(st: os.stat_result) -> str:
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+
+class FileBackend:
+    """A feed file on a local disk, a network share or a synced folder."""
+
+    kind = "file"
+
+    def __init__(self, path: Path, *, max_bytes: int | None = None) -> None:
+        self.path = path
+        self.location = str(path)
+        self.lock_path = path.with_name(path.name + ".lock")
+        self.bak_path = path.with_name(path.name + ".bak")
+        from antihjalte_desktop.feed.rawics import MAX_FEED_BYTES
+
+        self.max_bytes = max_bytes or MAX_FEED_BYTES
+
+    def probe(self) -> str:
+        try:
+            return file_token(os.stat(self.path))
+        except FileNotFoundError:
+            return ""
+        except OSError as err:
+            raise FeedError(f"cannot reach the feed {self.path}: {err.strerror or err}") from None
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[_FileSession]:
+        if not self.path.parent.is_dir():
+            raise FeedError(
+                f"the folder of the feed {self.path.parent} does not exist (is the share mounted?)"
+            )
+        lock = FileLock(self.lock_path)
+        lock.acquire()
+        try:
+            self._clean_leftovers()
+            yield _FileSession(self, lock)
+        finally:
+            lock.release()
+
+    def _clean_leftovers(self) -> None:
+        """Temp files of writers on this host that died mid-write (SIGKILL, power cut)."""
+        host = socket.gethostname()
+        prefix = f".{self.path.name}."
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.path.parent):
+                name = entry.name
+                if name.startswith(prefix) and name.endswith(".tmp"):
+                    parts = name[len(prefix) : -4].split(".")
+                    # .<feed>.<host>.<pid>.<rand>.tmp
+                    if (
+                        len(parts) >= 3
+                        and parts[-3] == host
+                        and parts[-2].isdigit()
+                        and not _pid_alive(int(parts[-2]))
+                    ):
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
+                elif name.startswith(self.lock_path.name + ".") and name.endswith(".new"):
+                    bits = name[len(self.lock_path.name) + 1 : -4].split(".")
+                    if bits and bits[0].isdigit() and not _pid_alive(int(bits[0])):
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
+
+
+class _FileSession:
+    def __init__(self, backend: FileBackend, lock: FileLock) -> None:
+        self.b = backend
+        self.lock = lock
+        self.info = SessionInfo(waited_for=lock.waited_for)
+
+    def read(self) -> Snapshot:
+        test_hold = float(os.environ.get("ANTIHJALTE_FEED_TEST_HOLD", "0") or 0)
+        if test_hold > 0:  # tests: hold the lock a while, to be stopped or killed in it
+            import time
+
+            time.sleep(test_hold)
+        try:
+            with open(self.b.path, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if st.st_size > self.b.max_bytes:
+                    raise FeedFormatError(
+                        f"the feed is {st.st_size / 1e6:.0f} MB, more than the "
+                        f"{self.b.max_bytes / 1e6:.0f} MB this app reads"
+                    )
+                data = fh.read(self.b.max_bytes + 1)
+        except FileNotFoundError:
+            return Snapshot(None, "")
+        except IsADirectoryError:
+            raise FeedError(f"the feed {self.b.path} is a folder, not a file") from None
+        except OSError as err:
+            raise FeedError(f"cannot read the feed {self.b.path}: {err.strerror or err}") from None
+        return Snapshot(data, file_token(st))
+
+    def write(self, result: MergeResult, snap: Snapshot) -> str:
+        path = self.b.path
+        if not self.lock.still_mine():
+            raise FeedConflictError("the feed's lock was taken over by another process; nothing was written")
+        if self.b.probe() != snap.token:
+            raise FeedConflictError(
+                "the feed changed while it was being merged (a program that ignores the lock?)"
+            )
+        tmp = path.with_name(f".{path.name}.{socket.gethostname()}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            with os.fdopen(fd, "wb") as fh:
+                for chunk in result.chunks():
+                    fh.write(chunk)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if os.path.getsize(tmp) != result.size:
+                raise FeedError(f"writing {tmp} came out short (disk full?); the feed was left as it was")
+            if snap.data is not None:
+                self._keep_bak(snap.data)
+            if not self.lock.still_mine():
+                raise FeedConflictError(
+                    "the feed's lock was taken over by another process; nothing was written"
+                )
+            os.replace(tmp, path)
+        except OSError as err:
+            raise FeedError(
+                f"cannot write the feed {path}: {err.strerror or err}; it was left as it was"
+            ) from None
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        _fsync_dir(path.parent)
+        return self.b.probe()
+
+    def _keep_bak(self, old: bytes) -> None:
+        """One backup: the feed as it was before this write (a hard link: instant, no copy)."""
+        bak = self.b.bak_path
+        tmp = bak.with_name(f".{bak.name}.{socket.gethostname()}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.link(self.b.path, tmp)
+        except OSError:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(old)
+                fh.flush()
+                os.fsync(fh.fileno())
+        try:
+            os.replace(tmp, bak)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _fsync_dir(path: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):
+        with contextlib.suppress(OSError):
+            dfd = os.open(path, os.O_DIRECTORY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+
+
+def backend_for(location: str, kind: str, default_path: Path) -> FeedBackend:
+    """The backend for settings ``feed.location`` / ``feed.kind``; empty location: the embedded file."""
+    from antihjalte_desktop.feed.errors import FeedUnsupportedError
+
+    loc = location.strip()
+    if not loc:
+        return FileBackend(default_path)
+    lowered = loc.lower()
+    is_url = lowered.startswith(("http://", "https://", "webcal://", "webcals://"))
+    if kind in ("webdav", "caldav") or (kind == "auto" and is_url):
+        raise FeedUnsupportedError(
+            f"network feeds (WebDAV, CalDAV) are not supported in this version yet: {loc}"
+        )
+    if lowered.startswith("file://"):
+        from urllib.parse import unquote, urlparse
+
+        loc = unquote(urlparse(loc).path)
+    return FileBackend(Path(loc).expanduser())

@@ -1,0 +1,210 @@
+"""The iCalendar form of this app's own events: focus days and hero-rota weeks.
+
+Rendered by hand (no icalendar import): the output is deterministic, so "did my
+event change?" is a byte comparison with the volatile lines (DTSTAMP,
+LAST-MODIFIED, SEQUENCE) left out, and a sync that changes nothing rewrites nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+PRODID = "-//Antihjalte Desktop//Antihjalte Desktop//SV"
+CALNAME = "Antihjälte"
+FOCUS_CATEGORY = "ANTIHJALTE"
+HERO_CATEGORY = "VECKANS-HJALTE"
+HERO_PREFIX = "Veckans hjälte: "
+OWNER_PROP = "X-ANTIHJALTE-PROFILE"
+HERO_PROP = "X-ANTIHJALTE-HERO"
+REFRESH_HINTS = ("X-PUBLISHED-TTL:PT1H", "REFRESH-INTERVAL;VALUE=DURATION:PT1H")
+VOLATILE = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
+
+
+def escape_text(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def param_value(text: str) -> str:
+    text = text.replace('"', "'").replace("\r", " ").replace("\n", " ")
+    return f'"{text}"' if any(ch in text for ch in ":;,") else text
+
+
+def fold(line: str) -> list[bytes]:
+    """One content line as octet lines of at most 75 bytes, never splitting a UTF-8 character."""
+    raw = line.encode("utf-8")
+    if len(raw) <= 75:
+        return [raw]
+    out: list[bytes] = []
+    limit = 75
+    while raw:
+        if len(raw) <= limit:
+            out.append(raw)
+            break
+        cut = limit
+        while cut > 0 and (raw[cut] & 0xC0) == 0x80:
+            cut -= 1
+        out.append(raw[:cut])
+        raw = raw[cut:]
+        limit = 74  # the leading space of a continuation line counts
+    return [out[0]] + [b" " + part for part in out[1:]]
+
+
+def stamp(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """How this profile shows itself in the feed (setting ``feed.show_as``)."""
+
+    profile_id: str
+    name: str = ""
+    email: str = ""
+    show_as: str = "full"
+
+    @property
+    def display(self) -> str:
+        if self.show_as == "anonymous" or not self.name.strip():
+            return "Antihjälte"
+        if self.show_as == "initials":
+            return initials(self.name)
+        return self.name.strip()
+
+    @property
+    def summary(self) -> str:
+        if self.show_as == "anonymous" or not self.name.strip():
+            return "Antihjälte"
+        return f"Antihjälte: {self.display}"
+
+    def organizer(self) -> str:
+        cn = param_value(self.display)
+        if self.show_as == "full" and self.email.strip():
+            return f"ORGANIZER;CN={cn}:mailto:{self.email.strip()}"
+        # No address for initials or anonymous: a URN says who owns it without saying who it is.
+        return f"ORGANIZER;CN={cn}:urn:x-antihjalte:profile"
+
+
+def initials(name: str) -> str:
+    parts = [p for p in name.replace("-", " ").split() if p]
+    return "".join(p[0].upper() + "." for p in parts) or "Antihjälte"
+
+
+@dataclass(frozen=True)
+class OwnEvent:
+    """One event this profile owns, before SEQUENCE and DTSTAMP are added."""
+
+    uid: str
+    start: date
+    end: date  # exclusive
+    summary: str
+    category: str
+    organizer: str
+    owner: str
+    transparent: bool = False
+    extra: tuple[str, ...] = field(default=())
+
+    def body_lines(self) -> list[str]:
+        lines = [
+            "BEGIN:VEVENT",
+            f"UID:{self.uid}",
+            f"DTSTART;VALUE=DATE:{self.start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{self.end:%Y%m%d}",
+            f"SUMMARY:{escape_text(self.summary)}",
+            f"CATEGORIES:{self.category}",
+            self.organizer,
+            f"TRANSP:{'TRANSPARENT' if self.transparent else 'OPAQUE'}",
+            f"X-MICROSOFT-CDO-BUSYSTATUS:{'FREE' if self.transparent else 'BUSY'}",
+            "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+            *self.extra,
+            f"{OWNER_PROP}:{self.owner}",
+            "END:VEVENT",
+        ]
+        return lines
+
+    def render(self, sequence: int, now: datetime, newline: bytes = b"\r\n") -> bytes:
+        lines = self.body_lines()
+        ts = stamp(now)
+        lines[2:2] = [f"SEQUENCE:{sequence}", f"DTSTAMP:{ts}", f"LAST-MODIFIED:{ts}"]
+        return b"".join(part + newline for line in lines for part in fold(line))
+
+    def content_key(self) -> bytes:
+        """The rendered event without its volatile lines, line ends normalised."""
+        return b"\n".join(part for line in self.body_lines() for part in fold(line))
+
+
+def content_key_of(raw: bytes) -> bytes:
+    """The same key for an event as it stands in the feed."""
+    lines = raw.replace(b"\r\n", b"\n").split(b"\n")
+    out = []
+    skipping = False
+    for line in lines:
+        if not line:
+            continue
+        if line[:1] in (b" ", b"\t"):
+            if not skipping:
+                out.append(line)
+            continue
+        name = line.split(b":", 1)[0].split(b";", 1)[0].upper().decode("ascii", "replace")
+        skipping = name in VOLATILE
+        if not skipping:
+            out.append(line)
+    return b"\n".join(out)
+
+
+def focus_uid(day: date, profile_id: str) -> str:
+    return f"antihjalte-{day:%Y%m%d}-{profile_id}@antihjalte"
+
+
+def hero_uid(monday: date) -> str:
+    iso = monday.isocalendar()
+    return f"veckans-hjalte-{iso.year}-W{iso.week:02d}@antihjalte"
+
+
+def focus_event(day: date, ident: Identity) -> OwnEvent:
+    return OwnEvent(
+        uid=focus_uid(day, ident.profile_id),
+        start=day,
+        end=day + timedelta(days=1),
+        summary=ident.summary,
+        category=FOCUS_CATEGORY,
+        organizer=ident.organizer(),
+        owner=ident.profile_id,
+    )
+
+
+def hero_event(monday: date, hero: str, hero_email: str, ident: Identity) -> OwnEvent:
+    """Monday to Friday (DTEND the Saturday, exclusive). The hero is at work: the event is free time."""
+    attendee = f"ATTENDEE;CN={param_value(hero)};ROLE=REQ-PARTICIPANT:" + (
+        f"mailto:{hero_email}" if hero_email else "urn:x-antihjalte:hero"
+    )
+    return OwnEvent(
+        uid=hero_uid(monday),
+        start=monday,
+        end=monday + timedelta(days=5),
+        summary=HERO_PREFIX + hero,
+        category=HERO_CATEGORY,
+        organizer=ident.organizer(),
+        owner=ident.profile_id,
+        transparent=True,
+        extra=(attendee, f"{HERO_PROP}:{escape_text(hero)}"),
+    )
+
+
+def new_calendar_header(newline: bytes = b"\r\n") -> bytes:
+    lines = [
+        "BEGIN:VCALENDAR",
+        f"PRODID:{PRODID}",
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{CALNAME}",
+        *REFRESH_HINTS,
+    ]
+    return b"".join(part + newline for line in lines for part in fold(line))

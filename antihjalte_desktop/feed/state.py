@@ -1,0 +1,139 @@
+"""The feed's local state, in its own SQLite file (``<data>/feed.sqlite3``).
+
+Why a separate SQLite file and not the plan database: the occurrence index is
+rebuildable and can be large (a row per person per day), so it must be droppable
+without touching the plan; writing it never holds the plan database's write lock
+while the user plans; and its schema evolves with the feed code alone. SQLite
+rather than JSON because the team view asks for a date range (an indexed query,
+not a whole-file load) and because the index update for the few changed
+components is one transaction, crash-safe.
+
+Tables: ``meta`` (the last good sync's version token, the fingerprint of what
+this profile published, the index context), ``grp`` (hash of each indexed
+component group, by UID), ``occ`` (day, person, kind per group), ``rota`` (the
+hero weeks this profile publishes), ``seq`` (the last SEQUENCE written per UID,
+so a day removed and planned again gets a higher one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from antihjalte_desktop.store import db
+
+FILE_NAME = "feed.sqlite3"
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE grp (key TEXT PRIMARY KEY, hash BLOB NOT NULL);
+    CREATE TABLE occ (day TEXT NOT NULL, person TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL);
+    CREATE INDEX occ_day ON occ(day);
+    CREATE INDEX occ_key ON occ(key);
+    CREATE TABLE rota (monday TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL DEFAULT '');
+    CREATE TABLE seq (uid TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+    """,
+)
+
+
+def state_path(data_dir: Path) -> Path:
+    return data_dir / FILE_NAME
+
+
+class FeedState:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = db.connect(path, MIGRATIONS, busy_timeout_ms=10000)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def tx(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return db.transaction(self.conn, self.path)
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with db.errors_translated(self.path):
+            yield self.conn
+
+    # -- meta -------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        with self._read() as c:
+            return {k: v for k, v in c.execute("SELECT key, value FROM meta")}
+
+    def set_meta(self, values: dict[str, str], conn: sqlite3.Connection | None = None) -> None:
+        rows = list(values.items())
+        if conn is not None:
+            conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", rows)
+            return
+        with self.tx() as c:
+            c.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", rows)
+
+    def warnings(self) -> list[str]:
+        raw = self.meta().get("index_warnings", "[]")
+        try:
+            out = json.loads(raw)
+        except ValueError:
+            return []
+        return [str(w) for w in out] if isinstance(out, list) else []
+
+    # -- index ------------------------------------------------------------------
+    def group_hashes(self) -> dict[str, bytes]:
+        with self._read() as c:
+            return {k: bytes(h) for k, h in c.execute("SELECT key, hash FROM grp")}
+
+    def occurrences(self, start: date, end: date) -> list[tuple[str, str, str]]:
+        with self._read() as c:
+            return [
+                (d, p, k)
+                for d, p, k in c.execute(
+                    "SELECT DISTINCT day, person, kind FROM occ WHERE day >= ? AND day <= ? "
+                    "ORDER BY day, kind, person",
+                    (start.isoformat(), end.isoformat()),
+                )
+            ]
+
+    def wipe_index(self, conn: sqlite3.Connection) -> None:
+        conn.execute("DELETE FROM grp")
+        conn.execute("DELETE FROM occ")
+
+    # -- rota -------------------------------------------------------------------
+    def rota(self) -> list[tuple[date, str, str]]:
+        with self._read() as c:
+            return [
+                (date.fromisoformat(m), n, e)
+                for m, n, e in c.execute("SELECT monday, name, email FROM rota ORDER BY monday")
+            ]
+
+    def set_rota(self, weeks: list[tuple[date, str, str]]) -> None:
+        with self.tx() as c:
+            c.executemany(
+                "INSERT OR REPLACE INTO rota(monday, name, email) VALUES (?, ?, ?)",
+                [(m.isoformat(), n, e) for m, n, e in weeks],
+            )
+
+    # -- sequences --------------------------------------------------------------
+    def sequences(self) -> dict[str, int]:
+        with self._read() as c:
+            return {u: int(s) for u, s in c.execute("SELECT uid, seq FROM seq")}
+
+    def save_sequences(self, seqs: dict[str, int], conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT INTO seq(uid, seq) VALUES (?, ?) "
+            "ON CONFLICT(uid) DO UPDATE SET seq = MAX(seq, excluded.seq)",
+            list(seqs.items()),
+        )
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

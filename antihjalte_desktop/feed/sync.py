@@ -1,0 +1,285 @@
+"""The sync: read → check → index what changed → merge → write, under the feed's lock.
+
+This profile's events in the feed become exactly its current plan (plus the hero
+weeks it publishes); the outbox of local changes says that something is waiting,
+and is cleared only after a write succeeded. A failed sync changes nothing
+anywhere, keeps the outbox, and records the reason and the next attempt (backoff)
+in ``<data>/feed-status.json``, which the tray reads.
+
+Nothing heavy is imported here: a sync when nothing changed is a ``stat`` and a
+few SQLite reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from antihjalte_desktop.errors import KnownError
+from antihjalte_desktop.feed import ics
+from antihjalte_desktop.feed.errors import FeedConflictError, FeedError
+from antihjalte_desktop.feed.state import FeedState, read_json, state_path
+
+if TYPE_CHECKING:
+    from antihjalte_desktop.feed.backend import FeedBackend
+    from antihjalte_desktop.store.profile import Profile
+
+log = logging.getLogger("antihjalte.feed")
+
+STATUS_FILE = "feed-status.json"
+DEFAULT_FEED_NAME = "team-feed.ics"
+CONFLICT_RETRIES = 3
+
+
+@dataclass
+class SyncStatus:
+    """What the tray shows: in sync or "not synced" with the reason, and when it tries again."""
+
+    in_sync: bool
+    state: str  # "in_sync", "error"
+    reason: str = ""
+    location: str = ""
+    kind: str = "file"
+    last_good_sync: str | None = None
+    last_attempt: str | None = None
+    next_attempt: str | None = None
+    failures: int = 0
+    pending_changes: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    wrote: bool = False
+    waited_for_lock: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SyncStatus:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known.setdefault("in_sync", False)
+        known.setdefault("state", "error")
+        return cls(**known)
+
+
+def status_path(data_dir: Path) -> Path:
+    return data_dir / STATUS_FILE
+
+
+def default_feed_path(data_dir: Path) -> Path:
+    return data_dir / DEFAULT_FEED_NAME
+
+
+def read_status(data_dir: Path) -> SyncStatus | None:
+    data = read_json(status_path(data_dir))
+    return SyncStatus.from_json(data) if data else None
+
+
+def write_status(data_dir: Path, status: SyncStatus) -> None:
+    from antihjalte_desktop.store.atomic import write_atomic
+
+    write_atomic(status_path(data_dir), json.dumps(status.to_json(), ensure_ascii=False, indent=2).encode())
+
+
+def backoff(failures: int, sync_minutes: int) -> timedelta:
+    """1, 2, 4, 8 … minutes after consecutive failures, never longer than the sync interval."""
+    return timedelta(minutes=min(2 ** max(0, failures - 1), max(1, sync_minutes)))
+
+
+def identity(profile: Profile) -> ics.Identity:
+    g = profile.settings.get
+    return ics.Identity(
+        profile.plan.profile_id(), str(g("me.name")), str(g("me.email")), str(g("feed.show_as"))
+    )
+
+
+def desired_events(profile: Profile, st: FeedState, ident: ics.Identity) -> dict[str, ics.OwnEvent]:
+    """Every event this profile should have in the feed: its plan and the hero weeks it publishes."""
+    out: dict[str, ics.OwnEvent] = {}
+    for day in profile.plan.day_dates():
+        ev = ics.focus_event(day, ident)
+        out[ev.uid] = ev
+    for monday, name, email in st.rota():
+        ev = ics.hero_event(monday, name, email, ident)
+        out[ev.uid] = ev
+    return out
+
+
+def fingerprint(desired: dict[str, ics.OwnEvent]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for uid in sorted(desired):
+        h.update(desired[uid].content_key())
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def backend_of(profile: Profile) -> FeedBackend:
+    from antihjalte_desktop.feed.backend import backend_for
+
+    g = profile.settings.get
+    return backend_for(str(g("feed.location")), str(g("feed.kind")), default_feed_path(profile.paths.data))
+
+
+def location_label(profile: Profile) -> str:
+    loc = str(profile.settings.get("feed.location")).strip()
+    return loc or str(default_feed_path(profile.paths.data))
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
+    """One sync attempt; never raises for the world's failures (they go in the status)."""
+    now = profile.now()
+    data_dir = profile.paths.data
+    previous = read_status(data_dir)
+    outbox = profile.plan.outbox()
+    status = SyncStatus(
+        in_sync=False,
+        state="error",
+        location=location_label(profile),
+        kind=str(profile.settings.get("feed.kind")),
+        last_good_sync=previous.last_good_sync if previous else None,
+        last_attempt=_iso(now),
+        pending_changes=len(outbox),
+        failures=previous.failures if previous else 0,
+    )
+    st: FeedState | None = None
+    try:
+        st = FeedState(state_path(data_dir))
+        backend = backend_of(profile)
+        status.kind = backend.kind
+        _run(profile, st, backend, outbox, status, force=force)
+        status.in_sync, status.state, status.reason, status.failures = True, "in_sync", "", 0
+        status.last_good_sync = _iso(now)
+        status.pending_changes = 0
+        status.next_attempt = _iso(now + timedelta(minutes=int(profile.settings.get("feed.sync_minutes"))))
+    except KnownError as err:
+        status.failures += 1
+        status.reason = str(err)
+        status.next_attempt = _iso(
+            now + backoff(status.failures, int(profile.settings.get("feed.sync_minutes")))
+        )
+        log.warning("feed not synced: %s", err)
+    finally:
+        if st is not None:
+            st.close()
+    try:
+        write_status(data_dir, status)
+    except OSError as err:
+        log.warning("cannot write the sync status: %s", err)
+    return status
+
+
+def _run(
+    profile: Profile,
+    st: FeedState,
+    backend: FeedBackend,
+    outbox: list[tuple[int, Any, str]],
+    status: SyncStatus,
+    *,
+    force: bool,
+) -> None:
+    from antihjalte_desktop.feed import rawics
+
+    ident = identity(profile)
+    desired = desired_events(profile, st, ident)
+    fp = fingerprint(desired)
+    meta = st.meta()
+    zone_id = _zone_id(profile)
+    token = backend.probe()
+    if (
+        not force
+        and token
+        and meta.get("token") == token
+        and meta.get("location") == backend.location
+        and meta.get("published") == fp
+        and meta.get("zone") == zone_id
+        and meta.get("year") == str(profile.today().year)
+        and not outbox
+    ):
+        status.warnings = st.warnings()
+        return
+    for attempt in range(CONFLICT_RETRIES):
+        try:
+            with backend.session() as session:
+                status.waited_for_lock = session.info.waited_for
+                snap = session.read()
+                doc = None
+                if snap.data is not None:
+                    doc = rawics.split(snap.data)
+                    rawics.validate(doc)
+                    _index(profile, st, doc, ident.profile_id, status)
+                else:
+                    _clear_index(st)
+                result = _merge(doc, desired, ident.profile_id, profile.now(), st)
+                new_token = snap.token
+                if result.changed:
+                    new_token = session.write(result, snap)
+                status.added, status.updated, status.removed = result.added, result.updated, result.removed
+                status.wrote = result.changed
+                for uid in result.skipped:
+                    status.warnings.append(
+                        f"{uid} is held by someone else's event in the feed; left as it is"
+                    )
+            break
+        except FeedConflictError:
+            if attempt == CONFLICT_RETRIES - 1:
+                raise
+    with st.tx() as c:
+        st.save_sequences(result.sequences, c)
+        st.set_meta(
+            {
+                "token": new_token,
+                "location": backend.location,
+                "published": fp,
+                "zone": zone_id,
+                "year": str(profile.today().year),
+                "last_sync": _iso(profile.now()),
+            },
+            c,
+        )
+    if outbox:
+        profile.plan.clear_outbox(outbox[-1][0])
+
+
+def _zone_id(profile: Profile) -> str:
+    from antihjalte_desktop.feed.index import zone_key
+
+    return zone_key(profile.zone)
+
+
+def _index(profile: Profile, st: FeedState, doc: Any, profile_id: str, status: SyncStatus) -> None:
+    from antihjalte_desktop.feed import index
+
+    report = index.update(st, doc, profile_id, profile.zone, profile.today())
+    status.warnings.extend(report.warnings)
+
+
+def _clear_index(st: FeedState) -> None:
+    with st.tx() as c:
+        st.wipe_index(c)
+        c.execute(
+            "DELETE FROM meta WHERE key IN ('index_context', 'index_warnings', 'index_warnings_by_key')"
+        )
+
+
+def _merge(doc: Any, desired: dict[str, ics.OwnEvent], profile_id: str, now: datetime, st: FeedState) -> Any:
+    from antihjalte_desktop.feed.merge import merge
+
+    return merge(doc, desired, profile_id, now, st.sequences())
+
+
+def has_synced(data_dir: Path) -> bool:
+    """Cheap: has this profile ever synced a feed (so team rules apply at planning time)?"""
+    return state_path(data_dir).exists()
+
+
+__all__ = ["FeedError", "SyncStatus", "read_status", "sync"]
