@@ -83,6 +83,8 @@ class HandoverDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setAccessibleName(self.tr("Status"))
+        self.status.setWordWrap(True)
+        self.status.hide()
 
         if restore:
             heading.setText(self.tr("Welcome back! Your antihjälte day was %1.").replace("%1", day_text))
@@ -109,6 +111,7 @@ class HandoverDialog(QDialog):
         if with_done:
             done = QPushButton(self.tr("Done"))
             done.setObjectName("done")
+            done.setToolTip(self.tr("Mark the reminder as done"))
             done.clicked.connect(self._on_done)
             buttons.addButton(done, QDialogButtonBox.ButtonRole.AcceptRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -294,7 +297,11 @@ class HandoverDialog(QDialog):
 
     def _copy(self, text: str, what: str) -> None:
         QGuiApplication.clipboard().setText(text)
-        self.status.setText(what)
+        self._say(what)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     # -- slots ---------------------------------------------------------------------------
     def _on_item_toggled(self, key: str, on: bool) -> None:
@@ -324,14 +331,14 @@ class HandoverDialog(QDialog):
     def _on_add_task(self) -> None:
         text, to = self.task_text.text().strip(), self.task_to.text().strip()
         if not text or not to:
-            self.status.setText(self.tr("Write the task and the colleague who takes it."))
+            self._say(self.tr("Write the task and the colleague who takes it."))
             (self.task_text if not text else self.task_to).setFocus()
             return
         self.profile.plan.add_task(self.day, text, to)
         self.task_text.clear()
         self.task_to.clear()
         self.task_text.setFocus()
-        self.status.setText("")
+        self._say("")
         self._fill_tasks()
         self.changed.emit()
 
@@ -386,3 +393,32 @@ def open_for_reminder(
         dialog.done_requested.connect(lambda rid=reminder.id: service.done(rid))
     dialog.present()
     return dialog
+
+
+def open_handover(app: Any, day: date) -> HandoverDialog:
+    """The app's ``open_handover(day)`` hook: the day's dialog, brought forward if open.
+    A day that is over opens in take-back mode."""
+    from antihjalte_desktop.ui.scheduler import handover_dialogs
+
+    dialogs = handover_dialogs(app)
+    existing = dialogs.get(day)
+    if existing is not None:
+        existing.present()
+        return existing
+    dialog = HandoverDialog(app.profile, day, restore=day < app.profile.today())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.changed.connect(lambda: app.notify_plan_changed(source=dialog))
+    keep_dialog(dialogs, day, dialog)
+    dialog.present()
+    return dialog
+
+
+def keep_dialog(dialogs: dict[Any, Any], day: date, dialog: HandoverDialog) -> None:
+    """Hold ``dialog`` in ``dialogs`` until it is destroyed (not a newer one of the same day)."""
+    dialogs[day] = dialog
+
+    def forget(*_: object) -> None:
+        if dialogs.get(day) is dialog:
+            del dialogs[day]
+
+    dialog.destroyed.connect(forget)

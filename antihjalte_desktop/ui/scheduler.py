@@ -31,6 +31,8 @@ GUARD_INTERVAL_MS = 15 * 60 * 1000
 # A wall clock that moved this much more (or less) than the monotonic clock jumped.
 JUMP_TOLERANCE = timedelta(seconds=90)
 SNOOZE = timedelta(hours=1)
+# Reminders whose "open" goes to the journal when there is one (intent, reflection).
+_JOURNAL_KINDS = (ReminderKind.START, ReminderKind.REFLECT)
 # Settings whose change moves reminders.
 _SCHEDULE_KEYS = ("reminders.", "holidays.country")
 
@@ -287,7 +289,7 @@ class ReminderService(QObject):
         self.reminder_due.emit(rem, late)
 
     def _actions(self, rem: Reminder) -> list[tuple[str, str]]:
-        if rem.kind is ReminderKind.REFLECT and self.journal_available:
+        if rem.kind in _JOURNAL_KINDS and self.journal_available:
             first = _tr(QT_TRANSLATE_NOOP("reminders", "Open journal"))
         else:
             first = _tr(QT_TRANSLATE_NOOP("reminders", "Open checklist"))
@@ -331,7 +333,7 @@ class ReminderService(QObject):
         if rem is None:
             log.info("open: %s is no longer current", reminder_id)
             return
-        if rem.kind is ReminderKind.REFLECT and self.journal_available:
+        if rem.kind in _JOURNAL_KINDS and self.journal_available:
             self.journal_requested.emit(rem)
         else:
             self.checklist_requested.emit(rem)
@@ -344,3 +346,64 @@ class ReminderService(QObject):
             self.done(key)
         elif action == notify.OPEN:
             self.open(key)
+
+
+# -- plugging into the tray app (app.py's EXTENSIONS hook) ----------------------------------
+def install(app: Any) -> ReminderService:
+    """Build the reminder service for the running app and wire it to the tray's hooks.
+
+    Called by ``App.install_extensions`` once the tray (or fallback window) is shown.
+    Under ``--self-test`` nothing is shown: the service is built and aimed only in
+    spirit, so a self-test never uses up a due reminder.
+    """
+    from antihjalte_desktop.ui.handover_dialog import keep_dialog, open_for_reminder
+
+    def tray_icon() -> Any:
+        tray = getattr(app, "tray", None)
+        return tray.icon if tray is not None else None
+
+    notifier = notify.Notifier(tray_icon, parent=app)
+    service = ReminderService(app.profile, notifier, app.profile.clock, parent=app)
+    service.journal_available = bool(app.journal_available())
+    app.plan_changed.connect(service.plan_changed)
+    service.reminders_changed.connect(app.set_waiting_reminders)
+    app.reminder_chosen.connect(lambda rem: service.open(rem.id))
+
+    def on_checklist(rem: Reminder) -> None:
+        dialogs = handover_dialogs(app)
+        old = dialogs.get(rem.day)
+        if old is not None:
+            old.close()
+        dlg = open_for_reminder(app.profile, rem, service)
+        dlg.changed.connect(lambda: app.notify_plan_changed(source=dlg))
+        keep_dialog(dialogs, rem.day, dlg)
+
+    def on_journal(rem: Reminder) -> None:
+        # Opening the journal from its reminder is acting on it.
+        service.done(rem.id)
+        app.open_journal(rem.day)
+
+    service.checklist_requested.connect(on_checklist)
+    service.journal_requested.connect(on_journal)
+
+    if getattr(app, "self_test", False):
+        return service
+
+    def start_when_ready(*_: object) -> None:
+        # The schedule needs the public holidays; they load in a worker at start-up.
+        if not service._started and (not hasattr(app, "calendar_ready") or app.calendar_ready()):
+            service.start()
+
+    if hasattr(app, "holidays_loaded"):
+        app.holidays_loaded.connect(start_when_ready)
+    start_when_ready()
+    return service
+
+
+def handover_dialogs(app: Any) -> dict[Any, Any]:
+    """The open handover dialogs of the app, by day (kept alive here, one per day)."""
+    dialogs = getattr(app, "_handover_dialogs", None)
+    if dialogs is None:
+        dialogs = {}
+        app._handover_dialogs = dialogs
+    return dialogs

@@ -1,0 +1,1 @@
+"""Harnesses that start real system parts (a desktop session) for integration tests."""

@@ -1,0 +1,257 @@
+"""A real desktop session for integration tests: Xvfb, a session D-Bus, a
+StatusNotifierItem tray host with its watcher (gtk-sni-tray), a notification server
+(dunst, with our own dunstrc) and dbus-monitor recording every Notify call.
+
+Everything is started by the ``desktop_session`` fixture and stopped after, in
+reverse order; nothing is left running. The recipe is the one in RECIPES.md.
+
+``session.pick_action(label)`` invokes a named action of the newest notification
+through dunst itself (``dunstctl context`` runs our dmenu script, which answers
+with the line that holds ``label``), the way a user's click reaches the app.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_tools
+
+TOOLS = ("Xvfb", "xdpyinfo", "dbus-daemon", "dbus-monitor", "dunst", "dunstctl", "gtk-sni-tray-standalone")
+
+DUNSTRC = """\
+[global]
+    font = DejaVu Sans 11
+    width = 460
+    height = 300
+    origin = top-right
+    offset = 12x48
+    padding = 12
+    horizontal_padding = 14
+    frame_width = 2
+    frame_color = "#3f6e5a"
+    separator_height = 2
+    corner_radius = 6
+    format = "<b>%s</b>\\n%b"
+    markup = full
+    word_wrap = yes
+    show_indicators = yes
+    icon_position = off
+    dmenu = {dmenu}
+    mouse_left_click = do_action, close_current
+    always_run_script = false
+
+[urgency_low]
+    background = "#fbfaf5"
+    foreground = "#1e2a24"
+    timeout = 0
+
+[urgency_normal]
+    background = "#fbfaf5"
+    foreground = "#1e2a24"
+    timeout = 0
+
+[urgency_critical]
+    background = "#fbfaf5"
+    foreground = "#1e2a24"
+    frame_color = "#b5442b"
+    timeout = 0
+"""
+
+# dunst's context menu: it pipes one line per action to this "dmenu" and invokes the
+# line it gets back. The label to choose is read from a file the test writes.
+DMENU = """#!/bin/sh
+cat > "{dir}/dmenu-input.txt"
+pick=$(cat "{dir}/pick" 2>/dev/null)
+[ -n "$pick" ] || exit 1
+grep -F -- "$pick" "{dir}/dmenu-input.txt" | head -n 1
+: > "{dir}/dmenu-done"
+"""
+
+
+def wait_until(check: Callable[[], object], timeout: float, what: str, interval: float = 0.05) -> object:
+    """Poll ``check`` until it returns something true; fail with ``what`` after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(interval)
+
+
+@dataclass
+class DesktopSession:
+    dir: Path
+    display: str = ""
+    bus_address: str = ""
+    procs: list[tuple[str, subprocess.Popen[bytes]]] = field(default_factory=list)
+    monitor_log: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.monitor_log = self.dir / "notify-monitor.log"
+
+    # -- environment for children ---------------------------------------------------------
+    def env(self, **extra: str) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(DISPLAY=self.display, DBUS_SESSION_BUS_ADDRESS=self.bus_address, QT_QPA_PLATFORM="xcb")
+        env.pop("WAYLAND_DISPLAY", None)
+        env.update(extra)
+        return env
+
+    def spawn(self, name: str, argv: list[str], **kw: object) -> subprocess.Popen[bytes]:
+        log = open(self.dir / f"{name}.log", "wb")  # noqa: SIM115 - closed when the process ends
+        proc = subprocess.Popen(  # type: ignore[call-overload]
+            argv, stdout=kw.pop("stdout", log), stderr=log, env=kw.pop("env", self.env()),
+            start_new_session=True, **kw,
+        )  # fmt: skip
+        log.close()
+        self.procs.append((name, proc))
+        return proc
+
+    # -- start --------------------------------------------------------------------------------
+    def start(self) -> None:
+        self._start_xvfb()
+        self._start_bus()
+        self.spawn("sni-tray", ["gtk-sni-tray-standalone", "--watcher", "--bottom", "--end", "--size", "32"])
+        wait_until(lambda: self.has_owner("org.kde.StatusNotifierWatcher"), 20, "the SNI watcher")
+        dmenu = self.dir / "dmenu.sh"
+        dmenu.write_text(DMENU.format(dir=self.dir))
+        dmenu.chmod(0o755)
+        rc = self.dir / "dunstrc"
+        rc.write_text(DUNSTRC.format(dmenu=dmenu))
+        self.spawn("dunst", ["dunst", "-config", str(rc)])
+        wait_until(lambda: self.has_owner("org.freedesktop.Notifications"), 20, "dunst")
+        with open(self.monitor_log, "wb") as out:
+            self.spawn(
+                "dbus-monitor", ["dbus-monitor", "interface='org.freedesktop.Notifications'"], stdout=out
+            )
+        wait_until(lambda: self.monitor_log.stat().st_size > 0, 10, "dbus-monitor")
+
+    def _start_xvfb(self) -> None:
+        r, w = os.pipe()
+        self.spawn(
+            "xvfb",
+            ["Xvfb", "-displayfd", str(w), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+            pass_fds=(w,),
+        )
+        os.close(w)
+        with os.fdopen(r) as f:
+            number = f.readline().strip()
+        if not number:
+            raise AssertionError(f"Xvfb did not start: {(self.dir / 'xvfb.log').read_text()}")
+        self.display = f":{number}"
+        probe = ["xdpyinfo", "-display", self.display]
+        wait_until(lambda: subprocess.run(probe, capture_output=True).returncode == 0, 10, "Xvfb")
+
+    def _start_bus(self) -> None:
+        proc = self.spawn(
+            "dbus-daemon",
+            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+            stdout=subprocess.PIPE,
+        )
+        assert proc.stdout is not None
+        self.bus_address = proc.stdout.readline().decode().strip()
+        if not self.bus_address:
+            raise AssertionError("dbus-daemon printed no address")
+
+    # -- bus queries ----------------------------------------------------------------------------
+    def has_owner(self, name: str) -> bool:
+        from jeepney import message_bus
+        from jeepney.io.blocking import open_dbus_connection
+
+        try:
+            with open_dbus_connection(self.bus_address) as conn:
+                reply = conn.send_and_get_reply(message_bus.NameHasOwner(name), timeout=2)
+            return bool(reply.body[0])
+        except (OSError, TimeoutError):
+            return False
+
+    # -- dunst -----------------------------------------------------------------------------------
+    def dunstctl(self, *args: str) -> str:
+        out = subprocess.run(["dunstctl", *args], env=self.env(), capture_output=True, text=True, timeout=20)
+        if out.returncode != 0:
+            raise AssertionError(f"dunstctl {' '.join(args)}: {out.stderr}")
+        return out.stdout.strip()
+
+    def displayed(self) -> int:
+        return int(self.dunstctl("count", "displayed") or 0)
+
+    def pick_action(self, label: str) -> str:
+        """Invoke the action ``label`` of the newest notification through dunst's context menu;
+        returns the menu line dunst offered (for the report)."""
+        done = self.dir / "dmenu-done"
+        done.unlink(missing_ok=True)
+        (self.dir / "pick").write_text(label)
+        self.dunstctl("context")  # returns at once; dunst runs the dmenu script on its own
+        wait_until(done.exists, 10, "dunst's context menu (the dmenu script)")
+        offered = (self.dir / "dmenu-input.txt").read_text()
+        if label not in offered:
+            raise AssertionError(f"dunst offered no action {label!r}; its menu was:\n{offered}")
+        return offered
+
+    def notify_calls(self) -> list[str]:
+        """The Notify method calls dbus-monitor saw, each as its text block."""
+        text = self.monitor_log.read_text(errors="replace")
+        blocks = text.split("\nmethod call ")
+        return [b for b in blocks if "member=Notify" in b.split("\n", 1)[0]]
+
+    def screenshot(self, path: Path) -> Path:
+        require_tools("import")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["import", "-display", self.display, "-window", "root", str(path)], check=True, timeout=30
+        )
+        return path
+
+    # -- stop ---------------------------------------------------------------------------------
+    def stop(self) -> None:
+        for _name, proc in reversed(self.procs):
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    continue
+        for name, proc in reversed(self.procs):
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=5)
+            if proc.stdout is not None:
+                proc.stdout.close()
+            del name
+        self.procs.clear()
+
+
+@pytest.fixture
+def desktop_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DesktopSession]:
+    """Xvfb + session D-Bus + SNI tray host + dunst + dbus-monitor, all stopped after the test."""
+    require_tools(*TOOLS)
+    d = tmp_path / "session"
+    d.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(d))  # dunst and friends keep their sockets here
+    session = DesktopSession(d)
+    try:
+        session.start()
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session.bus_address)
+        yield session
+    finally:
+        session.stop()
+
+
+def copy_artifact(src: Path, name: str) -> Path:
+    """Keep a file (a screenshot) in tests/_artifacts/ for people to look at."""
+    dest = Path(__file__).resolve().parents[1] / "_artifacts" / name
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dest)
+    return dest
