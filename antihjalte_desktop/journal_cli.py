@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from antihjalte_desktop.errors import KnownError, UsageError
+from antihjalte_desktop.errors import UsageError
 
 
 def register(subparsers: Any) -> None:
@@ -137,77 +136,17 @@ def _search(args: argparse.Namespace, profile: Any, store: Any) -> int:
     return 0
 
 
-def _private_dir(path: Path) -> None:
-    try:
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as err:
-        raise KnownError(f"cannot create {path}: {err.strerror or err}") from None
-
-
-def _write_private(path: Path, text: str) -> None:
-    from antihjalte_desktop.store.atomic import write_atomic
-
-    try:
-        write_atomic(path, text.encode("utf-8"))
-        if os.name == "posix":
-            path.chmod(0o600)
-    except OSError as err:
-        raise KnownError(f"cannot write {path}: {err.strerror or err}") from None
-
-
 def _export(args: argparse.Namespace, profile: Any, store: Any) -> int:
-    from antihjalte_desktop.core.journal import markdown_filename, to_json_document, to_markdown
+    from antihjalte_desktop.store.journal_store import export_entries
 
-    out = Path(args.out).expanduser()
-    _private_dir(out)
-    entries = list(store.all_entries())
-    if args.format == "json":
-        dest = out / "journal.json"
-        _write_private(dest, json.dumps(to_json_document(entries), ensure_ascii=False, indent=2) + "\n")
-        print(f"Exported {len(entries)} entries to {dest}")
-    else:
-        for e in entries:
-            _write_private(out / markdown_filename(e), to_markdown(e))
-        print(f"Exported {len(entries)} entries to {out}")
+    dest, n = export_entries(store, args.format, Path(args.out).expanduser())
+    print(f"Exported {n} entries to {dest}")
     return 0
 
 
-def read_import(path: Path) -> list[Any]:
-    """Entries from a JSON export (ours or jrnl's), a Markdown file or a folder of them."""
-    from antihjalte_desktop.core.journal import from_json_document, from_markdown
-
-    try:
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".md", ".markdown"))
-            if not files:
-                raise KnownError(f"no Markdown files (*.md) in {path}")
-            out = []
-            for p in files:
-                try:
-                    out.append(from_markdown(p.read_text(encoding="utf-8")))
-                except ValueError as err:
-                    raise KnownError(f"cannot import {p}: {err}") from None
-            return out
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise KnownError(f"no such file: {path}") from None
-    except UnicodeDecodeError:
-        raise KnownError(f"cannot import {path}: not UTF-8 text") from None
-    except OSError as err:
-        raise KnownError(f"cannot read {path}: {err.strerror or err}") from None
-    try:
-        if path.suffix.lower() in (".md", ".markdown") or text.startswith("---"):
-            return [from_markdown(text)]
-        try:
-            data = json.loads(text)
-        except ValueError as err:
-            raise ValueError(f"not valid JSON ({err})") from None
-        return from_json_document(data)
-    except ValueError as err:
-        raise KnownError(f"cannot import {path}: {err}") from None
-
-
 def _import(args: argparse.Namespace, profile: Any, store: Any) -> int:
+    from antihjalte_desktop.store.journal_store import read_import
+
     entries = read_import(Path(args.file).expanduser())
     added, skipped = store.import_entries(entries)
     extra = f" ({skipped} already in the journal)" if skipped else ""

@@ -9,15 +9,28 @@ their own. Journal text never goes to the log; only counts and ids do.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from antihjalte_desktop.core.journal import Entry, Filter, SearchHit, fts_query, normalize_tags
+from antihjalte_desktop.core.journal import (
+    Entry,
+    Filter,
+    SearchHit,
+    from_json_document,
+    from_markdown,
+    fts_query,
+    markdown_filename,
+    normalize_tags,
+    to_json_document,
+    to_markdown,
+)
 from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.store import db
+from antihjalte_desktop.store.atomic import write_atomic
 
 # Each entry upgrades the schema from version i to i + 1. Never edit a released entry.
 MIGRATIONS: tuple[str, ...] = (
@@ -300,3 +313,64 @@ class JournalStore:
             except sqlite3.DatabaseError as err:
                 out.append(f"fts: {err}")
         return out
+
+
+# -- export and import -----------------------------------------------------------------------
+def _write_private(path: Path, text: str) -> None:
+    try:
+        write_atomic(path, text.encode("utf-8"), 0o600)
+    except OSError as err:
+        raise KnownError(f"cannot write {path}: {err.strerror or err}") from None
+
+
+def export_entries(store: JournalStore, fmt: str, out: Path) -> tuple[Path, int]:
+    """Write every entry to ``out``: one Markdown file each (``fmt`` "md") or
+    ``out/journal.json`` ("json"). Files are private (0600). Returns (where, how many)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as err:
+        raise KnownError(f"cannot create {out}: {err.strerror or err}") from None
+    entries = list(store.all_entries())
+    if fmt == "json":
+        dest = out / "journal.json"
+        _write_private(dest, json.dumps(to_json_document(entries), ensure_ascii=False, indent=2) + "\n")
+        return dest, len(entries)
+    if fmt != "md":
+        raise ValueError(f"unknown export format {fmt!r}")
+    for e in entries:
+        _write_private(out / markdown_filename(e), to_markdown(e))
+    return out, len(entries)
+
+
+def read_import(path: Path) -> list[Entry]:
+    """Entries from a JSON export (ours or jrnl's), a Markdown file or a folder of them;
+    KnownError with a calm reason when the file is missing or not one of these."""
+    try:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".md", ".markdown"))
+            if not files:
+                raise KnownError(f"no Markdown files (*.md) in {path}")
+            out = []
+            for p in files:
+                try:
+                    out.append(from_markdown(p.read_text(encoding="utf-8")))
+                except ValueError as err:
+                    raise KnownError(f"cannot import {p}: {err}") from None
+            return out
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise KnownError(f"no such file: {path}") from None
+    except UnicodeDecodeError:
+        raise KnownError(f"cannot import {path}: not UTF-8 text") from None
+    except OSError as err:
+        raise KnownError(f"cannot read {path}: {err.strerror or err}") from None
+    try:
+        if path.suffix.lower() in (".md", ".markdown") or text.startswith("---"):
+            return [from_markdown(text)]
+        try:
+            data = json.loads(text)
+        except ValueError as err:
+            raise ValueError(f"not valid JSON ({err})") from None
+        return from_json_document(data)
+    except ValueError as err:
+        raise KnownError(f"cannot import {path}: {err}") from None
