@@ -103,16 +103,18 @@ class SleepWatcher(QObject):
 
     resumed = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, bus: str = "SYSTEM", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._address = bus  # "SYSTEM", or a bus address (tests)
         self._bus: notify.QtDBusConnection | None = None
 
     def start(self) -> bool:
         """Listen if there is a system bus; False (and the clock guard alone) otherwise."""
         try:
-            bus = notify.QtDBusConnection("SYSTEM", self)
+            bus = notify.QtDBusConnection(self._address, self)
             bus.add_match(
                 type="signal",
+                sender="org.freedesktop.login1",
                 interface="org.freedesktop.login1.Manager",
                 member="PrepareForSleep",
                 path="/org/freedesktop/login1",
@@ -160,6 +162,7 @@ class ReminderService(QObject):
         monotonic: Callable[[], float] = time.monotonic,
         guard_interval_ms: int = GUARD_INTERVAL_MS,
         watch_sleep: bool = True,
+        sleep_bus: str = "SYSTEM",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -169,6 +172,7 @@ class ReminderService(QObject):
         self.journal_available = False
         self._monotonic = monotonic
         self._watch_sleep = watch_sleep
+        self._sleep_bus = sleep_bus
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -193,7 +197,7 @@ class ReminderService(QObject):
         self._started = True
         self.profile.settings.subscribe(self._on_setting_changed)
         if self._watch_sleep:
-            self._sleep = SleepWatcher(self)
+            self._sleep = SleepWatcher(self._sleep_bus, self)
             if self._sleep.start():
                 self._sleep.resumed.connect(self._on_resumed)
         self._guard.start()

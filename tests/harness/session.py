@@ -255,3 +255,42 @@ def copy_artifact(src: Path, name: str) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, dest)
     return dest
+
+
+BARE_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@pytest.fixture
+def bare_bus(tmp_path: Path) -> Iterator[str]:
+    """A private D-Bus with nothing on it and no services to start (its address)."""
+    require_tools("dbus-daemon")
+    d = tmp_path / "bus"
+    d.mkdir()
+    conf = d / "bus.conf"
+    conf.write_text(BARE_BUS_CONFIG.format(dir=d))
+    proc = subprocess.Popen(
+        ["dbus-daemon", f"--config-file={conf}", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        address = proc.stdout.readline().decode().strip()
+        assert address, "dbus-daemon printed no address"
+        yield address
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        if proc.stdout is not None:
+            proc.stdout.close()
