@@ -16,7 +16,7 @@ from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.settings import Settings
 from antihjalte_desktop.ui import journal_window as jw
 from antihjalte_desktop.ui.journal_model import HtmlRole
-from tests.journal.typing import type_text
+from tests.journal.keys import type_text
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
