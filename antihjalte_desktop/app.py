@@ -48,12 +48,13 @@ import importlib
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -86,23 +87,6 @@ def _module_exists(name: str) -> bool:
         return False
 
 
-class _HolidayJob(QRunnable):
-    """Computes one year's holidays (imports the ``holidays`` package) off the UI thread."""
-
-    def __init__(self, app: App, year: int) -> None:
-        super().__init__()
-        self._app = app
-        self._year = year
-        self._calendar = app.profile.calendar
-
-    def run(self) -> None:
-        try:
-            self._calendar.holidays(self._year)
-            self._app._holiday_done.emit(self._year, "")
-        except Exception as err:
-            self._app._holiday_done.emit(self._year, str(err))
-
-
 class App(QObject):
     plan_changed = Signal()
     settings_changed = Signal(str)
@@ -132,6 +116,7 @@ class App(QObject):
         self._banner_shown = False
         self._holiday_years: set[int] = set()
         self._holiday_pending: set[int] = set()
+        self._workers: list[threading.Thread] = []
         self._holiday_done.connect(self._on_holiday_done)
         self._midnight = QTimer(self)
         self._midnight.setSingleShot(True)
@@ -192,10 +177,25 @@ class App(QObject):
             if self.holidays_ready(y) or y in self._holiday_pending:
                 continue
             self._holiday_pending.add(y)
-            QThreadPool.globalInstance().start(_HolidayJob(self, y))
+            calendar = self.profile.calendar  # built here, on the UI thread; the worker only fills it
+            worker = threading.Thread(
+                target=self._compute_holidays, args=(calendar, y), name=f"holidays-{y}", daemon=True
+            )
+            self._workers.append(worker)
+            worker.start()
+
+    def _compute_holidays(self, calendar: Any, year: int) -> None:
+        """Worker thread: computes one year (may import the ``holidays`` package); the result is
+        reported to the UI thread through a queued signal."""
+        try:
+            calendar.holidays(year)
+            self._holiday_done.emit(year, "")
+        except Exception as err:
+            self._holiday_done.emit(year, str(err))
 
     def _on_holiday_done(self, year: int, error: str) -> None:
         self._holiday_pending.discard(year)
+        self._workers = [w for w in self._workers if w.is_alive()]
         if error:
             log.warning("public holidays of %s: %s", year, error)
         self._holiday_years.add(year)  # on error the calendar has none for it; do not retry in a loop
@@ -416,7 +416,8 @@ class App(QObject):
         """Delete windows and the tray before Python tears Qt down (avoids a crash at exit)."""
         from PySide6.QtCore import QCoreApplication, QEvent
 
-        QThreadPool.globalInstance().waitForDone(5000)
+        for worker in self._workers:
+            worker.join(5)
         if self.tray is not None:
             self.tray.hide()
             self.tray.menu.deleteLater()

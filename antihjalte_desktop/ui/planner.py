@@ -244,7 +244,8 @@ class PlannerWindow(QMainWindow):
         """Re-read the plan (after any change, here or elsewhere)."""
         self.calendar.set_planned(set(self._profile.plan.day_dates()), self._profile.today())
         self._fill_cadence()
-        self._fill_side_panel()
+        if self._app.change_source is not self:  # our own small edits are already on screen
+            self._fill_side_panel()
 
     # -- helpers ----------------------------------------------------------------------
     def _selected(self) -> date:
@@ -446,9 +447,11 @@ class PlannerWindow(QMainWindow):
             for w in (self.note_edit, self.cover_combo, self.checklist_box):
                 w.setEnabled(editable)
             self.note_edit.setText(fd.note if fd else "")
-            self.cover_combo.clear()
             names = [parse_roster_entry(e).name for e in self._profile.settings.get("team.roster")]
-            self.cover_combo.addItems([n for n in names if n])
+            names = [n for n in names if n]
+            if names != [self.cover_combo.itemText(i) for i in range(self.cover_combo.count())]:
+                self.cover_combo.clear()
+                self.cover_combo.addItems(names)
             self.cover_combo.setCurrentText(fd.cover if fd else "")
             self.checklist.clear()
             if fd is not None:
@@ -496,7 +499,7 @@ class PlannerWindow(QMainWindow):
         fd = self._profile.plan.get_day(day) if day else None
         if day and fd is not None and fd.note != self.note_edit.text().strip():
             self._profile.plan.update_day(day, note=self.note_edit.text().strip())
-            self._app.notify_plan_changed(refresh_planner=False)
+            self._app.notify_plan_changed(source=self)
 
     def _on_cover_edited(self) -> None:
         if self._filling or not self.cover_combo.isEnabled():
@@ -506,8 +509,9 @@ class PlannerWindow(QMainWindow):
         cover = self.cover_combo.currentText().strip()
         if day and fd is not None and fd.cover != cover:
             self._profile.plan.update_day(day, cover=cover)
-            self._app.notify_plan_changed(refresh_planner=False)
-            self._fill_side_panel()
+            self._app.notify_plan_changed(source=self)
+            # Not now: we may be inside the combo box's own key handling.
+            QTimer.singleShot(0, self._fill_side_panel)
 
     def _on_item_changed(self, item: QListWidgetItem) -> None:
         if self._filling:
@@ -517,7 +521,7 @@ class PlannerWindow(QMainWindow):
         if self._panel_day is None:
             return
         self._profile.plan.set_item_done(self._panel_day, key, done)
-        self._app.notify_plan_changed(refresh_planner=False)
+        self._app.notify_plan_changed(source=self)
 
     # -- window -----------------------------------------------------------------------
     def hideEvent(self, event: QHideEvent) -> None:
