@@ -241,13 +241,13 @@ class JournalStore:
         """How many entries ``f`` shows."""
         where, args = self._where(f)
         match = fts_query(f.text)
-        sql = "SELECT count(*) FROM entry e"
         if match:
-            sql += " JOIN entry_fts ON entry_fts.rowid = e.id"
-            where.insert(0, "entry_fts MATCH ?")
+            sql = "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?"
+            if where:
+                sql += " AND +entry_fts.rowid IN (SELECT e.id FROM entry e WHERE " + " AND ".join(where) + ")"
             args.insert(0, match)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        else:
+            sql = "SELECT count(*) FROM entry e" + (" WHERE " + " AND ".join(where) if where else "")
         with self._read():
             return int(self.conn.execute(sql, args).fetchone()[0])
 
@@ -271,12 +271,19 @@ class JournalStore:
             sql += " ORDER BY e.day DESC, e.id DESC LIMIT ? OFFSET ?"
             args += [limit, offset]
         else:
+            # FTS5 orders by rank itself and stops at the LIMIT, so snippet() runs only for the
+            # rows shown; filters are a '+rowid IN' (not handed to FTS5, which would run the
+            # whole MATCH again for every rowid) and the join to ``entry`` comes last.
+            filt = ""
+            if where:
+                filt = " AND +entry_fts.rowid IN (SELECT e.id FROM entry e WHERE " + " AND ".join(where) + ")"
             sql = (
-                f"SELECT {_COLUMNS}, snippet(entry_fts, -1, ?, ?, '…', ?), rank "
-                "FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid WHERE entry_fts MATCH ?"
+                f"SELECT {_COLUMNS}, r.snip, r.rank FROM ("
+                "SELECT entry_fts.rowid AS id, entry_fts.rank AS rank,"
+                " snippet(entry_fts, -1, ?, ?, '…', ?) AS snip"
+                f" FROM entry_fts WHERE entry_fts MATCH ?{filt} ORDER BY entry_fts.rank LIMIT ? OFFSET ?"
+                ") r JOIN entry e ON e.id = r.id ORDER BY r.rank, e.id DESC"
             )
-            sql += "".join(" AND " + w for w in where)
-            sql += " ORDER BY rank, e.day DESC LIMIT ? OFFSET ?"
             args = [marks[0], marks[1], max(1, min(64, snippet_tokens)), match, *args, limit, offset]
         with self._read():
             rows = self.conn.execute(sql, args).fetchall()
