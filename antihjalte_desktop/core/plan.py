@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from antihjalte_desktop.core.workdays import WorkCalendar
 from antihjalte_desktop.errors import RefusedError
+
+if TYPE_CHECKING:
+    from antihjalte_desktop.core.workdays import WorkCalendar
 
 
 class DayStatus(StrEnum):

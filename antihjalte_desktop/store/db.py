@@ -5,15 +5,24 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import logging
 import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from antihjalte_desktop.errors import StoreError
 
-log = logging.getLogger("antihjalte.store")
+if TYPE_CHECKING:
+    import logging
+
+
+def _log() -> logging.Logger:
+    # logging costs ~3 ms to import; only a migration writes to it.
+    import logging
+
+    return logging.getLogger("antihjalte.store")
+
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -181,7 +190,7 @@ def backup_path(path: Path, version: int) -> Path:
 def migrate(conn: sqlite3.Connection, path: Path, version: int, migrations: tuple[str, ...]) -> None:
     if version > 0:
         dest = backup_path(path, version)
-        log.info("backing up %s to %s before migrating from schema %d", path, dest, version)
+        _log().info("backing up %s to %s before migrating from schema %d", path, dest, version)
         _create_private(dest)
         target = sqlite3.connect(dest)
         try:
@@ -201,7 +210,7 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int, migrations: tupl
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        log.info("migrated %s to schema %d", path, target_version + 1)
+        _log().info("migrated %s to schema %d", path, target_version + 1)
 
 
 def _statements(script: str) -> list[str]:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import secrets
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from antihjalte_desktop.core.handover import HandoverItem, HandoverTask
 from antihjalte_desktop.core.plan import FocusDay
-from antihjalte_desktop.core.reminders import ReminderState, StoredState
 from antihjalte_desktop.store import db
+
+if TYPE_CHECKING:
+    # Imported where used: `plan list`, the most-run command, needs none of them.
+    from antihjalte_desktop.core.handover import HandoverItem, HandoverTask
+    from antihjalte_desktop.core.reminders import ReminderState, StoredState
 
 
 def _now() -> str:
@@ -39,6 +42,8 @@ class PlanStore:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'profile_id'").fetchone()
         if row:
             return str(row[0])
+        import secrets
+
         new = secrets.token_hex(8)
         with self._tx() as c:
             c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('profile_id', ?)", (new,))
@@ -121,6 +126,8 @@ class PlanStore:
 
     # -- handover ---------------------------------------------------------------
     def items(self, day: date) -> list[HandoverItem]:
+        from antihjalte_desktop.core.handover import HandoverItem
+
         with self._read():
             rows = self.conn.execute(
                 "SELECT key, label, done FROM handover_item WHERE day = ? ORDER BY pos", (day.isoformat(),)
@@ -146,6 +153,8 @@ class PlanStore:
             )
 
     def tasks(self, day: date) -> list[HandoverTask]:
+        from antihjalte_desktop.core.handover import HandoverTask
+
         with self._read():
             rows = self.conn.execute(
                 "SELECT id, text, recipient, done, taken_back FROM handover_task WHERE day = ? ORDER BY id",
@@ -181,6 +190,8 @@ class PlanStore:
 
     # -- reminders --------------------------------------------------------------
     def reminder_states(self) -> dict[str, StoredState]:
+        from antihjalte_desktop.core.reminders import ReminderState, StoredState
+
         with self._read():
             rows = self.conn.execute("SELECT id, state, snoozed_until FROM reminder_state").fetchall()
         return {

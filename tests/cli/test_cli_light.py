@@ -103,3 +103,21 @@ def test_holiday_cache_and_light_plan_list(cli: Cli, ah: Run, home: Path) -> Non
     out = probe(cli, ["plan", "add", "2027-01-08"])
     assert out["codes"] == [0] and "holidays" in out["loaded"]
     assert (home / "cache" / "holidays" / "SE-2027-v1.json").exists()
+
+
+def test_plan_list_opens_only_the_plan_store(cli: Cli, ah: Run) -> None:
+    """`plan list` is the command people run most (and the benchmark's): it must not pull
+    in the profile, settings, reminder or holiday code."""
+    ah("plan", "add", "fri")
+    code = (
+        "import contextlib, io, sys\nfrom antihjalte_desktop.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    rc = main(['plan', 'list', '--json'])\n"
+        "names = ['antihjalte_desktop.store.profile', 'antihjalte_desktop.store.settings',\n"
+        "         'antihjalte_desktop.core.reminders', 'antihjalte_desktop.core.autoreply',\n"
+        "         'antihjalte_desktop.store.holidays_cache', 'holidays', 'logging', 'secrets']\n"
+        "print(rc, sorted(n for n in names if n in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli.env(), timeout=60
+    )
+    assert proc.stdout.strip() == "0 []", proc.stdout + proc.stderr
