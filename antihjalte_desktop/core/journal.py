@@ -13,10 +13,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
-
-from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 JSON_FORMAT = "antihjalte-journal"
 JSON_VERSION = 1
@@ -148,12 +146,6 @@ class PromptKind(enum.Enum):
     REFLECT = "reflect"  # after it: what did I learn?
 
 
-PROMPT_TITLES = {
-    PromptKind.INTENT: QT_TRANSLATE_NOOP("journal", "Intent"),
-    PromptKind.REFLECT: QT_TRANSLATE_NOOP("journal", "Reflection"),
-}
-
-
 def prompt_key(kind: PromptKind, lang: str) -> str:
     lang = "sv" if lang.startswith("sv") else "en"
     return f"journal.{'intent' if kind is PromptKind.INTENT else 'reflect'}_prompts_{lang}"
@@ -170,9 +162,10 @@ def prompt_body(questions: Sequence[str]) -> str:
     return "".join(f"## {q}\n\n\n" for q in questions)
 
 
-def prompt_kind_for(day: date, today: date) -> PromptKind:
-    """Before or on the morning of the day: intent; after it: reflection."""
-    return PromptKind.INTENT if day > today else PromptKind.REFLECT
+def prompt_kind_for(day: date, now: datetime) -> PromptKind:
+    """Before the focus day or on its morning (before noon): intent; later: reflection."""
+    today = now.date()
+    return PromptKind.INTENT if day > today or (day == today and now.hour < 12) else PromptKind.REFLECT
 
 
 # -- search queries --------------------------------------------------------------------------

@@ -1,25 +1,32 @@
 """The journal window: entries, search and filters on the left; the editor on the right.
 
-Hook for the tray app (``app.py``), imported lazily::
+Hooks for the tray app (``app.py`` imports this module lazily):
 
-    from antihjalte_desktop.ui.journal_window import JournalWindow
+    open_journal(app, day=None, prompts=None) -> JournalWindow
+        What ``App.open_journal`` calls. One window per app, built on first use from
+        ``app.profile`` and ``app.language``. With no ``day``: just shows the window.
+        With a ``day``: a new entry for it; ``prompts`` "intent"/"reflect" (or a list of
+        questions) picks the questions, and for a planned focus day with ``prompts=None``
+        the set that fits the hour (intent before the day and on its morning, reflection
+        after: so the reflection reminder gets the reflection questions).
 
-    win = JournalWindow.for_profile(profile)   # or JournalWindow(paths, settings, language=, plan=, clock=)
-    win.show_window()                          # tray menu "Journal"
-    win.open_new_entry(day, "reflect")         # the reflection reminder: a new entry for that focus
-                                               # day with the reflection prompts ("intent" before it)
-    win.flush()                                # on quit: saves anything unsaved (returns False on failure)
-    win.close_store()                          # last of all, after flush()
+    JournalWindow(paths, settings, language=, plan=, clock=)   or   JournalWindow.for_profile(profile)
+        .show_window()                     show and raise
+        .open_new_entry(day, "reflect")    a new entry for that focus day with the reflection questions
+        .flush() -> bool                   save anything unsaved now (on quit; False when it failed)
+        .close_store()                     flush, then close the journal database
 
 The window saves by itself at most one second after the first unsaved keystroke (even
-while typing goes on), when it closes, and on ``QGuiApplication.commitDataRequest``
-(the desktop session ending). It holds its own connection to ``Paths.journal_file``.
-Journal text is private: nothing here logs it.
+while typing goes on), when it closes, on ``aboutToQuit`` and on
+``QGuiApplication.commitDataRequest`` (the desktop session ending). It holds its own
+connection to ``Paths.journal_file``. Journal text is private: nothing here logs it.
 """
 
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -350,22 +357,31 @@ class JournalWindow(QMainWindow):
             self.raise_()
             self.activateWindow()
 
-    def open_new_entry(self, day: date | None = None, prompts_kind: PromptKind | str | None = None) -> None:
-        """Show the window on a new entry for ``day`` (default today). With ``prompts_kind``
-        ("intent" or "reflect") the body starts with that set of questions and the entry
-        is linked to ``day`` as a focus day; with none, a planned focus day gets the set
-        that fits (intent before it, reflection on or after it). Saved once typed in."""
+    def open_new_entry(
+        self, day: date | None = None, prompts_kind: PromptKind | str | Sequence[str] | None = None
+    ) -> None:
+        """Show the window on a new entry for ``day`` (default today). ``prompts_kind``
+        "intent" or "reflect" (or a PromptKind) starts the body with the user's set of
+        questions and links the entry to ``day`` as a focus day; a list of strings gives
+        the questions themselves. With none, a planned focus day gets the set that fits
+        (intent before it and on its morning, reflection after). Stored once typed in."""
         self.flush()
-        today = self._today()
-        day = day or today
-        kind = _KINDS[prompts_kind] if isinstance(prompts_kind, str) else prompts_kind
-        focus: date | None = None
-        if kind is not None:
-            focus = day
+        now = self._clock.now()
+        day = day or now.date()
+        kind: PromptKind | None = None
+        questions: list[str] = []
+        if isinstance(prompts_kind, PromptKind):
+            kind = prompts_kind
+        elif isinstance(prompts_kind, str):
+            kind = _KINDS[prompts_kind]
+        elif prompts_kind is not None:
+            questions = [str(q) for q in prompts_kind if str(q).strip()]
         elif self._is_planned(day):
-            focus = day
-            kind = prompt_kind_for(day, today)
-        body = prompt_body(prompts(self._settings.get, kind, self._lang)) if kind else ""
+            kind = prompt_kind_for(day, now)
+        if kind is not None:
+            questions = prompts(self._settings.get, kind, self._lang)
+        focus = day if (kind is not None or questions or self._is_planned(day)) else None
+        body = prompt_body(questions)
         self.list_view.selectionModel().clearCurrentIndex()
         self.list_view.clearSelection()
         title = ""
@@ -740,3 +756,25 @@ class JournalWindow(QMainWindow):
             msg += " " + self.tr("(%n already in the journal)", "", skipped)
         self._set_status(msg)
         return True
+
+
+_windows: weakref.WeakKeyDictionary[Any, JournalWindow] = weakref.WeakKeyDictionary()
+
+
+def open_journal(
+    app: Any, day: date | None = None, prompts: PromptKind | str | Sequence[str] | None = None
+) -> JournalWindow:
+    """The tray app's hook (see the module docstring): show the journal, on a new entry for ``day``."""
+    win = _windows.get(app)
+    if win is None:
+        profile = app.profile
+        win = JournalWindow(
+            profile.paths, profile.settings, language=getattr(app, "language", None) or profile.language(),
+            plan=profile.plan, clock=profile.clock,
+        )  # fmt: skip
+        _windows[app] = win
+    if day is None:
+        win.show_window()
+    else:
+        win.open_new_entry(day, prompts)
+    return win

@@ -272,3 +272,44 @@ def test_delete_export_import(
     monkeypatch.setattr(jw.QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     assert not window.import_from(str(tmp_path / "missing.json"))
     assert warnings and "no such file" in warnings[0]
+
+
+class FakeApp:
+    """What open_journal needs of app.App: a profile and a language."""
+
+    def __init__(self, profile: object, language: str) -> None:
+        self.profile = profile
+        self.language = language
+
+
+@pytest.mark.parametrize(
+    ("hour", "expected"), [(8, "## Vad vill jag tänka igenom i dag?"), (16, "## Vad lärde jag mig?")]
+)
+def test_open_journal_hook_for_a_reminder(qtbot, paths: Paths, hour: int, expected: str) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from antihjalte_desktop.core.clock import FixedClock
+    from antihjalte_desktop.store.profile import Profile
+
+    day = date(2026, 12, 4)
+    profile = Profile(
+        paths, clock=FixedClock(datetime(2026, 12, 4, hour, 0, tzinfo=ZoneInfo("Europe/Stockholm")))
+    )
+    profile.plan.add_day(day, "", "", [])
+    app = FakeApp(profile, "sv")
+    win = jw.open_journal(app, day)  # as App.open_journal(rem.day) does for the reminder
+    qtbot.addWidget(win)
+    try:
+        assert win.isVisible()
+        assert win.editor.toPlainText().startswith(expected)
+        assert win.current_entry() is not None and win.current_entry().focus_day == day
+        assert jw.open_journal(app) is win  # one window per app; no day: just shown
+        assert win.editor.toPlainText().startswith(expected)
+        jw.open_journal(app, date(2026, 12, 7), ["Egen fråga?"])
+        assert win.editor.toPlainText() == "## Egen fråga?\n\n\n"
+        jw.open_journal(app, date(2026, 12, 8))  # not a focus day: a blank entry
+        assert win.editor.toPlainText() == "" and win.current_entry().focus_day is None
+    finally:
+        win.close_store()
+        profile.close()
