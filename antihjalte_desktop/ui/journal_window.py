@@ -658,9 +658,9 @@ class JournalWindow(QMainWindow):
 
     def _on_filter_applied(self, total: int) -> None:
         if self.model.filter.text or total != self._store.count():
-            self.count_label.setText(self.tr("%n entries found", "", total))
+            self.count_label.setText(self.tr("Found: {n}").format(n=total))
         else:
-            self.count_label.setText(self.tr("%n entries", "", total))
+            self.count_label.setText(self.tr("Entries: {n}").format(n=total))
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._loading or not current.isValid():
@@ -729,7 +729,7 @@ class JournalWindow(QMainWindow):
         except KnownError as err:
             QMessageBox.warning(self, self.tr("Export"), str(err))
             return False
-        self._set_status(self.tr("Exported %n entries to {dest}", "", n).format(dest=dest))
+        self._set_status(self.tr("Exported to {dest} (entries: {n})").format(dest=dest, n=n))
         return True
 
     def _import_dialog(self) -> None:
@@ -751,9 +751,9 @@ class JournalWindow(QMainWindow):
             return False
         self._refresh_filter_choices()
         self.apply_filter()
-        msg = self.tr("Imported %n entries", "", added)
+        msg = self.tr("Imported entries: {n}").format(n=added)
         if skipped:
-            msg += " " + self.tr("(%n already in the journal)", "", skipped)
+            msg += " " + self.tr("(already in the journal: {n})").format(n=skipped)
         self._set_status(msg)
         return True
 
