@@ -197,7 +197,7 @@ class App(QObject):
         self._holiday_pending.discard(year)
         self._workers = [w for w in self._workers if w.is_alive()]
         if error:
-            log.warning("public holidays of %s: %s", year, error)
+            log.log(logging.WARNING, "public holidays of %s: %s", year, error)
         self._holiday_years.add(year)  # on error the calendar has none for it; do not retry in a loop
         self.holidays_loaded.emit(year)
         self._refresh_tray()
@@ -251,7 +251,8 @@ class App(QObject):
             )
             return f"{every} {text.replace('%2', due)}"
         if cad.state is CadenceState.UNPLANNED:
-            return f"{every} {self.tr('Next day due by %1.').replace('%1', due)}"
+            text = self.tr("Next day due by %1.")
+            return f"{every} {text.replace('%1', due)}"
         if cad.state is CadenceState.LATE:
             assert cad.next_day is not None
             text = self.tr(
@@ -498,7 +499,7 @@ class App(QObject):
         if self.language == "sv":
             if not self.translation_loaded:
                 raise RuntimeError("the Swedish translation (antihjalte_sv.qm) did not load")
-            lines.append(f"translation: sv ({self.tr('Plan focus days…')!r} loaded)")
+            lines.append(f"translation: sv ({self.tr('No antihjälte day planned')!r} loaded)")
         else:
             lines.append("translation: en (the source language)")
         if self.tray is not None:
@@ -612,6 +613,7 @@ def _self_test(qapp: QApplication, app: App) -> int:
         lines = app.self_test_report()
     except Exception as err:
         sys.stderr.write(f"self-test failed: {type(err).__name__}: {err}\n")
+        app.shutdown()
         return 1
     for line in lines:
         print(line)

@@ -276,11 +276,12 @@ class PlannerWindow(QMainWindow):
         def swatch(colour: str) -> str:
             return f'<span style="background-color:{colour}; color:{colour}">&nbsp;&nbsp;&nbsp;</span>'
 
+        planned, holiday, weekend = self.tr("Antihjälte day"), self.tr("Public holiday"), self.tr("Weekend")
         return "&nbsp;&nbsp; ".join(
             (
-                f"{swatch('#f2c230')} {self.tr('Antihjälte day')}",
-                f"{swatch('#d98b86')} {self.tr('Public holiday')}",
-                f"{swatch('#a0a0a0')} {self.tr('Weekend')}",
+                f"{swatch('#f2c230')} {planned}",
+                f"{swatch('#d98b86')} {holiday}",
+                f"{swatch('#a0a0a0')} {weekend}",
             )
         )
 

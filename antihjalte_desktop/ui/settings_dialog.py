@@ -175,10 +175,13 @@ class SettingsDialog(QDialog):
             error.setStyleSheet("color: #d32f2f")
             error.hide()
             v.addWidget(error)
-            label = QLabel(_t(s.label) + ":", inner)
-            label.setBuddy(editor)
-            label.setWordWrap(True)
-            form.addRow(label, box)
+            if s.kind is Kind.BOOL:
+                form.addRow("", box)  # the check box carries its own label
+            else:
+                label = QLabel(_t(s.label) + ":", inner)
+                label.setBuddy(editor)
+                label.setWordWrap(True)
+                form.addRow(label, box)
             field = _Field(self, s, editor, error)
             self.fields[s.key] = field
             self._connect(field)

@@ -39,7 +39,9 @@ class SingleInstance(QObject):
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
-            log.warning("single instance: cannot listen on %s: %s", self.name, server.errorString())
+            log.log(
+                logging.WARNING, "single instance: cannot listen on %s: %s", self.name, server.errorString()
+            )
         server.newConnection.connect(self._on_new_connection)
         self._server = server
         return True

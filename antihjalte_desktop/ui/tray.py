@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -65,7 +65,9 @@ class Tray(QObject):
         status.setEnabled(False)
         status.setObjectName("status")
         if app.sync_problem:
-            problem = m.addAction(app.tr("Sync problem: %1").replace("%1", app.sync_problem))
+            problem = m.addAction(
+                QCoreApplication.translate("Tray", "Sync problem: %1").replace("%1", app.sync_problem)
+            )
             problem.setEnabled(False)
         if app.waiting:
             m.addSeparator()
@@ -73,22 +75,26 @@ class Tray(QObject):
                 act = m.addAction(icons.tray_icon(icons.TrayState.REMINDER), app.reminder_text(rem))
                 act.triggered.connect(lambda _c=False, r=rem: app.choose_reminder(r))
         m.addSeparator()
-        self._add(app.tr("&Plan focus days…"), "plan", app.open_planner)
+        self._add(QCoreApplication.translate("Tray", "&Plan focus days…"), "plan", app.open_planner)
         today = app.profile.today()
         nxt = app.profile.next_day()
         handover = self._add(
-            app.tr("Today's &handover…"), "handover", lambda: app.open_handover(nxt.day if nxt else today)
+            QCoreApplication.translate("Tray", "Today's &handover…"),
+            "handover",
+            lambda: app.open_handover(nxt.day if nxt else today),
         )
         handover.setEnabled(nxt is not None)
         if app.journal_available():
-            self._add(app.tr("&Journal…"), "journal", lambda: app.open_journal(None))
+            self._add(
+                QCoreApplication.translate("Tray", "&Journal…"), "journal", lambda: app.open_journal(None)
+            )
         if app.sync_callback is not None:
-            self._add(app.tr("S&ync now"), "sync", app.sync_now)
+            self._add(QCoreApplication.translate("Tray", "S&ync now"), "sync", app.sync_now)
         m.addSeparator()
-        self._add(app.tr("&Settings…"), "settings", app.open_settings)
-        self._add(app.tr("&About Antihjälte"), "about", app.open_about)
+        self._add(QCoreApplication.translate("Tray", "&Settings…"), "settings", app.open_settings)
+        self._add(QCoreApplication.translate("Tray", "&About Antihjälte"), "about", app.open_about)
         m.addSeparator()
-        self._add(app.tr("&Quit"), "quit", app.quit)
+        self._add(QCoreApplication.translate("Tray", "&Quit"), "quit", app.quit)
 
     def _add(self, text: str, name: str, slot: object) -> QAction:
         act = self.menu.addAction(text)

@@ -1,0 +1,1027 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>App</name>
+    <message>
+        <source>Today is your antihjälte day</source>
+        <translation>I dag är det din antihjältedag</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n workday(s)</source>
+        <translation>
+            <numerusform>Försenad med %n arbetsdag</numerusform>
+            <numerusform>Försenad med %n arbetsdagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next antihjälte day: %1 (week %2)</source>
+        <translation>Nästa antihjältedag: %1 (v. %2)</translation>
+    </message>
+    <message>
+        <source>No antihjälte day planned</source>
+        <translation>Ingen antihjältedag planerad</translation>
+    </message>
+    <message>
+        <source>No cadence set (Settings → Cadence).</source>
+        <translation>Ingen rytm vald (Inställningar → Rytm).</translation>
+    </message>
+    <message numerus="yes">
+        <source>One antihjälte day every %n week(s).</source>
+        <translation>
+            <numerusform>En antihjältedag varje vecka.</numerusform>
+            <numerusform>En antihjältedag var %n:e vecka.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cadence kept: your next day, %1, is in time (due by %2).</source>
+        <translation>Du håller rytmen: nästa dag, %1, kommer i tid (senast %2).</translation>
+    </message>
+    <message>
+        <source>Next day due by %1.</source>
+        <translation>Nästa antihjältedag senast %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your next day, %1, is %n workday(s) after the due date %2.</source>
+        <translation>
+            <numerusform>Nästa dag, %1, ligger %n arbetsdag efter rytmens sista dag %2.</numerusform>
+            <numerusform>Nästa dag, %1, ligger %n arbetsdagar efter rytmens sista dag %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n workday(s): the next day was due by %1.</source>
+        <translation>
+            <numerusform>Försenad med %n arbetsdag: nästa dag skulle ha varit senast %1.</numerusform>
+            <numerusform>Försenad med %n arbetsdagar: nästa dag skulle ha varit senast %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next antihjälte day: %1</source>
+        <translation>Nästa antihjältedag: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) waiting</source>
+        <translation>
+            <numerusform>%n påminnelse väntar</numerusform>
+            <numerusform>%n påminnelser väntar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand over before %1</source>
+        <translation>Lämna över inför %1</translation>
+    </message>
+    <message>
+        <source>Your antihjälte day starts: %1</source>
+        <translation>Din antihjältedag börjar: %1</translation>
+    </message>
+    <message>
+        <source>Time to reflect on %1</source>
+        <translation>Dags för eftertanke: %1</translation>
+    </message>
+    <message>
+        <source>Take back what you passed on for %1</source>
+        <translation>Ta tillbaka det du bollade vidare inför %1</translation>
+    </message>
+    <message>
+        <source>No system tray was found, so Antihjälte runs in this window. Closing it quits the app.</source>
+        <translation>Det finns inget systemfält, så Antihjälte körs i det här fönstret. Stänger du fönstret avslutas appen.</translation>
+    </message>
+    <message>
+        <source>About Antihjälte</source>
+        <translation>Om Antihjälte</translation>
+    </message>
+    <message>
+        <source>Plan protected antihjälte days for reflection, reading up, planning and analysis; pass on quick tasks; and keep your cadence.</source>
+        <translation>Planera skyddade antihjältedagar för reflektion, kompetensutveckling, planering och analys. Bolla vidare snabba puckar och håll din rytm.</translation>
+    </message>
+    <message>
+        <source>Data of this profile: %1</source>
+        <translation>Profilens data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Take back after %1</source>
+        <translation>Ta tillbaka efter %1</translation>
+    </message>
+    <message>
+        <source>Handover for %1</source>
+        <translation>Överlämning inför %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Welcome back! Your antihjälte day was %1.</source>
+        <translation>Välkommen tillbaka! Din antihjältedag var %1.</translation>
+    </message>
+    <message>
+        <source>Your antihjälte day is %1. Hand over before it starts.</source>
+        <translation>Din antihjältedag är %1. Lämna över innan den börjar.</translation>
+    </message>
+    <message>
+        <source>Copy handover message</source>
+        <translation>Kopiera överlämningsmeddelandet</translation>
+    </message>
+    <message>
+        <source>A text for mail or chat: what goes to whom, and until when.</source>
+        <translation>En text för mejl eller chatt: vad som går till vem, och till när.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klart</translation>
+    </message>
+    <message>
+        <source>Mark the reminder as done</source>
+        <translation>Markera påminnelsen som klar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklista</translation>
+    </message>
+    <message>
+        <source>No checklist items. Add them in the settings.</source>
+        <translation>Checklistan är tom. Lägg till punkter i inställningarna.</translation>
+    </message>
+    <message>
+        <source>Who covers for you</source>
+        <translation>Vem täcker upp för dig?</translation>
+    </message>
+    <message>
+        <source>Cover colleague</source>
+        <translation>Kollega som täcker upp</translation>
+    </message>
+    <message>
+        <source>A colleague&apos;s name</source>
+        <translation>En kollegas namn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Auto-reply</source>
+        <translation>Autosvar</translation>
+    </message>
+    <message>
+        <source>Language of the auto-reply</source>
+        <translation>Autosvarets språk</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiera</translation>
+    </message>
+    <message>
+        <source>Copy the auto-reply</source>
+        <translation>Kopiera autosvaret</translation>
+    </message>
+    <message>
+        <source>Auto-reply text</source>
+        <translation>Autosvarets text</translation>
+    </message>
+    <message>
+        <source>Quick tasks to pass on</source>
+        <translation>Snabba puckar att bolla vidare</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <source>Task to pass on</source>
+        <translation>Uppgift att bolla vidare</translation>
+    </message>
+    <message>
+        <source>To colleague</source>
+        <translation>Till kollega</translation>
+    </message>
+    <message>
+        <source>Colleague who takes the task</source>
+        <translation>Kollegan som tar uppgiften</translation>
+    </message>
+    <message>
+        <source>Pass on</source>
+        <translation>Bolla vidare</translation>
+    </message>
+    <message>
+        <source>Nothing passed on yet.</source>
+        <translation>Inget är bollat vidare än.</translation>
+    </message>
+    <message>
+        <source>Ticked when the colleague has taken it</source>
+        <translation>Bockas i när kollegan har tagit den</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Ta bort uppgiften</translation>
+    </message>
+    <message>
+        <source>What you handed over</source>
+        <translation>Det här lämnade du över</translation>
+    </message>
+    <message>
+        <source>%1 covered for you and had your phone.</source>
+        <translation>%1 täckte upp för dig och hade din telefon.</translation>
+    </message>
+    <message>
+        <source>Switch off the auto-reply and take the phone back.</source>
+        <translation>Stäng av autosvaret och ta tillbaka telefonen.</translation>
+    </message>
+    <message>
+        <source>You passed on no quick tasks.</source>
+        <translation>Du bollade inte vidare några snabba puckar.</translation>
+    </message>
+    <message>
+        <source>%1 (with %2)</source>
+        <translation>%1 (hos %2)</translation>
+    </message>
+    <message>
+        <source>Tick when you have taken it back</source>
+        <translation>Bocka i när du har tagit tillbaka den</translation>
+    </message>
+    <message>
+        <source>(not in the team list)</source>
+        <translation>(finns inte i teamlistan)</translation>
+    </message>
+    <message>
+        <source>The auto-reply is copied.</source>
+        <translation>Autosvaret är kopierat.</translation>
+    </message>
+    <message>
+        <source>The handover message is copied: paste it in a mail or chat.</source>
+        <translation>Överlämningsmeddelandet är kopierat: klistra in det i ett mejl eller en chatt.</translation>
+    </message>
+    <message>
+        <source>Write the task and the colleague who takes it.</source>
+        <translation>Skriv uppgiften och vilken kollega som tar den.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalListModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(utan rubrik)</translation>
+    </message>
+</context>
+<context>
+    <name>JournalWindow</name>
+    <message>
+        <source>Journal</source>
+        <translation>Dagbok</translation>
+    </message>
+    <message>
+        <source>Search: words match the start of words, &quot;quoted&quot; a phrase</source>
+        <translation>Sök: orden matchar början av ord, ”citattecken” kring en fras</translation>
+    </message>
+    <message>
+        <source>Show entries with this tag</source>
+        <translation>Visa anteckningar med den här taggen</translation>
+    </message>
+    <message>
+        <source>Show entries linked to a focus day</source>
+        <translation>Visa anteckningar som hör till en antihjältedag</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Ny anteckning</translation>
+    </message>
+    <message>
+        <source>Intent…</source>
+        <translation>Avsikt…</translation>
+    </message>
+    <message>
+        <source>A new entry with the questions before a focus day</source>
+        <translation>En ny anteckning med frågorna inför en antihjältedag</translation>
+    </message>
+    <message>
+        <source>Reflection…</source>
+        <translation>Reflektion…</translation>
+    </message>
+    <message>
+        <source>A new entry with the questions after a focus day</source>
+        <translation>En ny anteckning med frågorna efter en antihjältedag</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Radera</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Taggar, åtskilda med kommatecken</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Taggar</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Skriv</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Förhandsvisning</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Dagbok</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Exportera som Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Exportera som JSON…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importera…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Intent</source>
+        <translation>Avsikt</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>Reflektion</translation>
+    </message>
+    <message>
+        <source>{kind}, {day}</source>
+        <translation>{kind}, {day}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}. Trying again in a moment.</source>
+        <translation>Inte sparad: {reason}. Försöker igen om en stund.</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Sparad {time}</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Radera anteckningen</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”? This cannot be undone.</source>
+        <translation>Radera ”{title}”? Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Focus day: {day}</source>
+        <translation>Antihjältedag: {day}</translation>
+    </message>
+    <message>
+        <source>New entry: saved as you type</source>
+        <translation>Ny anteckning: sparas medan du skriver</translation>
+    </message>
+    <message>
+        <source>Title (the first line if empty)</source>
+        <translation>Rubrik (första raden om du lämnar den tom)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <source>Found: {n}</source>
+        <translation>Träffar: {n}</translation>
+    </message>
+    <message>
+        <source>Entries: {n}</source>
+        <translation>Anteckningar: {n}</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alla taggar</translation>
+    </message>
+    <message>
+        <source>All entries</source>
+        <translation>Alla anteckningar</translation>
+    </message>
+    <message>
+        <source>Focus days only</source>
+        <translation>Bara antihjältedagar</translation>
+    </message>
+    <message>
+        <source>Focus day {day}</source>
+        <translation>Antihjältedag {day}</translation>
+    </message>
+    <message>
+        <source>Export the journal to folder</source>
+        <translation>Exportera dagboken till en mapp</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <source>Exported to {dest} (entries: {n})</source>
+        <translation>Exporterat till {dest} (anteckningar: {n})</translation>
+    </message>
+    <message>
+        <source>Import journal entries</source>
+        <translation>Importera dagboksanteckningar</translation>
+    </message>
+    <message>
+        <source>Journal exports (*.json *.md);;All files (*)</source>
+        <translation>Dagboksexporter (*.json *.md);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importera</translation>
+    </message>
+    <message>
+        <source>Imported entries: {n}</source>
+        <translation>Importerade anteckningar: {n}</translation>
+    </message>
+    <message>
+        <source>(already in the journal: {n})</source>
+        <translation>(fanns redan i dagboken: {n})</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerWindow</name>
+    <message>
+        <source>Antihjälte – plan focus days</source>
+        <translation>Antihjälte – planera antihjältedagar</translation>
+    </message>
+    <message>
+        <source>Month calendar</source>
+        <translation>Månadskalender</translation>
+    </message>
+    <message>
+        <source>Click a day to plan it; click a planned day again to take it out. Arrow keys move, Enter or Space plans or unplans the selected day.</source>
+        <translation>Klicka på en dag för att planera den; klicka en gång till på en planerad dag för att ta bort den. Piltangenterna flyttar, Enter eller mellanslag planerar eller tar bort den valda dagen.</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Rytm</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Å&amp;ngra</translation>
+    </message>
+    <message>
+        <source>Undo taking the day out</source>
+        <translation>Ångra att dagen togs bort</translation>
+    </message>
+    <message>
+        <source>Day status</source>
+        <translation>Dagens läge</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>What the day is for</source>
+        <translation>Vad dagen ska användas till</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Anteckning:</translation>
+    </message>
+    <message>
+        <source>Cover colleague</source>
+        <translation>Kollega som täcker upp</translation>
+    </message>
+    <message>
+        <source>Who covers for you</source>
+        <translation>Vem täcker upp för dig?</translation>
+    </message>
+    <message>
+        <source>&amp;Cover:</source>
+        <translation>Täc&amp;ker upp:</translation>
+    </message>
+    <message>
+        <source>Handover checklist</source>
+        <translation>Checklista för överlämningen</translation>
+    </message>
+    <message>
+        <source>Auto-reply</source>
+        <translation>Autosvar</translation>
+    </message>
+    <message>
+        <source>Auto-reply language</source>
+        <translation>Autosvarets språk</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiera</translation>
+    </message>
+    <message>
+        <source>Copy the auto-reply</source>
+        <translation>Kopiera autosvaret</translation>
+    </message>
+    <message>
+        <source>Auto-reply text</source>
+        <translation>Autosvarets text</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>Helg</translation>
+    </message>
+    <message>
+        <source>Antihjälte day</source>
+        <translation>Antihjältedag</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Röd dag</translation>
+    </message>
+    <message>
+        <source>%1 is in the past: plan a day from today on.</source>
+        <translation>Det går inte att planera %1: den dagen har redan varit.</translation>
+    </message>
+    <message>
+        <source>%1 is a weekend day: an antihjälte day is a workday.</source>
+        <translation>Det går inte att planera %1: det är helg, och en antihjältedag är en arbetsdag.</translation>
+    </message>
+    <message>
+        <source>%1 is a public holiday (%2): an antihjälte day is a workday.</source>
+        <translation>Det går inte att planera %1: det är röd dag (%2), och en antihjältedag är en arbetsdag.</translation>
+    </message>
+    <message>
+        <source>Planned %1.</source>
+        <translation>Planerat: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is over: past days stay in the plan as history.</source>
+        <translation>Det går inte att ta bort %1: dagar som har varit ligger kvar i planen som historik.</translation>
+    </message>
+    <message>
+        <source>Took %1 out of the plan.</source>
+        <translation>Tog bort %1 ur planen.</translation>
+    </message>
+    <message>
+        <source>%1 is back in the plan.</source>
+        <translation>Tillbaka i planen: %1.</translation>
+    </message>
+    <message>
+        <source>week %1</source>
+        <translation>v. %1</translation>
+    </message>
+    <message>
+        <source>Your antihjälte day.</source>
+        <translation>Din antihjältedag.</translation>
+    </message>
+    <message>
+        <source>An antihjälte day (done).</source>
+        <translation>En antihjältedag (genomförd).</translation>
+    </message>
+    <message>
+        <source>&amp;Take out of the plan</source>
+        <translation>&amp;Ta bort ur planen</translation>
+    </message>
+    <message>
+        <source>Public holiday: %1.</source>
+        <translation>Röd dag: %1.</translation>
+    </message>
+    <message>
+        <source>Weekend.</source>
+        <translation>Helg.</translation>
+    </message>
+    <message>
+        <source>A past day.</source>
+        <translation>En dag som har varit.</translation>
+    </message>
+    <message>
+        <source>Not planned.</source>
+        <translation>Inte planerad.</translation>
+    </message>
+    <message>
+        <source>&amp;Plan this day</source>
+        <translation>&amp;Planera den här dagen</translation>
+    </message>
+    <message>
+        <source>The auto-reply is copied: paste it into your e-mail program.</source>
+        <translation>Autosvaret är kopierat: klistra in det i ditt e-postprogram.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPopup</name>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Antihjälte – settings</source>
+        <translation>Antihjälte – inställningar</translation>
+    </message>
+    <message>
+        <source>Changes are saved at once.</source>
+        <translation>Ändringar sparas direkt.</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>The tray menu and the planner switch at once; this dialog when you open it again.</source>
+        <translation>Menyn i systemfältet och planeraren byter språk direkt, den här dialogrutan nästa gång du öppnar den.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Sync problem: %1</source>
+        <translation>Problem med synkningen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Plan focus days…</source>
+        <translation>&amp;Planera antihjältedagar…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s &amp;handover…</source>
+        <translation>Dagens &amp;överlämning…</translation>
+    </message>
+    <message>
+        <source>&amp;Journal…</source>
+        <translation>&amp;Dagbok…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Synka nu</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <source>&amp;About Antihjälte</source>
+        <translation>&amp;Om Antihjälte</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+</context>
+<context>
+    <name>handover</name>
+    <message>
+        <source>Auto-reply switched on</source>
+        <translation>Autosvaret är påslaget</translation>
+    </message>
+    <message>
+        <source>Phone forwarded to {cover}</source>
+        <translation>Telefonen är hänvisad till {cover}</translation>
+    </message>
+    <message>
+        <source>Quick tasks passed on</source>
+        <translation>Snabba puckar är bollade vidare</translation>
+    </message>
+    <message>
+        <source>Calendar blocked for the day</source>
+        <translation>Dagen är blockad i kalendern</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>en kollega</translation>
+    </message>
+</context>
+<context>
+    <name>holiday</name>
+    <message>
+        <source>Christmas Eve</source>
+        <translation>Julafton</translation>
+    </message>
+    <message>
+        <source>Midsummer Eve</source>
+        <translation>Midsommarafton</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Eve</source>
+        <translation>Nyårsafton</translation>
+    </message>
+</context>
+<context>
+    <name>reminders</name>
+    <message>
+        <source>Time to hand over</source>
+        <translation>Dags att lämna över</translation>
+    </message>
+    <message>
+        <source>{day} is your antihjälte day. Switch on the auto-reply, forward the phone and pass on your quick tasks.</source>
+        <translation>Du har antihjältedag {day}. Slå på autosvaret, hänvisa telefonen och bolla vidare dina snabba puckar.</translation>
+    </message>
+    <message>
+        <source>Today is your antihjälte day</source>
+        <translation>I dag är det din antihjältedag</translation>
+    </message>
+    <message>
+        <source>Time for reflection, reading up and planning. Your quick tasks are with your colleagues.</source>
+        <translation>Tid för eftertanke, kompetensutveckling och planering. Dina snabba puckar ligger hos kollegorna.</translation>
+    </message>
+    <message>
+        <source>Time to reflect</source>
+        <translation>Dags för eftertanke</translation>
+    </message>
+    <message>
+        <source>What did you learn today? Write a few lines before you call it a day.</source>
+        <translation>Vad lärde du dig i dag? Skriv några rader innan du går hem.</translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation>Välkommen tillbaka</translation>
+    </message>
+    <message>
+        <source>Switch off the auto-reply, take the phone back and take back what you passed on before {day}.</source>
+        <translation>Stäng av autosvaret, ta tillbaka telefonen och det du bollade vidare inför {day}.</translation>
+    </message>
+    <message>
+        <source>Late: {title}</source>
+        <translation>Försenad: {title}</translation>
+    </message>
+    <message>
+        <source>This reminder was due {when}.</source>
+        <translation>Den här påminnelsen skulle ha kommit {when}.</translation>
+    </message>
+    <message>
+        <source>Open journal</source>
+        <translation>Öppna dagboken</translation>
+    </message>
+    <message>
+        <source>Open checklist</source>
+        <translation>Öppna checklistan</translation>
+    </message>
+    <message>
+        <source>Snooze 1 h</source>
+        <translation>Påminn igen om 1 h</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klart</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Shown in the team feed and signed under the auto-reply.</source>
+        <translation>Syns i teamkalendern och står under autosvaret.</translation>
+    </message>
+    <message>
+        <source>Your e-mail</source>
+        <translation>Din e-postadress</translation>
+    </message>
+    <message>
+        <source>Your phone number</source>
+        <translation>Ditt telefonnummer</translation>
+    </message>
+    <message>
+        <source>One antihjälte day every … weeks</source>
+        <translation>En antihjältedag var … vecka</translation>
+    </message>
+    <message>
+        <source>0 turns the cadence off.</source>
+        <translation>0 stänger av rytmen.</translation>
+    </message>
+    <message>
+        <source>Public holidays of</source>
+        <translation>Röda dagar för</translation>
+    </message>
+    <message>
+        <source>Two-letter country code. In Sweden, Christmas Eve, Midsummer Eve and New Year&apos;s Eve count as days off too.</source>
+        <translation>Landskod med två bokstäver. I Sverige räknas även julafton, midsommarafton och nyårsafton som lediga dagar.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Empty follows the system language.</source>
+        <translation>Tomt följer systemets språk.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemets språk</translation>
+    </message>
+    <message>
+        <source>Handover reminder (workday before)</source>
+        <translation>Påminnelse om överlämning (arbetsdagen före)</translation>
+    </message>
+    <message>
+        <source>Start reminder (on the day)</source>
+        <translation>Påminnelse när dagen börjar</translation>
+    </message>
+    <message>
+        <source>Reflection reminder (end of the day)</source>
+        <translation>Påminnelse om eftertanke (i slutet av dagen)</translation>
+    </message>
+    <message>
+        <source>Restore reminder (next workday)</source>
+        <translation>Påminnelse om att ta tillbaka (nästa arbetsdag)</translation>
+    </message>
+    <message>
+        <source>Auto-reply in Swedish</source>
+        <translation>Autosvar på svenska</translation>
+    </message>
+    <message>
+        <source>Placeholders: {day}, {return_day}, {cover}, {cover_name}, {cover_contact}, {name}, {email}, {phone}. A line whose placeholders are all empty is left out.</source>
+        <translation>Platshållare: {day}, {return_day}, {cover}, {cover_name}, {cover_contact}, {name}, {email}, {phone}. En rad där alla platshållare är tomma tas bort.</translation>
+    </message>
+    <message>
+        <source>Auto-reply in English</source>
+        <translation>Autosvar på engelska</translation>
+    </message>
+    <message>
+        <source>Same placeholders as the Swedish text.</source>
+        <translation>Samma platshållare som i den svenska texten.</translation>
+    </message>
+    <message>
+        <source>Handover checklist</source>
+        <translation>Checklista för överlämningen</translation>
+    </message>
+    <message>
+        <source>Items for each new day: autoreply, phone, tasks, calendar, or your own text.</source>
+        <translation>Punkter för varje ny dag: autoreply (autosvar), phone (telefon), tasks (snabba puckar), calendar (kalender) eller en egen text.</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>Teamets medlemmar</translation>
+    </message>
+    <message>
+        <source>One per line: name, e-mail, phone. Used for the hero rota and cover contacts.</source>
+        <translation>En per rad: namn, e-post, telefon. Används för veckans hjälte och för kontaktuppgifter när någon täcker upp.</translation>
+    </message>
+    <message>
+        <source>At most this many on antihjälte day at once</source>
+        <translation>Högst så här många på antihjältedag samtidigt</translation>
+    </message>
+    <message>
+        <source>Team feed</source>
+        <translation>Teamkalender</translation>
+    </message>
+    <message>
+        <source>A file in a shared folder, or a WebDAV or CalDAV address. Empty: a file in your profile.</source>
+        <translation>En fil i en delad mapp, eller en WebDAV- eller CalDAV-adress. Tomt: en fil i din profil.</translation>
+    </message>
+    <message>
+        <source>Feed type</source>
+        <translation>Typ av teamkalender</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Avgör själv</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Feed user name</source>
+        <translation>Användarnamn för teamkalendern</translation>
+    </message>
+    <message>
+        <source>Feed password</source>
+        <translation>Lösenord för teamkalendern</translation>
+    </message>
+    <message>
+        <source>Kept only in the system keyring.</source>
+        <translation>Sparas bara i systemets nyckelring.</translation>
+    </message>
+    <message>
+        <source>Show me in the team feed as</source>
+        <translation>Visa mig i teamkalendern som</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Hela namnet</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>Initialer</translation>
+    </message>
+    <message>
+        <source>Just “Antihjälte”</source>
+        <translation>Bara ”Antihjälte”</translation>
+    </message>
+    <message>
+        <source>Sync every … minutes</source>
+        <translation>Synka var … minut</translation>
+    </message>
+    <message>
+        <source>Custom CA certificate file</source>
+        <translation>Egen CA-certifikatfil</translation>
+    </message>
+    <message>
+        <source>For a server with a certificate from your organisation&apos;s own authority.</source>
+        <translation>För en server med ett certifikat från organisationens egen certifikatutfärdare.</translation>
+    </message>
+    <message>
+        <source>Extra calendars to read (absences)</source>
+        <translation>Fler kalendrar att läsa (frånvaro)</translation>
+    </message>
+    <message>
+        <source>webcal:// or https:// addresses, read only.</source>
+        <translation>Adresser som börjar med webcal:// eller https://, bara för läsning.</translation>
+    </message>
+    <message>
+        <source>Intent prompts (Swedish)</source>
+        <translation>Frågor inför dagen (svenska)</translation>
+    </message>
+    <message>
+        <source>Intent prompts (English)</source>
+        <translation>Frågor inför dagen (engelska)</translation>
+    </message>
+    <message>
+        <source>Reflection prompts (Swedish)</source>
+        <translation>Frågor för eftertanke (svenska)</translation>
+    </message>
+    <message>
+        <source>Reflection prompts (English)</source>
+        <translation>Frågor för eftertanke (engelska)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Starta vid inloggning</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Rytm</translation>
+    </message>
+    <message>
+        <source>Public holidays</source>
+        <translation>Röda dagar</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Utseende</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Påminnelser</translation>
+    </message>
+    <message>
+        <source>Auto-reply</source>
+        <translation>Autosvar</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Överlämning</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Teamet</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Dagbok</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Programmet</translation>
+    </message>
+</context>
+</TS>

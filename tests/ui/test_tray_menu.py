@@ -1,0 +1,104 @@
+"""The tray's menu and icon state, built from the app's state (offscreen: the menu object itself;
+tests/integration/test_tray_xvfb.py clicks the real icon under a real tray host)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from antihjalte_desktop.core.reminders import Reminder, ReminderKind
+from antihjalte_desktop.store.profile import Profile
+from antihjalte_desktop.ui.icons import TrayState
+from tests.ui.conftest import OFFSCREEN_NOISE, STHLM
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def tray(make_app, qtbot):
+    from antihjalte_desktop.ui.tray import Tray
+
+    app = make_app()
+    qtbot.waitUntil(app.calendar_ready)
+    app.tray = Tray(app)
+    return app.tray
+
+
+def opened(tray) -> dict[str, object]:
+    """Open the menu as the tray host would (aboutToShow), return its actions by name."""
+    tray.menu.aboutToShow.emit()
+    return {a.objectName() or a.text(): a for a in tray.menu.actions() if not a.isSeparator()}
+
+
+def test_menu_entries_and_status_line(tray, profile: Profile) -> None:
+    acts = opened(tray)
+    assert acts["status"].text() == "No antihjälte day planned"
+    assert not acts["status"].isEnabled()
+    for name in ("plan", "handover", "settings", "about", "quit"):
+        assert name in acts
+    assert "sync" not in acts, "Sync now only once a feed registers"
+    assert not acts["handover"].isEnabled(), "nothing planned: no handover"
+
+    profile.plan_day(date(2026, 12, 4))
+    tray._app.notify_plan_changed()
+    acts = opened(tray)
+    assert acts["status"].text() == "Next antihjälte day: Friday 4 December (week 49)"
+    assert acts["handover"].isEnabled()
+    assert "Friday 4 December" in tray.icon.toolTip()
+
+
+def test_overdue_status(tray, profile: Profile) -> None:
+    profile.plan.add_day(date(2026, 9, 1), "", "", [])  # the last day, long ago
+    tray._app.notify_plan_changed()
+    assert opened(tray)["status"].text().startswith("Overdue by ")
+
+
+def test_icon_states(tray, profile: Profile) -> None:
+    app = tray._app
+    assert tray.state is TrayState.NORMAL
+    profile.plan_day(profile.today())
+    app.notify_plan_changed()
+    assert tray.state is TrayState.FOCUS
+    assert opened(tray)["status"].text() == "Today is your antihjälte day"
+    rem = Reminder(
+        "2026-11-30/reflect",
+        ReminderKind.REFLECT,
+        date(2026, 11, 30),
+        datetime(2026, 11, 30, 16, 0, tzinfo=STHLM),
+        datetime(2026, 12, 1, 0, 0, tzinfo=STHLM),
+    )
+    app.set_waiting_reminders([rem])
+    assert tray.state is TrayState.REMINDER
+    texts = [a.text() for a in tray.menu.actions()]
+    opened(tray)
+    texts = [a.text() for a in tray.menu.actions()]
+    assert "Time to reflect on Monday 30 November" in texts
+    app.set_sync_problem("the server did not answer")
+    assert tray.state is TrayState.SYNC_PROBLEM
+    app.set_sync_problem(None)
+    app.set_waiting_reminders([])
+    assert tray.state is TrayState.FOCUS
+
+
+def test_sync_now_appears_when_a_feed_registers(tray) -> None:
+    calls: list[int] = []
+    tray._app.register_sync(lambda: calls.append(1))
+    acts = opened(tray)
+    acts["sync"].trigger()
+    assert calls == [1]
+
+
+def test_entries_open_their_windows(tray, qtbot) -> None:
+    app = tray._app
+    opened(tray)["plan"].trigger()
+    assert app.planner is not None and app.planner.isVisible()
+    opened(tray)["settings"].trigger()
+    assert app.settings_dialog is not None and app.settings_dialog.isVisible()
+
+
+def test_left_click_opens_the_planner(tray) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    assert tray._app.planner is not None and tray._app.planner.isVisible()
