@@ -8,6 +8,7 @@ scrolls (``canFetchMore``/``fetchMore``), so 10,000 entries open as fast as 100.
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 
 from PySide6.QtCore import (
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from antihjalte_desktop.core.journal import Entry, Filter, SearchHit
@@ -32,11 +33,24 @@ IdRole = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
 HIGHLIGHT_STYLE = "background-color:#ffe27a;color:#1a1a1a;font-weight:600"
+DIM_STYLE = "color:#808080"
+TAG_STYLE = "color:#5b6b8c"
+_MARKUP = re.compile(r"\*\*|__|`")
+
+
+def plain(text: str) -> str:
+    """Markdown emphasis marks out, whitespace flattened (for one-line previews)."""
+    return " ".join(_MARKUP.sub("", text).split())
 
 
 def snippet_html(snippet: str) -> str:
     """Escape a store snippet and turn its match markers into highlighted spans."""
-    text = html.escape(" ".join(snippet.split()))
+    flat = plain(snippet)
+    cut = flat.find(MARK_START)
+    if cut > 40:  # keep the first match in view on a narrow list: a few words of lead-in only
+        lead = flat[:cut].split(" ")
+        flat = "…" + " ".join(lead[-4:]) + flat[cut:]
+    text = html.escape(flat)
     return text.replace(MARK_START, f'<span style="{HIGHLIGHT_STYLE}">').replace(MARK_END, "</span>")
 
 
@@ -46,7 +60,7 @@ def preview_text(entry: Entry, limit: int = 160) -> str:
     lines = [ln for ln in lines if ln]
     if lines and lines[0] == entry.title:
         lines = lines[1:]
-    return " ".join(" ".join(lines).split())[:limit]
+    return plain(" ".join(lines))[:limit]
 
 
 class JournalListModel(QAbstractListModel):
@@ -130,11 +144,11 @@ class JournalListModel(QAbstractListModel):
             # a title match shows in the title itself
             title_hit = self._store_title_html(e.title)
             title = title_hit or title
-        tags = "".join(f" <span style='color:#5b6b8c'>#{html.escape(t)}</span>" for t in e.tags)
+        tags = "".join(f" <span style='{TAG_STYLE}'>#{html.escape(t)}</span>" for t in e.tags)
         focus = " ★" if e.focus_day else ""
         second = snippet_html(hit.snippet) if hit.snippet else html.escape(preview_text(e))
         return (
-            f"<span style='color:#808080'>{e.day.isoformat()}</span>{focus} <b>{title}</b>{tags}"
+            f"<span style='{DIM_STYLE}'>{e.day.isoformat()}</span>{focus} <b>{title}</b>{tags}"
             f"<br><span>{second}</span>"
         )
 
@@ -190,11 +204,18 @@ class EntryDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDocumentMargin(2)
         doc.setDefaultFont(opt.font)
-        doc.setHtml(str(index.data(HtmlRole) or ""))
+        doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop))
+        no_wrap = doc.defaultTextOption()
+        no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)  # one line each; the clip cuts the rest
+        doc.setDefaultTextOption(no_wrap)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text = str(index.data(HtmlRole) or "")
+        if selected:  # dim and tag colours are unreadable on the selection colour
+            text = text.replace(DIM_STYLE, "").replace(TAG_STYLE, "")
+        doc.setHtml(text)
         rect = opt.rect.adjusted(4, 2, -4, -2)
         doc.setTextWidth(rect.width())
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
         painter.save()

@@ -313,3 +313,15 @@ def test_open_journal_hook_for_a_reminder(qtbot, paths: Paths, hour: int, expect
     finally:
         win.close_store()
         profile.close()
+
+
+def test_snippet_and_preview_text() -> None:
+    from antihjalte_desktop.store.journal_store import MARK_END, MARK_START
+    from antihjalte_desktop.ui.journal_model import preview_text, snippet_html
+
+    long_lead = "ett två tre fyra fem sex sju åtta nio tio elva tolv " * 2
+    out = snippet_html(f"{long_lead}<b>&{MARK_START}förändringar{MARK_END} **kvar**")
+    assert out.startswith("…") and "ett två tre fyra" not in out
+    assert '">förändringar</span> kvar' in out and "&lt;b&gt;&amp;" in out
+    e = Entry(day=date(2026, 1, 1), title="Rubrik", body="# Rubrik\n\n- **fet** text\n`kod`")
+    assert preview_text(e) == "fet text kod"
