@@ -350,10 +350,24 @@ def cmd_config(args: argparse.Namespace) -> int:
             print(setting.format(value))
     elif action == "set":
         text = sys.stdin.read() if args.value == "-" else args.value
+        if setting.key == "holidays.country":
+            _check_country(text)
         settings.set_text(args.key, text)
     elif action == "unset":
         settings.reset(args.key)
     return 0
+
+
+def _check_country(text: str) -> None:
+    """A country the holidays package knows; checked only when set here, because asking
+    the package costs the 0.2 s that the holiday cache saves every other start."""
+    from antihjalte_desktop.core.workdays import supported_country
+
+    code = text.strip()
+    if len(code) == 2 and code.isalpha() and not supported_country(code):
+        raise UsageError(
+            f"holidays.country {code!r} is not a country the holidays package knows (e.g. SE, NO, DE)"
+        )
 
 
 def cmd_app(args: argparse.Namespace) -> int:

@@ -80,6 +80,13 @@ def compute_holidays(country: str, year: int) -> dict[date, Holiday]:
     return {d: h for d, h in result.items() if not (d.weekday() == 6 and h.name_en == "Sunday")}
 
 
+def supported_country(code: str) -> bool:
+    """Whether the ``holidays`` package has public holidays for this two-letter code."""
+    import holidays
+
+    return code.upper() in holidays.list_supported_countries()
+
+
 class WorkCalendar:
     """Answers "is this a workday?" from weekends plus the holidays of each year."""
 

@@ -79,6 +79,14 @@ def test_wrong_value_is_usage_error(ah: Run, home: Path, key: str, value: str, w
     assert ah("config", "get", key).stdout == before
 
 
+def test_unknown_country_refused(ah: Run) -> None:
+    err = ah("config", "set", "holidays.country", "XX", code=2).stderr
+    assert "'XX' is not a country the holidays package knows" in err
+    assert ah("config", "get", "holidays.country").stdout == "SE\n"
+    ah("config", "set", "holidays.country", "no")
+    assert "public holiday" in ah("plan", "add", "2027-05-17", code=1).stderr
+
+
 def test_password_not_in_settings(ah: Run) -> None:
     assert "keyring" in ah("config", "set", "feed.password", "hemligt", code=2).stderr
 

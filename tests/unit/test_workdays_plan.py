@@ -78,6 +78,13 @@ def test_other_countries(plain: WorkCalendar) -> None:
     assert plain.is_workday(date(2026, 12, 24))
 
 
+def test_supported_country() -> None:
+    from antihjalte_desktop.core.workdays import supported_country
+
+    assert supported_country("SE") and supported_country("no") and supported_country("DE")
+    assert not supported_country("XX")
+
+
 def test_unknown_country_is_a_clear_error() -> None:
     from antihjalte_desktop.errors import KnownError
 
