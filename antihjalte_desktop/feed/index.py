@@ -400,17 +400,24 @@ def _categories(ev: Any) -> set[str]:
     return out
 
 
+def _cn(prop: Any) -> str:
+    cn = getattr(prop, "params", {}).get("CN", "")
+    if isinstance(cn, (list, tuple)):  # an unquoted comma in the name
+        cn = ",".join(str(p) for p in cn)
+    return str(cn or "").strip()
+
+
 def person_of(ev: Any) -> str:
     org = ev.get("ORGANIZER")
     if org is not None:
-        cn = str(getattr(org, "params", {}).get("CN", "") or "").strip()
+        cn = _cn(org)
         if cn:
             return cn
     att = ev.get("ATTENDEE")
     if att is not None:
         first = att[0] if isinstance(att, list) and att else att
         if first is not None and not isinstance(first, list):
-            cn = str(getattr(first, "params", {}).get("CN", "") or "").strip()
+            cn = _cn(first)
             if cn:
                 return cn
             addr = str(first).strip()

@@ -167,7 +167,7 @@ def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
         status.next_attempt = _iso(
             now + backoff(status.failures, int(profile.settings.get("feed.sync_minutes")))
         )
-        log.warning("feed not synced: %s", err)
+        log.info("feed not synced: %s", err)
     finally:
         if st is not None:
             st.close()
