@@ -406,14 +406,8 @@ class JournalWindow(QMainWindow):
         entry = self._store.get(entry_id)
         if entry is None:
             return False
-        row = self.model.row_of(entry_id)
-        if row >= 0:
-            self._loading = True
-            try:
-                self.list_view.setCurrentIndex(self.model.index(row))
-            finally:
-                self._loading = False
         self._load(entry)
+        self._select_quietly(entry_id)
         return True
 
     def flush(self) -> bool:
@@ -668,10 +662,20 @@ class JournalWindow(QMainWindow):
         entry_id = current.data(IdRole)
         if self._entry is not None and self._entry.id == entry_id:
             return
-        self.flush()
+        self.flush()  # may reload the list (a new entry was stored): select the clicked one again
         entry = self._store.get(int(entry_id))
         if entry is not None:
             self._load(entry)
+            self._select_quietly(int(entry_id))
+
+    def _select_quietly(self, entry_id: int) -> None:
+        row = self.model.row_of(entry_id)
+        if row >= 0 and self.list_view.currentIndex().row() != row:
+            self._loading = True
+            try:
+                self.list_view.setCurrentIndex(self.model.index(row))
+            finally:
+                self._loading = False
 
     def _reveal_first_match(self) -> None:
         rx = self.highlighter.pattern

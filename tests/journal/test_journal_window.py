@@ -325,3 +325,18 @@ def test_snippet_and_preview_text() -> None:
     assert '">förändringar</span> kvar' in out and "&lt;b&gt;&amp;" in out
     e = Entry(day=date(2026, 1, 1), title="Rubrik", body="# Rubrik\n\n- **fet** text\n`kod`")
     assert preview_text(e) == "fet text kod"
+
+
+def test_clicking_another_entry_while_a_new_one_is_unsaved(window: jw.JournalWindow) -> None:
+    window.open_new_entry()
+    type_text(window.editor, "Nytt utkast")
+    assert window.dirty
+    target = window.model.index(1)  # "Om förändringar i centrum"
+    target_id = target.data(jw.IdRole)
+    window.list_view.setCurrentIndex(target)
+    e = window.current_entry()
+    assert e is not None and e.id == target_id
+    assert window.editor.toPlainText().startswith("Om förändringar")
+    assert window.list_view.currentIndex().data(jw.IdRole) == target_id
+    assert "Nytt utkast" in titles(window)  # the draft was stored on the way
+    assert window.open_entry(target_id)
