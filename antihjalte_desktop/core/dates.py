@@ -36,6 +36,10 @@ _RELATIVE = {
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
+# The holidays package knows Swedish holidays up to 2100, and a day at the very end of
+# the calendar would have no next workday; nobody plans a focus day outside these years.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
 WEEKDAY_NAMES = {
     "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -68,9 +72,12 @@ def parse_day(text: str, today: date) -> date:
     m = _ISO.match(key)
     if m:
         try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            day = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError as err:
             raise UsageError(f"not a valid date: {text!r} ({err})") from None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise UsageError(f"{text!r} is out of range: use a date from {FIRST_YEAR} to {LAST_YEAR}")
+        return day
     raise UsageError(
         f"cannot read {text!r} as a day: use YYYY-MM-DD, today, tomorrow or a weekday (fri, fre)"
     )

@@ -60,6 +60,14 @@ def test_bad_text_is_a_usage_error(text: str) -> None:
     assert repr(text) in str(exc.value)
 
 
+@pytest.mark.parametrize("text", ["9999-12-31", "1999-12-31", "2100-01-01", "0001-01-01"])
+def test_years_out_of_range_refused(text: str) -> None:
+    with pytest.raises(UsageError, match="out of range"):
+        parse_day(text, MONDAY)
+    assert parse_day("2099-12-31", MONDAY) == date(2099, 12, 31)
+    assert parse_day("2000-01-01", MONDAY) == date(2000, 1, 1)
+
+
 def test_format_day() -> None:
     assert format_day(FRIDAY, "sv") == "fredag 4 december"
     assert format_day(FRIDAY, "en") == "Friday 4 December"
