@@ -46,13 +46,14 @@ class Contact:
 
 
 def parse_roster_entry(entry: str) -> Contact:
-    """``Anna Berg, anna.berg@kommun.se, 070-123 45 67``: name, then e-mail and phone in any order."""
+    """``Anna Berg, anna.berg@kommun.se, 070-123 45 67``: name, then e-mail and phone in any
+    order; other parts (a unit, a title) are ignored."""
     parts = [p.strip() for p in entry.split(",") if p.strip()]
     if not parts:
         return Contact("")
     name, rest = parts[0], parts[1:]
     email = next((p for p in rest if "@" in p), "")
-    phone = next((p for p in rest if "@" not in p), "")
+    phone = next((p for p in rest if "@" not in p and any(ch.isdigit() for ch in p)), "")
     return Contact(name, email, phone)
 
 
@@ -76,9 +77,15 @@ def template_fields(template: str) -> set[str]:
 def check_template(template: str) -> None:
     """Raise ValueError when the template names an unknown placeholder or is malformed."""
     try:
-        fields = template_fields(template)
+        parts = list(string.Formatter().parse(template))
     except ValueError as err:
         raise ValueError(f"malformed template: {err}") from None
+    for _, field, spec, conversion in parts:
+        if field == "":
+            raise ValueError("an empty placeholder {} names nothing; write e.g. {day}")
+        if field and (spec or conversion):
+            raise ValueError(f"write the placeholder as {{{field}}}, without a format or conversion")
+    fields = template_fields(template)
     unknown = fields - set(PLACEHOLDERS)
     if unknown:
         raise ValueError(
@@ -87,7 +94,8 @@ def check_template(template: str) -> None:
         )
 
 
-_FIELD = re.compile(r"\{(\w+)\}")
+# A placeholder, or a doubled brace that stands for a literal one (as in str.format).
+_FIELD = re.compile(r"\{\{|\}\}|\{(\w+)\}")
 
 
 def render(
@@ -112,8 +120,8 @@ def render(
     }
     out: list[str] = []
     for line in template.split("\n"):
-        names = _FIELD.findall(line)
+        names = [n for n in _FIELD.findall(line) if n]
         if names and all(not values.get(n, "") for n in names):
             continue
-        out.append(_FIELD.sub(lambda m: values.get(m[1], m[0]), line))
+        out.append(_FIELD.sub(lambda m: values.get(m[1], m[0]) if m[1] else m[0][0], line))
     return "\n".join(out).strip() + "\n"

@@ -76,6 +76,19 @@ def test_line_dropped_when_its_placeholders_are_empty() -> None:
     )
 
 
+def test_literal_braces() -> None:
+    tpl = "{{day}} is written {day} {{ok}}"
+    check_template(tpl)
+    assert render(tpl, "en", date(2026, 12, 4), date(2026, 12, 7), ME, Contact("")) == (
+        "{day} is written Friday 4 December {ok}\n"
+    )
+
+
+def test_roster_ignores_other_parts() -> None:
+    c = parse_roster_entry("Anna Berg, Trygghet och säkerhet, anna@kommun.se, 070-123 45 67")
+    assert c == Contact("Anna Berg", "anna@kommun.se", "070-123 45 67")
+
+
 def test_custom_placeholders() -> None:
     tpl = "{day}|{return_day}|{cover_name}|{cover_contact}|{name}|{email}|{phone}"
     out = render(tpl, "en", date(2026, 12, 4), date(2026, 12, 7), ME, Contact("Anna", "a@k.se", ""))
@@ -88,6 +101,11 @@ def test_custom_placeholders() -> None:
         ("Hej {namn}", "unknown placeholder(s) {namn}"),
         ("Hej {name", "malformed template"),
         ("{day} {cover} {x} {y}", "{x}, {y}"),
+        ("Hej {}", "empty placeholder"),
+        ("Hej {0}", "unknown placeholder(s) {0}"),
+        ("{day:>20}", "without a format"),
+        ("{name!r}", "without a format"),
+        ("{cover.name}", "unknown placeholder"),
     ],
 )
 def test_bad_template_refused(template: str, message: str) -> None:
