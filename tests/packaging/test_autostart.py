@@ -3,6 +3,7 @@ desktop-file-validate), the exact registry value and plist content elsewhere."""
 
 from __future__ import annotations
 
+import os
 import plistlib
 import subprocess
 import sys
@@ -104,3 +105,20 @@ def test_appstream_metainfo_validates() -> None:
         text=True,
     )
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_linux_install_puts_icons_in_the_hicolor_theme(tmp_path: Path) -> None:
+    require_tools("desktop-file-validate", "install")
+    res = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "install-linux.sh"), "/usr"],
+        capture_output=True, text=True, env={**os.environ, "DESTDIR": str(tmp_path)},
+    )  # fmt: skip
+    assert res.returncode == 0, res.stdout + res.stderr
+    share = tmp_path / "usr" / "share"
+    app_id = "se.antihjalte.Desktop"
+    assert (share / "icons" / "hicolor" / "scalable" / "apps" / f"{app_id}.svg").read_bytes().startswith(b"<")
+    assert (share / "icons" / "hicolor" / "symbolic" / "apps" / f"{app_id}-symbolic.svg").exists()
+    desktop = share / "applications" / f"{app_id}.desktop"
+    assert f"Icon={app_id}" in desktop.read_text()
+    assert subprocess.run(["desktop-file-validate", str(desktop)]).returncode == 0
+    assert (share / "metainfo" / f"{app_id}.metainfo.xml").exists()
