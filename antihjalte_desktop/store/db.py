@@ -168,8 +168,6 @@ def connect(
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version < len(migrations):
-                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                    conn.execute("PRAGMA journal_mode = WAL")
                 migrate(conn, path, version, migrations)
             elif version > len(migrations):
                 raise StoreError(
@@ -187,16 +185,31 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}.bak")
 
 
-def migrate(conn: sqlite3.Connection, path: Path, version: int, migrations: tuple[str, ...]) -> None:
-    if version > 0:
-        dest = backup_path(path, version)
-        _log().info("backing up %s to %s before migrating from schema %d", path, dest, version)
-        _create_private(dest)
-        target = sqlite3.connect(dest)
+def _backup(conn: sqlite3.Connection, path: Path, dest: Path) -> None:
+    """Copy the database to ``dest`` through a temp file, so that a copy that fails half
+    way (a full disk) never takes the place of a good one or passes for one."""
+    _log().info("backing up %s to %s before migrating", path, dest)
+    tmp = dest.with_name(dest.name + ".tmp")
+    try:
+        _create_private(tmp)
+        target = sqlite3.connect(tmp)
         try:
             conn.backup(target)
         finally:
             target.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def migrate(conn: sqlite3.Connection, path: Path, version: int, migrations: tuple[str, ...]) -> None:
+    if version > 0:
+        _backup(conn, path, backup_path(path, version))
+    # Only after the copy: if it fails (a full disk), the file is left byte for byte as it was.
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
     for target_version in range(version, len(migrations)):
         # executescript would COMMIT on its own; run statement by statement inside
         # one transaction so a failed migration leaves the old schema untouched.

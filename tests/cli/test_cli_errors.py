@@ -16,6 +16,7 @@ import pytest
 from antihjalte_desktop.store.db import SCHEMA_VERSION
 
 from ..conftest import Cli, require, require_tools
+from ..store.test_db import make_v1
 from .conftest import Run
 
 COMMANDS = [
@@ -109,6 +110,28 @@ def test_full_disk(cli: Cli, ah: Run, home: Path, limit: int) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     ah("plan", "add", "2026-12-11")  # with room again, it works
+
+
+@pytest.mark.parametrize("limit", [0, 8192])
+def test_full_disk_during_migration(cli: Cli, ah: Run, home: Path, limit: int) -> None:
+    """The copy before a migration fails on a full disk: the old database stays byte for
+    byte as it was, and no half copy is left to pass for a backup."""
+    db_file(home).parent.mkdir(parents=True, mode=0o700)
+    make_v1(db_file(home))
+    before = db_file(home).read_bytes()
+    assert len(before) > limit
+    proc = cli("plan", "list", preexec_fn=limited(limit))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "disk" in proc.stderr and "nothing was changed" in proc.stderr
+    assert db_file(home).read_bytes() == before
+    assert sorted(p.name for p in db_file(home).parent.iterdir()) == ["antihjalte.sqlite3"]
+    # With room again the migration runs, keeps the data and leaves a good copy.
+    assert ah.json("plan", "list")[0]["note"] == "läsa på"
+    bak = db_file(home).with_name("antihjalte.sqlite3.v1.bak")
+    conn = sqlite3.connect(f"file:{bak}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM focus_day").fetchone()[0] == 1
+    conn.close()
 
 
 def test_read_only_database_file(ah: Run, home: Path) -> None:
