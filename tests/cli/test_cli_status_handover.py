@@ -108,6 +108,12 @@ def test_handover_tasks(ah: Run) -> None:
     ah("handover", "fri", "--task", "utan mottagare", code=2)
     ah("handover", "fri", "--to", "Erik", code=2)
     ah("handover", "fri", "--task-done", "999", code=2)
+    second = str(tasks[1]["id"])
+    ah("handover", "fri", "--remove-task", second, "--add-item", "Vattna blommorna")
+    data = ah.json("handover", "fri")
+    assert [t["text"] for t in data["tasks"]] == ["Svara Lisa om larmet"]
+    assert data["items"][-1] == {"key": "vattna-blommorna", "label": "Vattna blommorna", "done": False}
+    ah("handover", "fri", "--task", "Boka lokal", "--to", "Anna")
     msg = ah("handover", "fri", "--message", "--lang", "sv").stdout
     assert "- Boka lokal → Anna" in msg and "tillbaka måndag 7 december" in msg
 
