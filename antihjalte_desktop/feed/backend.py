@@ -19,28 +19,34 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedFormatError
-from antihjalte_desktop.feed.lock import FileLock, _pid_alive
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the lock (threads, sockets) is imported only when a session starts
+    from antihjalte_desktop.feed.lock import FileLock
     from antihjalte_desktop.feed.merge import MergeResult
+
+
+MAX_FEED_BYTES = 32 * 1024 * 1024
+"""Larger feeds are refused (a 20,000-event feed of a 50-person unit is about 15 MB)."""
 
 
 @dataclass(frozen=True)
 class Snapshot:
+    """The feed as read, with its version."""
+
     data: bytes | None  # None: there is no feed yet
     token: str  # version: "ino:size:mtime_ns" for files, the ETag over HTTP ("" when absent)
 
 
 @dataclass
 class SessionInfo:
+    """What happened on the way in (for the status)."""
+
     waited_for: str = ""  # who held the lock while we waited
     notes: list[str] = field(default_factory=list)
 
@@ -80,8 +86,6 @@ class FileBackend:
         self.location = str(path)
         self.lock_path = path.with_name(path.name + ".lock")
         self.bak_path = path.with_name(path.name + ".bak")
-        from antihjalte_desktop.feed.rawics import MAX_FEED_BYTES
-
         self.max_bytes = max_bytes or MAX_FEED_BYTES
 
     def probe(self) -> str:
@@ -98,6 +102,8 @@ class FileBackend:
             raise FeedError(
                 f"the folder of the feed {self.path.parent} does not exist (is the share mounted?)"
             )
+        from antihjalte_desktop.feed.lock import FileLock
+
         lock = FileLock(self.lock_path)
         lock.acquire()
         try:
@@ -108,6 +114,10 @@ class FileBackend:
 
     def _clean_leftovers(self) -> None:
         """Temp files of writers on this host that died mid-write (SIGKILL, power cut)."""
+        import socket
+
+        from antihjalte_desktop.feed.lock import _pid_alive
+
         host = socket.gethostname()
         prefix = f".{self.path.name}."
         with contextlib.suppress(OSError):
@@ -161,6 +171,9 @@ class _FileSession:
         return Snapshot(data, file_token(st))
 
     def write(self, result: MergeResult, snap: Snapshot) -> str:
+        import secrets
+        import socket
+
         path = self.b.path
         if not self.lock.still_mine():
             raise FeedConflictError("the feed's lock was taken over by another process; nothing was written")
@@ -197,6 +210,9 @@ class _FileSession:
 
     def _keep_bak(self, old: bytes) -> None:
         """One backup: the feed as it was before this write (a hard link: instant, no copy)."""
+        import secrets
+        import socket
+
         bak = self.b.bak_path
         tmp = bak.with_name(f".{bak.name}.{socket.gethostname()}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         try:

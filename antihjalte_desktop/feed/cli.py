@@ -153,7 +153,9 @@ def cmd_team(args: argparse.Namespace) -> int:
         raise UsageError("at most ten years at a time")
     entries = team_view(prof, start, end)
     if args.json:
-        _print_json([e.to_json() for e in entries])
+        # one object per line: json's indent= would force its slow pure-Python encoder
+        rows = [json.dumps(e.to_json(), ensure_ascii=False) for e in entries]
+        sys.stdout.write("[\n" + ",\n".join("  " + r for r in rows) + "\n]\n" if rows else "[]\n")
         return 0
     if not entries:
         print(f"Nobody focusing, away or on hero duty {start.isoformat()} – {end.isoformat()}.")

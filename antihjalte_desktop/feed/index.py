@@ -30,7 +30,7 @@ from typing import Any
 from antihjalte_desktop.feed import ics
 from antihjalte_desktop.feed.errors import FeedFormatError
 from antihjalte_desktop.feed.rawics import RawComponent, RawDoc, _line_of
-from antihjalte_desktop.feed.state import FeedState
+from antihjalte_desktop.feed.state import FeedState, zone_key
 
 log = logging.getLogger("antihjalte.feed")
 
@@ -39,13 +39,15 @@ AWAY_MIN = timedelta(hours=4)
 MAX_DAYS_PER_EVENT = 400
 MAX_EXPANSION_STEPS = 50_000
 MAX_OCCURRENCES = 2_000
-BATCH = 200
+BATCH = 1000
 
 Row = tuple[str, str, str]  # (day, person, kind)
 
 
 @dataclass
 class IndexReport:
+    """How much of the index an update touched."""
+
     parsed: int = 0
     removed: int = 0
     rebuilt: bool = False
@@ -54,10 +56,6 @@ class IndexReport:
 
 def window_for(today: date) -> tuple[date, date]:
     return date(today.year - 1, 1, 1), date(today.year + 3, 1, 1)
-
-
-def zone_key(zone: tzinfo) -> str:
-    return str(getattr(zone, "key", None) or zone)
 
 
 def context_key(doc: RawDoc, zone: tzinfo, window: tuple[date, date]) -> str:
@@ -175,6 +173,7 @@ class _Parser:
                 if not head.endswith(b"\n"):
                     head += nl
         self.head = head
+        self._zones: dict[str, tzinfo | None] = {}
 
     def _calendar(self, comps: list[RawComponent]) -> Any:
         body = bytearray(self.head)
@@ -384,7 +383,36 @@ class _Parser:
     def _local(self, when: datetime) -> datetime:
         if when.tzinfo is None:  # floating time: the viewer's wall clock
             return when.replace(tzinfo=self.zone)
-        return when.astimezone(self.zone)
+        return self._fast_zone(when).astimezone(self.zone)
+
+    def _fast_zone(self, when: datetime) -> datetime:
+        """A zone built from a VTIMEZONE (dateutil) walks its rules from their DTSTART (1601 in
+        Outlook's) on every conversion; where its TZID names a known zone (IANA, or a Windows
+        name), use that zone's zoneinfo instead: same wall time, a thousand times faster."""
+        tz = when.tzinfo
+        tzid = getattr(tz, "_tzid", None)
+        if not tzid:
+            return when
+        if tzid not in self._zones:
+            self._zones[tzid] = _known_zone(str(tzid))
+        known = self._zones[tzid]
+        return when.replace(tzinfo=known) if known is not None else when
+
+
+def _known_zone(tzid: str) -> tzinfo | None:
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(tzid)
+    except (ValueError, OSError, KeyError):
+        pass
+    try:
+        from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+        name = WINDOWS_TO_OLSON.get(tzid)
+        return ZoneInfo(name) if name else None
+    except (ImportError, ValueError, OSError, KeyError):
+        return None
 
 
 def _categories(ev: Any) -> set[str]:

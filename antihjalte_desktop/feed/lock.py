@@ -103,6 +103,8 @@ def describe(info: dict[str, Any]) -> str:
 
 @dataclass
 class _Seen:
+    """The lock file as last seen, and since when it has not changed."""
+
     content: bytes
     mtime_ns: int
     first_seen: float

@@ -18,6 +18,8 @@ from antihjalte_desktop.feed.rawics import RawComponent, RawDoc
 
 @dataclass
 class MergeResult:
+    """The merged feed as chunks, and what changed (for per-resource backends: puts and deletes)."""
+
     parts: list[bytes | memoryview]
     changed: bool
     puts: dict[str, bytes] = field(default_factory=dict)  # uid -> the new raw VEVENT (per-resource backends)

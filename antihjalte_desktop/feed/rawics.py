@@ -17,10 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from antihjalte_desktop.feed.backend import MAX_FEED_BYTES  # one limit for both
 from antihjalte_desktop.feed.errors import FeedFormatError
-
-MAX_FEED_BYTES = 32 * 1024 * 1024
-"""Larger feeds are refused (a 20,000-event feed of a 50-person unit is about 15 MB)."""
 
 # Both start with a literal newline, which lets the regex engine skip ahead fast (a "^" with
 # re.M would be tried at every byte): splitting a 15 MB feed takes tens of milliseconds.
@@ -38,6 +36,8 @@ BOM = b"\xef\xbb\xbf"
 
 @dataclass(slots=True)
 class RawComponent:
+    """One top-level component: its kind, byte range and the few properties the merge reads."""
+
     kind: str  # VEVENT, VTIMEZONE, ... (upper case)
     start: int
     end: int  # exclusive, including the END line's line ending
@@ -56,6 +56,8 @@ class RawComponent:
 
 @dataclass
 class RawDoc:
+    """The whole file and where its parts are."""
+
     data: bytes
     components: list[RawComponent] = field(default_factory=list)
     cal_start: int = 0  # offset of BEGIN:VCALENDAR

@@ -21,7 +21,7 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE seq (uid TEXT PRIMARY KEY, seq INTEGER NOT NULL);
     """,
 )
+
+
+def zone_key(zone: tzinfo) -> str:
+    """A stable name of a time zone (its IANA key where it has one)."""
+    return str(getattr(zone, "key", None) or zone)
 
 
 def state_path(data_dir: Path) -> Path:

@@ -12,7 +12,6 @@ few SQLite reads.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from dataclasses import asdict, dataclass, field
@@ -82,9 +81,14 @@ def read_status(data_dir: Path) -> SyncStatus | None:
 
 
 def write_status(data_dir: Path, status: SyncStatus) -> None:
-    from antihjalte_desktop.store.atomic import write_atomic
+    """Temp file and rename (readers never see half a file); no fsync: it is a status, rewritten
+    at every sync, and a lost one only means "not synced yet" until the next."""
+    import os
 
-    write_atomic(status_path(data_dir), json.dumps(status.to_json(), ensure_ascii=False, indent=2).encode())
+    path = status_path(data_dir)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(status.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def backoff(failures: int, sync_minutes: int) -> timedelta:
@@ -112,7 +116,11 @@ def desired_events(profile: Profile, st: FeedState, ident: ics.Identity) -> dict
 
 
 def fingerprint(desired: dict[str, ics.OwnEvent]) -> str:
-    h = hashlib.blake2b(digest_size=16)
+    try:  # hashlib itself loads OpenSSL (~5 ms): too slow for the no-change path
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    h = blake2b(digest_size=16)
     for uid in sorted(desired):
         h.update(desired[uid].content_key())
         h.update(b"\x00")
@@ -187,8 +195,6 @@ def _run(
     *,
     force: bool,
 ) -> None:
-    from antihjalte_desktop.feed import rawics
-
     ident = identity(profile)
     desired = desired_events(profile, st, ident)
     fp = fingerprint(desired)
@@ -207,6 +213,8 @@ def _run(
     ):
         status.warnings = st.warnings()
         return
+    from antihjalte_desktop.feed import rawics
+
     for attempt in range(CONFLICT_RETRIES):
         try:
             with backend.session() as session:
@@ -251,7 +259,7 @@ def _run(
 
 
 def _zone_id(profile: Profile) -> str:
-    from antihjalte_desktop.feed.index import zone_key
+    from antihjalte_desktop.feed.state import zone_key
 
     return zone_key(profile.zone)
 

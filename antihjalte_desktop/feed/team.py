@@ -24,6 +24,8 @@ KIND_ORDER = {"hero": 0, "focus": 1, "away": 2}
 
 @dataclass(frozen=True, order=True)
 class Entry:
+    """One line of the team view."""
+
     date: date
     person: str
     kind: str  # focus | away | hero
