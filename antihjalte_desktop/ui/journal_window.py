@@ -479,6 +479,10 @@ class JournalWindow(QMainWindow):
         return True
 
     @property
+    def language(self) -> str:
+        return self._lang
+
+    @property
     def dirty(self) -> bool:
         return self._dirty
 
@@ -769,13 +773,24 @@ def open_journal(
     app: Any, day: date | None = None, prompts: PromptKind | str | Sequence[str] | None = None
 ) -> JournalWindow:
     """The tray app's hook (see the module docstring): show the journal, on a new entry for ``day``."""
+    profile = app.profile
+    language = getattr(app, "language", None) or profile.language()
     win = _windows.get(app)
+    if win is not None and win.language != ("sv" if language.startswith("sv") else "en"):
+        # the UI language changed since: a fresh window speaks (and prompts in) the new one
+        geometry = win.saveGeometry()
+        win.close()
+        win.close_store()
+        win.deleteLater()
+        win = None
+    else:
+        geometry = None
     if win is None:
-        profile = app.profile
         win = JournalWindow(
-            profile.paths, profile.settings, language=getattr(app, "language", None) or profile.language(),
-            plan=profile.plan, clock=profile.clock,
-        )  # fmt: skip
+            profile.paths, profile.settings, language=language, plan=profile.plan, clock=profile.clock
+        )
+        if geometry is not None:
+            win.restoreGeometry(geometry)
         _windows[app] = win
     if day is None:
         win.show_window()

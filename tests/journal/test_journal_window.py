@@ -311,6 +311,13 @@ def test_open_journal_hook_for_a_reminder(qtbot, paths: Paths, hour: int, expect
         assert win.editor.toPlainText() == "## Egen fråga?\n\n\n"
         jw.open_journal(app, date(2026, 12, 8))  # not a focus day: a blank entry
         assert win.editor.toPlainText() == "" and win.current_entry().focus_day is None
+        type_text(win.editor, "sparas")
+        app.language = "en"  # the UI language changed: a new window, nothing lost
+        old, win = win, jw.open_journal(app, day)
+        qtbot.addWidget(win)
+        assert win is not old and win.language == "en"
+        assert win.editor.toPlainText().startswith("## What")
+        assert win.store.count() == 1 and not old.dirty
     finally:
         win.close_store()
         profile.close()
