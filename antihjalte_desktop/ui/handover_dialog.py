@@ -45,6 +45,7 @@ class HandoverDialog(QDialog):
     """``restore=True`` shows what was handed to whom, to take back and tick off."""
 
     done_requested = Signal()  # "Done": the reminder that opened the dialog is handled
+    snooze_requested = Signal()  # "Snooze 1 h" on the reminder that opened the dialog
     changed = Signal()  # something in the day's handover was stored
 
     def __init__(
@@ -69,7 +70,7 @@ class HandoverDialog(QDialog):
             self.setWindowTitle(self.tr("Take back after %1").replace("%1", day_text))
         else:
             self.setWindowTitle(self.tr("Handover for %1").replace("%1", day_text))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
 
         lay = QVBoxLayout(self)
         heading = QLabel()
@@ -109,6 +110,11 @@ class HandoverDialog(QDialog):
             self.copy_message_button.clicked.connect(self._on_copy_message)
             buttons.addButton(self.copy_message_button, QDialogButtonBox.ButtonRole.ActionRole)
         if with_done:
+            # The notification's own words (context "reminders"), so both say the same.
+            snooze = QPushButton(_translate("reminders", "Snooze 1 h"))
+            snooze.setObjectName("snooze")
+            snooze.clicked.connect(self._on_snooze)
+            buttons.addButton(snooze, QDialogButtonBox.ButtonRole.ActionRole)
             done = QPushButton(self.tr("Done"))
             done.setObjectName("done")
             done.setToolTip(self.tr("Mark the reminder as done"))
@@ -177,7 +183,7 @@ class HandoverDialog(QDialog):
         self.reply_text.setObjectName("autoreply")
         self.reply_text.setAccessibleName(self.tr("Auto-reply text"))
         self.reply_text.setReadOnly(True)
-        self.reply_text.setMinimumHeight(120)
+        self.reply_text.setMinimumHeight(170)
         v.addLayout(row)
         v.addWidget(self.reply_text)
         self._show_autoreply()
@@ -355,6 +361,10 @@ class HandoverDialog(QDialog):
         self.profile.plan.update_task(task_id, taken_back=on)
         self.changed.emit()
 
+    def _on_snooze(self) -> None:
+        self.snooze_requested.emit()
+        self.reject()
+
     def _on_done(self) -> None:
         self.done_requested.emit()
         self.accept()
@@ -378,7 +388,8 @@ def open_for_reminder(
     profile: Any, reminder: Any, service: Any = None, parent: QWidget | None = None
 ) -> HandoverDialog:
     """The dialog a reminder's "Open checklist" shows: take-back mode for the restore
-    reminder; "Done" marks the reminder done through ``service``."""
+    reminder; "Snooze 1 h" and "Done" act on the reminder through ``service`` (where
+    notifications have no buttons, Windows and macOS, this is how one snoozes)."""
     from antihjalte_desktop.core.reminders import ReminderKind
 
     dialog = HandoverDialog(
@@ -391,6 +402,7 @@ def open_for_reminder(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     if service is not None:
         dialog.done_requested.connect(lambda rid=reminder.id: service.done(rid))
+        dialog.snooze_requested.connect(lambda rid=reminder.id: service.snooze(rid))
     dialog.present()
     return dialog
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -111,3 +112,46 @@ def test_restore_shows_what_to_take_back(env: Env, qtbot) -> None:  # type: igno
     assert env.profile.plan.reminder_states()["2026-12-02/restore"].state.value == "done"
     assert service.waiting() == []
     service.stop()
+
+
+def test_snooze_from_the_dialog(env: Env, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Where notifications have no buttons (Windows, macOS) the dialog snoozes."""
+    _plan(env)
+    env.clock.set(at("2026-12-01 14:00"))
+    service = ReminderService(env.profile, None, env.clock, monotonic=env.mono, watch_sleep=False)
+    service.start()
+    handover = service.waiting()[0]
+    dlg = open_for_reminder(env.profile, handover, service)
+    qtbot.addWidget(dlg)
+    assert not dlg.restore
+    dlg.findChild(QPushButton, "snooze").click()  # type: ignore[union-attr]
+    stored = env.profile.plan.reminder_states()["2026-12-02/handover"]
+    assert stored.state.value == "snoozed" and stored.snoozed_until == at("2026-12-01 15:00")
+    assert not dlg.isVisible() and service.waiting() == []
+    service.stop()
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_screenshot_of_the_handover_dialog(env: Env, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Rendered for people to look at: tests/_artifacts/handover-dialog-<lang>.png."""
+    from antihjalte_desktop.ui.i18n import Translations
+
+    translations = Translations()
+    translations.apply(lang)
+    try:
+        env.profile.settings.set("ui.language", lang)
+        _plan(env)
+        env.profile.plan.add_task(WED, "Svara på remissen om trygghetsvandringar", "Omar")
+        env.profile.plan.add_task(WED, "Veckans hjälte: funktionsbrevlådan", "Anna")
+        env.profile.plan.set_item_done(WED, "autoreply", True)
+        dlg = HandoverDialog(env.profile, WED)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        title = {"en": "Handover for Wednesday 2 December", "sv": "Överlämning inför onsdag 2 december"}[lang]
+        assert dlg.windowTitle() == title
+        out = Path(__file__).resolve().parents[1] / "_artifacts" / f"handover-dialog-{lang}.png"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        assert dlg.grab().save(str(out))
+    finally:
+        translations.apply("en")

@@ -1,0 +1,158 @@
+"""Idle cost: voluntary wakeups per minute of the tray app with the next reminder days
+away, against a bare PySide6 tray script, both left running side by side on the same
+desktop session (Xvfb, session D-Bus, gtk-sni-tray, dunst; see tests/harness/session.py).
+
+A voluntary context switch is the process going to sleep; each one follows a wakeup,
+so their rate is the process's wakeup rate. All threads are counted.
+
+    .venv/bin/python benchmarks/bench_idle.py              # 60 s of measurement
+    ANTIHJALTE_FULL=1 .venv/bin/python benchmarks/bench_idle.py   # 300 s
+    .venv/bin/python benchmarks/bench_idle.py --seconds 120 --json out.json
+
+Goal (issue 5): the app wakes no more than the bare script; its own timers fire at
+most once per 15 minutes (the clock guard), the reminder timer only when one is due.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.harness.session import DesktopSession, wait_until  # noqa: E402
+
+BARE_TRAY = """
+import sys
+from PySide6.QtGui import QIcon, QPixmap, QColor
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+app = QApplication(sys.argv)
+app.setQuitOnLastWindowClosed(False)
+pix = QPixmap(32, 32)
+pix.fill(QColor("#3f6e5a"))
+tray = QSystemTrayIcon(QIcon(pix))
+menu = QMenu()
+menu.addAction("Quit", app.quit)
+tray.setContextMenu(menu)
+tray.show()
+print("ready", flush=True)
+sys.exit(app.exec())
+"""
+
+
+def thread_switches(pid: int) -> dict[int, int]:
+    """Voluntary context switches of each live thread of ``pid``."""
+    out: dict[int, int] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith("voluntary_ctxt_switches:"):
+                    out[int(task.name)] = int(line.split()[1])
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # a thread that just ended
+    return out
+
+
+class WakeupCounter:
+    """Sums the growth of every thread's count, sampled each second, so threads that
+    come and go (Qt's thread pool retires idle threads after 30 s) are counted too.
+    Reading /proc does not wake the process measured."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.last = thread_switches(pid)
+        self.total = 0
+
+    def sample(self) -> None:
+        now = thread_switches(self.pid)
+        for tid, count in now.items():
+            self.total += count - self.last.get(tid, 0)
+        self.last = now
+
+
+def plan_far_day(home: Path) -> date:
+    """Plan the first workday at least 7 days ahead (real clock), so no reminder is near."""
+    env = dict(os.environ, ANTIHJALTE_HOME=str(home))
+    env.pop("ANTIHJALTE_NOW", None)
+    day = date.today() + timedelta(days=7)
+    for _ in range(30):
+        out = subprocess.run(
+            [sys.executable, "-m", "antihjalte_desktop", "plan", "add", day.isoformat()],
+            env=env, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        if out.returncode == 0:
+            return day
+        day += timedelta(days=1)
+    raise SystemExit("could not plan a day to measure with")
+
+
+def main() -> int:
+    full = os.environ.get("ANTIHJALTE_FULL") == "1"
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seconds", type=float, default=300.0 if full else 60.0, help="measuring time")
+    ap.add_argument("--settle", type=float, default=10.0, help="seconds to let start-up work finish first")
+    ap.add_argument("--json", type=Path, help="also write the result here")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="antihjalte-idle-") as tmp:
+        base = Path(tmp)
+        (base / "session").mkdir()
+        home = base / "home"
+        day = plan_far_day(home)
+        session = DesktopSession(base / "session")
+        os.environ["XDG_RUNTIME_DIR"] = str(base / "session")
+        try:
+            session.start()
+            env = session.env(NO_AT_BRIDGE="1")
+            env.pop("ANTIHJALTE_NOW", None)
+            bare = session.spawn("bare-tray", [sys.executable, "-c", BARE_TRAY], env=env)
+            argv = [sys.executable, "-m", "antihjalte_desktop", "--home", str(home), "--autostart"]
+            app = session.spawn("app", argv, env=env)
+            log = home / "logs" / "antihjalte.log"
+            started = lambda: log.exists() and "re-aimed (start)" in log.read_text()  # noqa: E731
+            wait_until(started, 60, "the reminder service")
+            aimed = next(line for line in log.read_text().splitlines() if "re-aimed (start)" in line)
+            time.sleep(args.settle)
+            for proc in (bare, app):
+                if proc.poll() is not None:
+                    raise SystemExit(f"a process ended early ({proc.args}); see {session.dir}")
+            counters = {"app": WakeupCounter(app.pid), "bare": WakeupCounter(bare.pid)}
+            t0 = time.monotonic()
+            while time.monotonic() - t0 < args.seconds:
+                time.sleep(1.0)
+                for c in counters.values():
+                    c.sample()
+            elapsed = time.monotonic() - t0
+            fired = log.read_text().count("re-aimed (timer)") + log.read_text().count("re-aimed (clock jump)")
+        finally:
+            session.stop()
+
+    per_min = {k: c.total * 60.0 / elapsed for k, c in counters.items()}
+    result = {
+        "seconds": round(elapsed, 1),
+        "planned_day": day.isoformat(),
+        "aimed": aimed.split(": ", 1)[-1],
+        "wakeups_per_minute": {k: round(v, 2) for k, v in per_min.items()},
+        "ratio_app_to_bare": round(per_min["app"] / per_min["bare"], 2) if per_min["bare"] else None,
+        "reminder_timer_fired": fired,
+    }
+    print(f"idle for {elapsed:.0f} s, next reminder for {day.isoformat()} ({result['aimed']})")
+    print(f"  bare PySide6 tray script: {per_min['bare']:.2f} wakeups/min")
+    ratio = result["ratio_app_to_bare"]
+    print(f"  antihjalte tray app:      {per_min['app']:.2f} wakeups/min  (ratio {ratio})")
+    print(f"  reminder timer fired:     {fired} times")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
