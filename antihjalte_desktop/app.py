@@ -54,7 +54,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import SIGNAL, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -329,7 +329,8 @@ class App(QObject):
             self.tray.show_message(title, text)
 
     def choose_reminder(self, rem: Reminder) -> None:
-        if self.receivers(self.reminder_chosen) > 0:  # type: ignore[arg-type]
+        # PySide6's receivers() takes the signal's signature, not the signal object.
+        if self.receivers(SIGNAL("reminder_chosen(PyObject)")) > 0:
             self.reminder_chosen.emit(rem)
             return
         if rem.kind in (ReminderKind.START, ReminderKind.REFLECT) and self.journal_available():
@@ -547,7 +548,7 @@ def _make_qapp() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    qapp = QApplication([sys.argv[0] if sys.argv else APP_ID])
+    qapp = QApplication([APP_ID])  # argv[0] names the X11 window class
     qapp.setApplicationName(APP_ID)
     qapp.setOrganizationName(APP_ID)
     qapp.setDesktopFileName(DESKTOP_ID)

@@ -535,6 +535,10 @@
         <translation>Checklista för överlämningen</translation>
     </message>
     <message>
+        <source>Plan the day to get its handover checklist.</source>
+        <translation>Planera dagen så får du en checklista för överlämningen.</translation>
+    </message>
+    <message>
         <source>Auto-reply</source>
         <translation>Autosvar</translation>
     </message>

@@ -167,6 +167,11 @@ class PlannerWindow(QMainWindow):
         self.checklist.setMinimumHeight(fm.lineSpacing() * 5)
         self.checklist.setMaximumHeight(fm.lineSpacing() * 8)
         cl.addWidget(self.checklist)
+        self.checklist_hint = QLabel(
+            self.tr("Plan the day to get its handover checklist."), self.checklist_box
+        )
+        self.checklist_hint.setWordWrap(True)
+        cl.addWidget(self.checklist_hint)
         side.addWidget(self.checklist_box)
 
         self.autoreply_box = QGroupBox(self.tr("Auto-reply"), panel)
@@ -229,7 +234,7 @@ class PlannerWindow(QMainWindow):
         self._on_page_changed(today.year, today.month)
         self.refresh()
         cw = fm.horizontalAdvance("0")
-        self.resize(cw * 112, fm.lineSpacing() * 36)
+        self.resize(cw * 112, fm.lineSpacing() * 42)
 
     # -- public -----------------------------------------------------------------------
     def show_day(self, day: date) -> None:
@@ -445,8 +450,10 @@ class PlannerWindow(QMainWindow):
                 (fd is None and self._refusal_cheap(day) is None) or (fd is not None and day >= today)
             )
             editable = fd is not None
-            for w in (self.note_edit, self.cover_combo, self.checklist_box):
+            for w in (self.note_edit, self.cover_combo):
                 w.setEnabled(editable)
+            self.checklist.setVisible(editable)
+            self.checklist_hint.setVisible(not editable)
             self.note_edit.setText(fd.note if fd else "")
             names = [parse_roster_entry(e).name for e in self._profile.settings.get("team.roster")]
             names = [n for n in names if n]

@@ -1,0 +1,201 @@
+"""A real X11 desktop with an XEmbed system tray for integration tests: Xvfb plus trayer
+(the recipe in RECIPES.md), driven with xdotool and photographed with ImageMagick's import.
+
+``x_tray`` (a pytest fixture) starts both on a free display and stops them after the test;
+no process is left running. ``XTray.start_app`` starts the real app with the xcb platform.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_tools
+
+TOOLS = ("Xvfb", "xdpyinfo", "xwininfo", "trayer", "xdotool", "import")
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "_artifacts"
+
+
+def wait_until(check: Callable[[], object], timeout: float, what: str, interval: float = 0.05) -> object:
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(interval)
+
+
+@dataclass
+class XTray:
+    workdir: Path
+    width: int = 1280
+    height: int = 800
+    display: str = ""
+    procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            DISPLAY=self.display,
+            QT_QPA_PLATFORM="xcb",
+            # No session bus: Qt then uses the XEmbed tray, and GTK tools do not autolaunch a bus.
+            DBUS_SESSION_BUS_ADDRESS="disabled:",
+        )
+        env.pop("WAYLAND_DISPLAY", None)
+        env.update(extra)
+        return env
+
+    def spawn(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+        log = open(self.workdir / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
+        proc = subprocess.Popen(argv, env=env or self.env(), stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+        self.procs.append(proc)
+        return proc
+
+    def start(self, *, tray: bool = True) -> None:
+        # -displayfd: Xvfb picks a free display itself and tells us which (no race with other runs).
+        read_fd, write_fd = os.pipe()
+        log = open(self.workdir / "xvfb.log", "wb")  # noqa: SIM115 - closed right after the spawn
+        xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{self.width}x{self.height}x24",
+             "-nolisten", "tcp"],
+            stdout=log, stderr=subprocess.STDOUT, pass_fds=(write_fd,),
+        )  # fmt: skip
+        log.close()
+        os.close(write_fd)
+        self.procs.append(xvfb)
+        with os.fdopen(read_fd, "rb") as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            raise AssertionError(
+                f"Xvfb did not start: {(self.workdir / 'xvfb.log').read_text(errors='replace')}"
+            )
+        self.display = f":{int(number)}"
+        wait_until(self._x_up, 10, "Xvfb")
+        if not tray:
+            return
+        self.spawn(
+            "trayer",
+            ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32"],
+        )
+        # trayer names its panel "panel" once it has mapped it; its selection window comes first.
+        wait_until(lambda: self.xdotool("search", "--classname", "trayer", check=False), 10, "trayer")
+
+    def _x_up(self) -> bool:
+        return subprocess.run(["xdpyinfo"], env=self.env(), capture_output=True).returncode == 0
+
+    def xdotool(self, *args: str, check: bool = True) -> str:
+        proc = subprocess.run(["xdotool", *args], env=self.env(), capture_output=True, text=True, timeout=20)
+        if check and proc.returncode != 0:
+            raise AssertionError(f"xdotool {' '.join(args)}: {proc.stderr.strip()}")
+        return proc.stdout.strip()
+
+    def panel(self) -> str:
+        """The trayer panel window id (empty until it is mapped)."""
+        return self.xdotool("search", "--name", "^panel$", check=False).split("\n")[0]
+
+    def geometry(self, window: str) -> tuple[int, int, int, int]:
+        vals = dict(
+            line.split("=", 1) for line in self.xdotool("getwindowgeometry", "--shell", window).splitlines()
+        )
+        return int(vals["X"]), int(vals["Y"]), int(vals["WIDTH"]), int(vals["HEIGHT"])
+
+    def icon_embedded(self) -> bool:
+        """The app's icon window sits inside the panel (XEmbed done)."""
+        panel = self.panel()
+        if not panel:
+            return False
+        out = subprocess.run(
+            ["xwininfo", "-tree", "-id", panel], env=self.env(), capture_output=True, text=True
+        ).stdout
+        return "antihjalte" in out
+
+    def icon_center(self) -> tuple[int, int]:
+        x, y, w, h = self.geometry(self.panel())
+        return x + w // 2, y + h // 2
+
+    def click_icon(self, button: int) -> None:
+        x, y = self.icon_center()
+        self.xdotool("mousemove", str(x), str(y), "click", str(button))
+
+    def windows(self, name: str) -> list[str]:
+        out = self.xdotool("search", "--onlyvisible", "--name", name, check=False)
+        return [w for w in out.splitlines() if w]
+
+    def screenshot(self, path: Path, window: str | None = None, crop: str | None = None) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        argv = ["import", "-window", window or "root"]
+        if crop:
+            argv += ["-crop", crop]
+        subprocess.run([*argv, str(path)], env=self.env(), check=True, capture_output=True, timeout=30)
+        return path
+
+    def start_app(
+        self, home: Path, *args: str, now: str | None = None, **env: str
+    ) -> subprocess.Popen[bytes]:
+        extra = {"ANTIHJALTE_HOME": str(home), **env}
+        if now:
+            extra["ANTIHJALTE_NOW"] = now
+        return self.spawn(
+            f"app-{len(self.procs)}",
+            [sys.executable, "-m", "antihjalte_desktop", *args],
+            env=self.env(**extra),
+        )
+
+    def run_app(
+        self, home: Path, *args: str, now: str | None = None, **env: str
+    ) -> subprocess.CompletedProcess[str]:
+        extra = {"ANTIHJALTE_HOME": str(home), **env}
+        if now:
+            extra["ANTIHJALTE_NOW"] = now
+        return subprocess.run(
+            [sys.executable, "-m", "antihjalte_desktop", *args],
+            env=self.env(**extra),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def stop(self) -> None:
+        for proc in reversed(self.procs):
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        self.procs.clear()
+
+
+def _session(tmp_path: Path, *, tray: bool) -> Iterator[XTray]:
+    require_tools(*TOOLS)
+    session = XTray(tmp_path / "x")
+    session.workdir.mkdir()
+    try:
+        session.start(tray=tray)
+        yield session
+    finally:
+        session.stop()
+
+
+@pytest.fixture
+def x_tray(tmp_path: Path) -> Iterator[XTray]:
+    """Xvfb with trayer: a desktop with an XEmbed system tray."""
+    yield from _session(tmp_path, tray=True)
+
+
+@pytest.fixture
+def x_no_tray(tmp_path: Path) -> Iterator[XTray]:
+    """Xvfb alone: a desktop without any system tray (like GNOME without the AppIndicator extension)."""
+    yield from _session(tmp_path, tray=False)
