@@ -101,6 +101,7 @@ class App(QObject):
         self.profile = profile
         self.secrets: dict[str, str] = {}
         self.extensions: dict[str, Any] = {}
+        self.self_test = False  # set by --self-test
         self.translations = Translations()
         self.language = self.profile.language()
         self.translation_loaded = self.translations.apply(self.language)
@@ -591,6 +592,7 @@ def run(home: str | None, self_test: bool = False, autostart: bool = False) -> i
 
 
 def _self_test(qapp: QApplication, app: App) -> int:
+    app.self_test = True  # extensions check themselves but show nothing (no reminder is used up)
     try:
         app.start(show_planner=False)
         if app.tray is not None:

@@ -64,9 +64,9 @@ def test_install_wires_the_service_to_the_app(app, qtbot) -> None:  # type: igno
     app.profile.plan_day(date(2026, 12, 4))
     app.notify_plan_changed()
     assert service.next_reminder is not None and service.next_reminder.id == "2026-12-02/start"
-    app.profile.plan_day(date(2026, 12, 2 + 0))  # already planned: nothing changes
-    app.profile.settings.set("reminders.handover_time", "14:30")  # Friday's handover: Thursday 14:30
-    assert service.next_reminder.id == "2026-12-02/start"
+    # A changed reminder time re-aims by itself (the service listens to the settings).
+    app.profile.settings.set("reminders.start_time", "07:30")
+    assert service.timer.interval() == int(17.5 * 3600 * 1000)  # Tuesday 14:00 -> Wednesday 07:30
 
 
 def test_self_test_shows_nothing(app, qtbot) -> None:  # type: ignore[no-untyped-def]
