@@ -348,3 +348,23 @@ def test_clicking_another_entry_while_a_new_one_is_unsaved(window: jw.JournalWin
     assert window.list_view.currentIndex().data(jw.IdRole) == target_id
     assert "Nytt utkast" in titles(window)  # the draft was stored on the way
     assert window.open_entry(target_id)
+
+
+def test_a_failed_save_keeps_the_text_and_retries(qtbot, window: jw.JournalWindow) -> None:  # type: ignore[no-untyped-def]
+    from antihjalte_desktop.store import db
+    from antihjalte_desktop.store.journal_store import MIGRATIONS
+
+    window._retry.setInterval(200)  # 5 s in the app
+    window.list_view.setCurrentIndex(window.model.index(0))
+    window.store.conn.close()  # the database goes away under the window
+    type_text(window.editor, "viktigt ")
+    with qtbot.waitSignal(window.save_failed, timeout=3000) as failed:
+        pass
+    assert "database" in failed.args[0]
+    assert window.dirty and window._retry.isActive()
+    assert window.editor.toPlainText().startswith("viktigt ")
+    assert "Not saved" in window.statusBar().currentMessage()
+    window.store.conn = db.connect(window.store.path, migrations=MIGRATIONS)  # back again
+    with qtbot.waitSignal(window.saved, timeout=window._retry.interval() + 3000):
+        pass
+    assert stored(window).body.startswith("viktigt Åtgärder")
