@@ -40,7 +40,7 @@ class SyncStatus:
     """What the tray shows: in sync or "not synced" with the reason, and when it tries again."""
 
     in_sync: bool
-    state: str  # "in_sync", "error"
+    state: str  # "in_sync", "error", or "pending" (tray_status: local changes waiting)
     reason: str = ""
     location: str = ""
     kind: str = "file"
@@ -89,6 +89,20 @@ def write_status(data_dir: Path, status: SyncStatus) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(status.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def tray_status(profile: Profile) -> SyncStatus:
+    """What the tray shows now: the last sync's status, but "not synced" while local changes
+    wait in the outbox. Cheap (a JSON file and one query); never touches the feed."""
+    status = read_status(profile.paths.data) or SyncStatus(
+        in_sync=False, state="error", reason="not synced yet", location=location_label(profile)
+    )
+    pending = len(profile.plan.outbox())
+    if pending and status.in_sync:
+        status.in_sync, status.state = False, "pending"
+        status.reason = f"{pending} local change(s) not synced yet"
+    status.pending_changes = max(status.pending_changes, pending)
+    return status
 
 
 def backoff(failures: int, sync_minutes: int) -> timedelta:

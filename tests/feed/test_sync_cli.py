@@ -174,3 +174,35 @@ def test_outbox_is_cleared_only_by_a_good_sync(profiles, shared: Path) -> None:
     st = sync(prof)
     assert st.in_sync and prof.plan.outbox() == []
     assert len(rawics.split(shared.read_bytes()).components) == 1
+
+
+def test_tray_status(profiles, shared: Path) -> None:
+    from antihjalte_desktop.feed.sync import tray_status
+
+    prof = profiles("me", name="Olle Ek", feed=shared)
+    st = tray_status(prof)
+    assert not st.in_sync and st.reason == "not synced yet"
+    assert sync(prof).in_sync
+    assert tray_status(prof).in_sync
+    prof.plan_day(date(2026, 12, 9))
+    st = tray_status(prof)
+    assert not st.in_sync and st.state == "pending" and st.pending_changes == 1
+    assert sync(prof).in_sync and tray_status(prof).in_sync
+
+
+def test_no_change_sync_and_team_view_stay_light(cli, home: Path) -> None:
+    """Neither a sync that finds nothing changed nor the team view imports icalendar (or Qt)."""
+    import subprocess
+    import sys
+
+    cli("plan", "add", "2026-12-04", check=True)
+    cli("sync", check=True)
+    probe = (
+        "import sys\nfrom antihjalte_desktop.cli import main\n"
+        "codes = [main(['sync']), main(['team', '--json'])]\n"
+        "heavy = {'icalendar', 'recurring_ical_events', 'x_wr_timezone', 'PySide6'}\n"
+        "print(codes, sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=cli.env(), timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "[0, 0] []"
