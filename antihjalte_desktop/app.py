@@ -575,20 +575,26 @@ def run(home: str | None, self_test: bool = False, autostart: bool = False) -> i
             return 0
         sys.stderr.write("antihjalte: another instance holds this profile but does not answer\n")
         return 1
-    from antihjalte_desktop.store.logs import setup_file_logging
-
-    setup_file_logging(paths)
     profile = Profile(paths)
     app = App(qapp, profile)
-    instance.activated.connect(lambda: app.open_planner())
     if self_test:
         return _self_test(qapp, app)
     app.start(show_planner=not autostart)
-    QTimer.singleShot(0, app.install_extensions)
+    instance.activated.connect(lambda: app.open_planner())
+    # After the icon shows: the file log, answering later starts, then the extensions.
+    QTimer.singleShot(0, lambda: _after_start(app, instance, paths))
     code = qapp.exec()
     app.shutdown()
     instance.release()
     return int(code)
+
+
+def _after_start(app: App, instance: SingleInstance, paths: Paths) -> None:
+    from antihjalte_desktop.store.logs import setup_file_logging
+
+    setup_file_logging(paths)
+    instance.listen()
+    app.install_extensions()
 
 
 def _self_test(qapp: QApplication, app: App) -> int:
@@ -610,8 +616,8 @@ def _self_test(qapp: QApplication, app: App) -> int:
                 5,
             ):
                 raise RuntimeError("the fallback window did not show")
+        ready = _elapsed_ms()  # the icon (or window) is up; extensions start after it, as in a real start
         app.install_extensions()
-        ready = _elapsed_ms()
         _wait(qapp, app.calendar_ready, 10)
         lines = app.self_test_report()
     except Exception as err:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from antihjalte_desktop.store.paths import Paths
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger("antihjalte.instance")
 
@@ -29,11 +32,16 @@ class SingleInstance(QObject):
         self.name = server_name(paths)
         self._lock = QLockFile(str(paths.data / "app.lock"))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone (a crash), never by age
-        self._server: QLocalServer | None = None
+        self._server: Any = None  # QLocalServer once listening
 
     def acquire(self) -> bool:
-        if not self._lock.tryLock(0):
-            return False
+        """Take the profile's lock; False when another live process holds it."""
+        return bool(self._lock.tryLock(0))
+
+    def listen(self) -> None:
+        """Answer later starts (called once the tray is up: QtNetwork is not needed before)."""
+        from PySide6.QtNetwork import QLocalServer
+
         # We own the profile: a socket left behind by a crashed run is stale and can go.
         QLocalServer.removeServer(self.name)
         server = QLocalServer(self)
@@ -44,7 +52,6 @@ class SingleInstance(QObject):
             )
         server.newConnection.connect(self._on_new_connection)
         self._server = server
-        return True
 
     def release(self) -> None:
         if self._server is not None:
@@ -54,6 +61,8 @@ class SingleInstance(QObject):
 
     def forward(self, timeout_s: float = 5.0) -> bool:
         """Ask the running owner to show its planner; retried while it is still starting."""
+        from PySide6.QtNetwork import QLocalSocket
+
         deadline = time.monotonic() + timeout_s
         while True:
             sock = QLocalSocket()

@@ -7,7 +7,9 @@ no process is left running. ``XTray.start_app`` starts the real app with the xcb
 
 from __future__ import annotations
 
+import contextlib
 import os
+import random
 import subprocess
 import sys
 import time
@@ -63,33 +65,70 @@ class XTray:
         return proc
 
     def start(self, *, tray: bool = True) -> None:
-        # -displayfd: Xvfb picks a free display itself and tells us which (no race with other runs).
-        read_fd, write_fd = os.pipe()
-        log = open(self.workdir / "xvfb.log", "wb")  # noqa: SIM115 - closed right after the spawn
-        xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{self.width}x{self.height}x24",
-             "-nolisten", "tcp"],
-            stdout=log, stderr=subprocess.STDOUT, pass_fds=(write_fd,),
-        )  # fmt: skip
-        log.close()
-        os.close(write_fd)
-        self.procs.append(xvfb)
-        with os.fdopen(read_fd, "rb") as pipe:
-            number = pipe.readline().strip()
-        if not number:
+        # A random high display number, and proof it is ours: Xvfb writes its pid into the
+        # display's lock file. Other test runs on this machine start their own X servers.
+        for _ in range(20):
+            n = random.randint(300, 899)
+            if Path(f"/tmp/.X{n}-lock").exists() or Path(f"/tmp/.X11-unix/X{n}").exists():
+                continue
+            self.display = f":{n}"
+            argv = [
+                "Xvfb",
+                self.display,
+                "-screen",
+                "0",
+                f"{self.width}x{self.height}x24",
+                "-nolisten",
+                "tcp",
+            ]
+            xvfb = self.spawn("xvfb", argv)
+            with contextlib.suppress(AssertionError):
+                wait_until(
+                    lambda x=xvfb: x.poll() is not None or (self._owns(x) and self._x_up()), 10, "Xvfb"
+                )
+            if xvfb.poll() is None and self._owns(xvfb):
+                break
+            self._end(xvfb)
+            self.procs.remove(xvfb)
+        else:
             raise AssertionError(
-                f"Xvfb did not start: {(self.workdir / 'xvfb.log').read_text(errors='replace')}"
+                f"Xvfb would not start: {(self.workdir / 'xvfb.log').read_text(errors='replace')}"
             )
-        self.display = f":{int(number)}"
-        wait_until(self._x_up, 10, "Xvfb")
         if not tray:
             return
-        self.spawn(
+        trayer = self.spawn(
             "trayer",
             ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32"],
         )
         # trayer names its panel "panel" once it has mapped it; its selection window comes first.
-        wait_until(lambda: self.xdotool("search", "--classname", "trayer", check=False), 10, "trayer")
+        try:
+            wait_until(
+                lambda: (
+                    trayer.poll() is not None or self.xdotool("search", "--classname", "trayer", check=False)
+                ),
+                30,
+                "trayer",
+            )
+        finally:
+            if trayer.poll() is not None:
+                log = (self.workdir / "trayer.log").read_text(errors="replace")
+                raise AssertionError(f"trayer exited ({trayer.returncode}): {log[-1000:]}")
+
+    def _owns(self, xvfb: subprocess.Popen[bytes]) -> bool:
+        try:
+            return Path(f"/tmp/.X{self.display[1:]}-lock").read_text().strip() == str(xvfb.pid)
+        except OSError:
+            return False
+
+    @staticmethod
+    def _end(proc: subprocess.Popen[bytes]) -> None:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
     def _x_up(self) -> bool:
         return subprocess.run(["xdpyinfo"], env=self.env(), capture_output=True).returncode == 0
@@ -168,13 +207,7 @@ class XTray:
 
     def stop(self) -> None:
         for proc in reversed(self.procs):
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            self._end(proc)
         self.procs.clear()
 
 
