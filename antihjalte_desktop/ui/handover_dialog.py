@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -100,7 +99,8 @@ class HandoverDialog(QDialog):
             lay.addWidget(self._build_tasks())
         lay.addWidget(self.status)
 
-        buttons = QDialogButtonBox()
+        # One row, in reading order: the copy action on the left, what closes the dialog on the right.
+        buttons = QHBoxLayout()
         if not restore:
             self.copy_message_button = QPushButton(self.tr("Copy handover message"))
             self.copy_message_button.setObjectName("copyMessage")
@@ -108,22 +108,27 @@ class HandoverDialog(QDialog):
                 self.tr("A text for mail or chat: what goes to whom, and until when.")
             )
             self.copy_message_button.clicked.connect(self._on_copy_message)
-            buttons.addButton(self.copy_message_button, QDialogButtonBox.ButtonRole.ActionRole)
+            buttons.addWidget(self.copy_message_button)
+        buttons.addStretch(1)
         if with_done:
             # The notification's own words (context "reminders"), so both say the same.
             snooze = QPushButton(_translate("reminders", "Snooze 1 h"))
             snooze.setObjectName("snooze")
             snooze.clicked.connect(self._on_snooze)
-            buttons.addButton(snooze, QDialogButtonBox.ButtonRole.ActionRole)
+            buttons.addWidget(snooze)
             done = QPushButton(self.tr("Done"))
             done.setObjectName("done")
             done.setToolTip(self.tr("Mark the reminder as done"))
             done.clicked.connect(self._on_done)
-            buttons.addButton(done, QDialogButtonBox.ButtonRole.AcceptRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(self.tr("Close"))
+            buttons.addWidget(done)
+        close = QPushButton(self.tr("Close"))
+        close.setObjectName("close")
         close.clicked.connect(self.reject)
-        lay.addWidget(buttons)
+        buttons.addWidget(close)
+        lay.addLayout(buttons)
+        # Return in the task fields adds the task; it must not also press a button of the dialog.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
 
     # -- handover mode -------------------------------------------------------------------
     def _build_checklist(self) -> QGroupBox:
@@ -285,8 +290,12 @@ class HandoverDialog(QDialog):
         contact = self.profile.cover_contact(self.cover)
         if not self.cover:
             self.cover_contact.setText("")
+        elif contact.contact_text():
+            self.cover_contact.setText(contact.contact_text())
+        elif contact.name.casefold() in {n.casefold() for n in self._roster_names()}:
+            self.cover_contact.setText(contact.name)  # in the team list, without phone or e-mail
         else:
-            self.cover_contact.setText(contact.contact_text() or self.tr("(not in the team list)"))
+            self.cover_contact.setText(self.tr("(not in the team list)"))
 
     def _show_autoreply(self) -> None:
         lang = self.reply_lang.currentData() or self.lang

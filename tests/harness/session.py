@@ -5,9 +5,9 @@ StatusNotifierItem tray host with its watcher (gtk-sni-tray), a notification ser
 Everything is started by the ``desktop_session`` fixture and stopped after, in
 reverse order; nothing is left running. The recipe is the one in RECIPES.md.
 
-``session.pick_action(label)`` invokes a named action of the newest notification
+``session.pick_action(label, summary, key)`` invokes a button of a notification
 through dunst itself (``dunstctl context`` runs our dmenu script, which answers
-with the line that holds ``label``), the way a user's click reaches the app.
+with the menu line of that button), the way a user's click reaches the app.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ DMENU = """#!/bin/sh
 cat > "{dir}/dmenu-input.txt"
 pick=$(cat "{dir}/pick" 2>/dev/null)
 [ -n "$pick" ] || exit 1
-grep -F -- "$pick" "{dir}/dmenu-input.txt" | head -n 1
+grep -E -- "$pick" "{dir}/dmenu-input.txt" | head -n 1
 : > "{dir}/dmenu-done"
 """
 
@@ -87,6 +87,11 @@ def wait_until(check: Callable[[], object], timeout: float, what: str, interval:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
         time.sleep(interval)
+
+
+def _ere_escape(text: str) -> str:
+    """``text`` as a literal in a POSIX extended regular expression."""
+    return "".join("\\" + c if c in ".[]()*+?{}|^$\\" else c for c in text)
 
 
 @dataclass
@@ -120,6 +125,16 @@ class DesktopSession:
 
     # -- start --------------------------------------------------------------------------------
     def start(self) -> None:
+        try:
+            self._start_all()
+        except AssertionError as err:
+            logs = "\n".join(
+                f"--- {p.name}:\n{p.read_text(errors='replace')[-2000:]}"
+                for p in sorted(self.dir.glob("*.log"))
+            )
+            raise AssertionError(f"{err}\n{logs}") from None
+
+    def _start_all(self) -> None:
         self._start_xvfb()
         self._start_bus()
         self.spawn("sni-tray", ["gtk-sni-tray-standalone", "--watcher", "--bottom", "--end", "--size", "32"])
@@ -186,17 +201,19 @@ class DesktopSession:
     def displayed(self) -> int:
         return int(self.dunstctl("count", "displayed") or 0)
 
-    def pick_action(self, label: str) -> str:
-        """Invoke the action ``label`` of the newest notification through dunst's context menu;
-        returns the menu line dunst offered (for the report)."""
+    def pick_action(self, label: str, summary: str, key: str) -> str:
+        """Invoke the button ``label`` (action ``key``) of the notification titled ``summary``
+        through dunst's context menu, whose lines read ``#<label> (<summary>) [<id>,<key>]``;
+        returns the whole menu dunst offered."""
         done = self.dir / "dmenu-done"
         done.unlink(missing_ok=True)
-        (self.dir / "pick").write_text(label)
+        line = f"#{label} ({summary}) ["
+        (self.dir / "pick").write_text("^" + _ere_escape(line) + "[0-9]+," + _ere_escape(key) + r"\]$")
         self.dunstctl("context")  # returns at once; dunst runs the dmenu script on its own
         wait_until(done.exists, 10, "dunst's context menu (the dmenu script)")
         offered = (self.dir / "dmenu-input.txt").read_text()
-        if label not in offered:
-            raise AssertionError(f"dunst offered no action {label!r}; its menu was:\n{offered}")
+        if line not in offered:
+            raise AssertionError(f"dunst offered no {line!r}; its menu was:\n{offered}")
         return offered
 
     def notify_calls(self) -> list[str]:

@@ -53,6 +53,14 @@ def test_checklist_cover_and_autoreply(env: Env, qtbot) -> None:  # type: ignore
     assert env.profile.plan.get_day(WED).cover == "Omar"
     assert phone.text() == "Phone forwarded to Omar"
     assert dlg.cover_contact.text() == "omar.said@kommun.se"
+    # In the team list without phone or e-mail: the full name; not in it: says so.
+    env.profile.settings.set("team.roster", [*ROSTER, "Lena Ny"])
+    dlg.cover_edit.setText("Lena")
+    dlg.cover_edit.editingFinished.emit()
+    assert dlg.cover_contact.text() == "Lena Ny"
+    dlg.cover_edit.setText("Pelle")
+    dlg.cover_edit.editingFinished.emit()
+    assert dlg.cover_contact.text() == "(not in the team list)"
 
 
 def test_quick_tasks_and_the_handover_message(env: Env, qtbot) -> None:  # type: ignore[no-untyped-def]
