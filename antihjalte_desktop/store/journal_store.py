@@ -79,6 +79,7 @@ MIGRATIONS: tuple[str, ...] = (
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 TAG_SEP = "\n"
+OPTIMIZE_AFTER = 100  # imported entries
 _COLUMNS = "e.id, e.day, e.focus_day, e.title, e.body, e.tags, e.created, e.updated"
 
 
@@ -201,7 +202,15 @@ class JournalStore:
                 created = e.created or _now()
                 self._insert(c, e, created, e.updated or created)
                 added += 1
+        if added >= OPTIMIZE_AFTER:
+            self.optimize()
         return added, skipped
+
+    def optimize(self) -> None:
+        """Merge the full-text index into one b-tree. After a big import this about
+        halves the time of a prefix search; FTS5's automerge looks after small edits."""
+        with self._tx() as c:
+            c.execute("INSERT INTO entry_fts(entry_fts) VALUES ('optimize')")
 
     # -- reading -----------------------------------------------------------------------
     def get(self, entry_id: int) -> Entry | None:

@@ -10,26 +10,30 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
+    QRect,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from antihjalte_desktop.core.journal import Entry, Filter, SearchHit
+from antihjalte_desktop.core.journal import Entry, Filter, SearchHit, highlight_regex
 from antihjalte_desktop.store.journal_store import MARK_END, MARK_START, JournalStore
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 HtmlRole = Qt.ItemDataRole.UserRole + 2
 SnippetRole = Qt.ItemDataRole.UserRole + 3
 IdRole = Qt.ItemDataRole.UserRole + 4
+RowRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 HIGHLIGHT_STYLE = "background-color:#ffe27a;color:#1a1a1a;font-weight:600"
@@ -43,15 +47,59 @@ def plain(text: str) -> str:
     return " ".join(_MARKUP.sub("", text).split())
 
 
-def snippet_html(snippet: str) -> str:
-    """Escape a store snippet and turn its match markers into highlighted spans."""
+Segment = tuple[str, bool]  # a run of text, and whether it is a search match
+
+
+class RowView(NamedTuple):
+    """What the delegate draws for one entry."""
+
+    day: str
+    focus: bool
+    title: list[Segment]
+    tags: tuple[str, ...]
+    line2: list[Segment]
+
+
+def snippet_segments(snippet: str) -> list[Segment]:
+    """A store snippet (matches between MARK_START/MARK_END) as runs, flattened to one line,
+    with the first match kept in view: a few words of lead-in only."""
     flat = plain(snippet)
     cut = flat.find(MARK_START)
-    if cut > 40:  # keep the first match in view on a narrow list: a few words of lead-in only
+    if cut > 40:
         lead = flat[:cut].split(" ")
         flat = "…" + " ".join(lead[-4:]) + flat[cut:]
-    text = html.escape(flat)
-    return text.replace(MARK_START, f'<span style="{HIGHLIGHT_STYLE}">').replace(MARK_END, "</span>")
+    out: list[Segment] = []
+    for i, part in enumerate(re.split(f"[{MARK_START}{MARK_END}]", flat)):
+        if part:
+            out.append((part, i % 2 == 1))
+    return out
+
+
+def regex_segments(text: str, rx: re.Pattern[str] | None) -> list[Segment]:
+    if rx is None:
+        return [(text, False)] if text else []
+    out: list[Segment] = []
+    last = 0
+    for m in rx.finditer(text):
+        if m.start() > last:
+            out.append((text[last : m.start()], False))
+        out.append((m.group(0), True))
+        last = m.end()
+    if last < len(text):
+        out.append((text[last:], False))
+    return out
+
+
+def segments_html(segments: list[Segment]) -> str:
+    return "".join(
+        f'<span style="{HIGHLIGHT_STYLE}">{html.escape(t)}</span>' if hit else html.escape(t)
+        for t, hit in segments
+    )
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape a store snippet and turn its match markers into highlighted spans."""
+    return segments_html(snippet_segments(snippet))
 
 
 def preview_text(entry: Entry, limit: int = 160) -> str:
@@ -69,6 +117,7 @@ class JournalListModel(QAbstractListModel):
     filter_applied = Signal(int)  # how many entries the filter shows
 
     BATCH = 100
+    SEARCH_BATCH = 50
 
     def __init__(self, store: JournalStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +157,9 @@ class JournalListModel(QAbstractListModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        more = self._store.query(self._filter, limit=self.BATCH, offset=len(self._rows))
+        # a search ranks every match again for each batch: smaller batches keep scrolling smooth
+        batch = self.SEARCH_BATCH if self._filter.text.strip() else self.BATCH
+        more = self._store.query(self._filter, limit=batch, offset=len(self._rows))
         if not more:
             self._total = len(self._rows)
             return
@@ -131,40 +182,30 @@ class JournalListModel(QAbstractListModel):
             return e.id
         if role == SnippetRole:
             return hit.snippet
+        if role == RowRole:
+            return self._row_view(hit)
         if role == HtmlRole:
             return self._html(hit)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{e.day.isoformat()} {e.title} {preview_text(e)}"
         return None
 
-    def _html(self, hit: SearchHit) -> str:
+    def _row_view(self, hit: SearchHit) -> RowView:
         e = hit.entry
-        title = html.escape(e.title) or f"<i>{html.escape(self._untitled)}</i>"
-        if hit.snippet and self._filter.text:
-            # a title match shows in the title itself
-            title_hit = self._store_title_html(e.title)
-            title = title_hit or title
-        tags = "".join(f" <span style='{TAG_STYLE}'>#{html.escape(t)}</span>" for t in e.tags)
-        focus = " ★" if e.focus_day else ""
-        second = snippet_html(hit.snippet) if hit.snippet else html.escape(preview_text(e))
+        searching = bool(self._filter.text and hit.snippet)
+        rx = highlight_regex(self._filter.text) if searching else None
+        title = regex_segments(e.title, rx) if e.title else [(self._untitled, False)]
+        line2 = snippet_segments(hit.snippet) if hit.snippet else [(preview_text(e), False)]
+        return RowView(e.day.isoformat(), e.focus_day is not None, title, e.tags, line2)
+
+    def _html(self, hit: SearchHit) -> str:
+        v = self._row_view(hit)
+        tags = "".join(f" <span style='{TAG_STYLE}'>#{html.escape(t)}</span>" for t in v.tags)
+        focus = " ★" if v.focus else ""
         return (
-            f"<span style='{DIM_STYLE}'>{e.day.isoformat()}</span>{focus} <b>{title}</b>{tags}"
-            f"<br><span>{second}</span>"
+            f"<span style='{DIM_STYLE}'>{v.day}</span>{focus} <b>{segments_html(v.title)}</b>{tags}"
+            f"<br><span>{segments_html(v.line2)}</span>"
         )
-
-    def _store_title_html(self, title: str) -> str:
-        from antihjalte_desktop.core.journal import highlight_regex
-
-        rx = highlight_regex(self._filter.text)
-        if rx is None or not rx.search(title):
-            return ""
-        out, last = [], 0
-        for m in rx.finditer(title):
-            out.append(html.escape(title[last : m.start()]))
-            out.append(f'<span style="{HIGHLIGHT_STYLE}">{html.escape(m.group(0))}</span>')
-            last = m.end()
-        out.append(html.escape(title[last:]))
-        return "".join(out)
 
     # -- edits from the editor ------------------------------------------------------------------
     def row_of(self, entry_id: int) -> int:
@@ -190,9 +231,14 @@ class JournalListModel(QAbstractListModel):
 
 
 class EntryDelegate(QStyledItemDelegate):
-    """Two lines per entry: date, title and tags; then the snippet (matches highlighted)."""
+    """Two lines per entry: date, title and tags; then the snippet (matches highlighted).
+    Drawn run by run with QPainter: a QTextDocument per row made scrolling stutter."""
 
     LINES = 2
+    MATCH_BG = QColor("#ffe27a")
+    MATCH_FG = QColor("#1a1a1a")
+    DIM = QColor("#808080")
+    TAG = QColor("#5b6b8c")
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -201,28 +247,54 @@ class EntryDelegate(QStyledItemDelegate):
         style = widget.style() if widget else QApplication.style()
         opt.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        doc = QTextDocument()
-        doc.setDocumentMargin(2)
-        doc.setDefaultFont(opt.font)
-        doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop))
-        no_wrap = doc.defaultTextOption()
-        no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)  # one line each; the clip cuts the rest
-        doc.setDefaultTextOption(no_wrap)
+        view = index.data(RowRole)
+        if not isinstance(view, RowView):
+            return
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        text = str(index.data(HtmlRole) or "")
-        if selected:  # dim and tag colours are unreadable on the selection colour
-            text = text.replace(DIM_STYLE, "").replace(TAG_STYLE, "")
-        doc.setHtml(text)
-        rect = opt.rect.adjusted(4, 2, -4, -2)
-        doc.setTextWidth(rect.width())
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        fg = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        font = QFont(opt.font)
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        fm = QFontMetrics(font)
+        rect = opt.rect.adjusted(6, 5, -6, -3)
+        right = rect.right()
         painter.save()
-        painter.translate(rect.topLeft())
-        painter.setClipRect(0, 0, rect.width(), rect.height())
-        doc.documentLayout().draw(painter, ctx)
+        painter.setClipRect(rect)
+        base = rect.top() + fm.ascent()
+        x = self._run(painter, rect.left(), base, view.day + "  ", font, fg if selected else self.DIM, right)
+        if view.focus:
+            x = self._run(painter, x, base, "★ ", font, fg, right)
+        x = self._segments(painter, x, base, view.title, bold, bold, fg, right)
+        for tag in view.tags:
+            x = self._run(painter, x, base, f"  #{tag}", font, fg if selected else self.TAG, right)
+        base += fm.lineSpacing() + 2
+        self._segments(painter, rect.left(), base, view.line2, font, bold, fg, right)
         painter.restore()
+
+    @staticmethod
+    def _run(painter: QPainter, x: int, base: int, text: str, font: QFont, color: QColor, right: int) -> int:
+        if x > right or not text:
+            return x
+        painter.setFont(font)
+        painter.setPen(color)
+        painter.drawText(QPoint(x, base), text)
+        return x + QFontMetrics(font).horizontalAdvance(text)
+
+    def _segments(
+        self, painter: QPainter, x: int, base: int, segments: list[Segment], font: QFont, match_font: QFont,
+        color: QColor, right: int,
+    ) -> int:  # fmt: skip
+        for text, hit in segments:
+            if x > right:
+                break
+            if hit:
+                fm = QFontMetrics(match_font)
+                width = fm.horizontalAdvance(text)
+                painter.fillRect(QRect(x - 1, base - fm.ascent(), width + 2, fm.height()), self.MATCH_BG)
+                x = self._run(painter, x, base, text, match_font, self.MATCH_FG, right)
+            else:
+                x = self._run(painter, x, base, text, font, color, right)
+        return x
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         fm = option.fontMetrics

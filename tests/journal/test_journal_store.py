@@ -268,3 +268,20 @@ def test_journal_never_reaches_the_log(store: JournalStore, caplog: pytest.LogCa
     store.update(Entry(id=e.id, day=D, body="hemlig tanke två"))
     store.search("hemlig")
     assert "hemlig" not in caplog.text
+
+
+def test_a_big_import_optimizes_the_index(store: JournalStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from antihjalte_desktop.store.journal_store import OPTIMIZE_AFTER
+
+    calls: list[int] = []
+    real = store.optimize
+    monkeypatch.setattr(store, "optimize", lambda: (calls.append(1), real())[1])
+    store.add(Entry(day=D, body="före importen"))
+    assert store.import_entries([Entry(day=D, body="en enda")]) == (1, 0)
+    assert calls == []
+    entries = [Entry(day=D, body=f"importerad förändring {i}") for i in range(OPTIMIZE_AFTER)]
+    assert store.import_entries(entries) == (OPTIMIZE_AFTER, 0)
+    assert calls == [1]
+    assert store.count(Filter(text="förändr")) == OPTIMIZE_AFTER
+    assert store.integrity_check() == ["ok"]
+    assert len(store.search("före")) == 1
