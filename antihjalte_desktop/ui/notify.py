@@ -35,7 +35,10 @@ from PySide6.QtWidgets import (
 log = logging.getLogger("antihjalte.notify")
 
 APP_NAME = "Antihjälte"
-DESKTOP_ENTRY = "antihjalte"
+# The desktop file id (packaging/se.antihjalte.Desktop.desktop) and its icon's name, so the
+# notification server shows our icon and groups our notifications under the app.
+DESKTOP_ENTRY = "se.antihjalte.Desktop"
+ICON_NAME = "se.antihjalte.Desktop"
 
 # Action keys, sent to the server and back in ActionInvoked.
 OPEN = "open"
@@ -173,7 +176,7 @@ class DBusLink(QObject):
             addr,
             "Notify",
             "susssasa{sv}i",
-            (APP_NAME, replaces, "antihjalte", message.title, message.body, actions, hints, 0),
+            (APP_NAME, replaces, ICON_NAME, message.title, message.body, actions, hints, 0),
         )
         serial = bus.send(msg)
         self._pending[serial] = message

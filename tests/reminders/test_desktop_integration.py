@@ -126,6 +126,8 @@ def test_reminders_on_a_real_session(desktop_session: DesktopSession, home: Path
         for call in (handover, restore):
             assert call, session.monitor_log.read_text()[-3000:]
             assert 'string "Antihjälte"' in call
+            flat = " ".join(call.split())
+            assert 'string "desktop-entry" variant string "se.antihjalte.Desktop"' in flat
             for key, label in (("open", "Open checklist"), ("snooze", "Snooze 1 h"), ("done", "Done")):
                 assert f'string "{key}" string "{label}"' in " ".join(call.split()), call
         assert "This reminder was due 08:00." in restore

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from antihjalte_desktop.core.reminders import ReminderState
@@ -69,6 +70,19 @@ def test_the_timer_is_aimed_at_the_next_reminder(env: Env, make) -> None:  # typ
     assert service.timer.isActive() and service.timer.isSingleShot()
     assert service.timer.interval() == 29 * H  # Monday 09:00 -> Tuesday 14:00
     assert shown.items == []
+
+
+def test_own_timers_are_few(env: Env, make) -> None:  # type: ignore[no-untyped-def]
+    """Idle cost by construction: the reminder timer is single-shot and only aimed at a
+    reminder; the clock check runs at most every 15 minutes, coarsely."""
+    from PySide6.QtCore import QTimer
+
+    service, _, _ = make()
+    timers = service.findChildren(QTimer)
+    assert len(timers) == 2
+    assert service.timer.isSingleShot() and not service.timer.isActive()  # nothing planned: idle
+    guard = next(t for t in timers if t is not service.timer)
+    assert guard.interval() == 15 * 60 * 1000 and guard.timerType() == Qt.TimerType.VeryCoarseTimer
 
 
 def test_nothing_planned_leaves_the_timer_stopped(env: Env, make) -> None:  # type: ignore[no-untyped-def]
