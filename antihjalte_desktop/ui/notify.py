@@ -198,6 +198,9 @@ class DBusLink(QObject):
             self._bus.send(new_method_call(addr, "CloseNotification", "u", (nid,)))
 
     def close(self) -> None:
+        """Take our notifications off the screen, then hang up."""
+        for key in list(self._by_key):
+            self.withdraw(key)
         if self._bus is not None:
             self._bus.close()
             self._bus = None
@@ -422,6 +425,7 @@ class Notifier(QObject):
     def close(self) -> None:
         if self._dbus is not None:
             self._dbus.close()
+            self._dbus = None
         if self._popup is not None:
             self._popup.close()
             self._popup.deleteLater()

@@ -21,6 +21,7 @@ from antihjalte_desktop.core.clock import Clock
 from antihjalte_desktop.core.dates import format_day
 from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
 from antihjalte_desktop.core.reminders import Reminder, ReminderKind, ReminderState, due_now, next_due
+from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.ui import notify
 
 log = logging.getLogger("antihjalte.reminders")
@@ -31,6 +32,7 @@ GUARD_INTERVAL_MS = 15 * 60 * 1000
 # A wall clock that moved this much more (or less) than the monotonic clock jumped.
 JUMP_TOLERANCE = timedelta(seconds=90)
 SNOOZE = timedelta(hours=1)
+RETRY_MS = 60_000
 # Reminders whose "open" goes to the journal when there is one (intent, reflection).
 _JOURNAL_KINDS = (ReminderKind.START, ReminderKind.REFLECT)
 # Settings whose change moves reminders.
@@ -219,9 +221,16 @@ class ReminderService(QObject):
         """Show what is due now, then aim the timer at the next reminder."""
         now = self.clock.now()
         self._anchor = (self._monotonic(), now)
-        reminders = self.profile.reminders(now)
-        self._show_due(reminders, now)
-        reminders = self.profile.reminders(now)  # with the states just stored
+        try:
+            reminders = self.profile.reminders(now)
+            self._show_due(reminders, now)
+            reminders = self.profile.reminders(now)  # with the states just stored
+        except KnownError as err:
+            # The world's fault (a locked or full disk): try again in a minute rather
+            # than fall silent until the next restart.
+            log.warning("reminders could not be read or stored (%s); trying again in a minute", err)
+            self._timer.start(RETRY_MS)
+            return
         nxt = next_due(reminders, now)
         self.next_reminder = nxt
         if nxt is None:
@@ -392,6 +401,13 @@ def install(app: Any) -> ReminderService:
 
     if getattr(app, "self_test", False):
         return service
+
+    def on_quit() -> None:
+        # Buttons on notifications that outlive us would reach nobody: take them away.
+        service.stop()
+        notifier.close()
+
+    app.qapp.aboutToQuit.connect(on_quit)
 
     def start_when_ready(*_: object) -> None:
         # The schedule needs the public holidays; they load in a worker at start-up.

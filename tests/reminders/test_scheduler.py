@@ -236,3 +236,35 @@ def _cli_reminders(home: Path, now: str) -> list[dict[str, object]]:
     data = json.loads(out.stdout)
     assert isinstance(data, list)
     return data
+
+
+def test_a_locked_database_is_retried_not_fatal(home: Path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Another process holds the write lock when a reminder falls due: the service tries
+    again a minute later instead of falling silent."""
+    import sqlite3
+
+    from antihjalte_desktop.core.clock import FixedClock
+    from antihjalte_desktop.store.paths import Paths
+    from antihjalte_desktop.store.profile import Profile
+    from antihjalte_desktop.ui.scheduler import RETRY_MS
+    from tests.reminders.conftest import FakeMonotonic
+
+    monkeypatch.setenv("ANTIHJALTE_BUSY_TIMEOUT_MS", "50")
+    clock = FixedClock(at("2026-11-30 09:00"))
+    profile = Profile(Paths.resolve(home), clock=clock)
+    profile.settings.set("ui.language", "en")
+    profile.plan_day(WED)
+    clock.set(at("2026-12-01 14:00"))
+    other = sqlite3.connect(profile.paths.db_file, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    service = ReminderService(profile, None, clock, monotonic=FakeMonotonic(), watch_sleep=False)
+    shown: list[str] = []
+    service.reminder_due.connect(lambda rem, late: shown.append(rem.id))
+    service.start()
+    assert shown == [] and service.timer.interval() == RETRY_MS
+    other.execute("ROLLBACK")
+    other.close()
+    service.timer.timeout.emit()
+    assert shown == ["2026-12-02/handover"]
+    service.stop()
+    profile.close()
