@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
 
     a = sub.add_parser("add", help="write an entry (TEXT, or - to read it from stdin)")
     a.add_argument(
-        "--date", metavar="D", help="the entry's day: YYYY-MM-DD, today, a weekday (default today)"
+        "--date", metavar="D", help="the entry's day: YYYY-MM-DD, today, yesterday (default today)"
     )
     a.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeat for more)")
     a.add_argument("--title", help="the title (default: the first line)")
@@ -69,10 +69,20 @@ def run(args: argparse.Namespace) -> int:
         profile.close()
 
 
+_YESTERDAY = ("yesterday", "igår", "i går", "igar")
+
+
 def _day(profile: Any, text: str | None) -> Any:
+    """A date as the plan commands read it, plus "yesterday" (journals look back)."""
+    from datetime import timedelta
+
     from antihjalte_desktop.core.dates import parse_day
 
-    return parse_day(text, profile.today()) if text else None
+    if not text:
+        return None
+    if text.strip().lower() in _YESTERDAY:
+        return profile.today() - timedelta(days=1)
+    return parse_day(text, profile.today())
 
 
 def _print_json(data: Any) -> None:

@@ -51,6 +51,12 @@ def test_add_links_a_planned_focus_day(cli: Cli) -> None:
     assert rows["Inte fokusdag"]["focus_day"] is None
 
 
+def test_add_yesterday(cli: Cli) -> None:
+    j(cli, "add", "--date", "igår", "Igår")
+    j(cli, "add", "--date", "yesterday", "Yesterday")
+    assert [r["date"] for r in json.loads(j(cli, "list", "--json"))] == ["2026-11-29", "2026-11-29"]
+
+
 def test_usage_errors(cli: Cli) -> None:
     proc = cli("journal", "add")
     assert proc.returncode == 2 and "TEXT" in proc.stderr
