@@ -422,7 +422,7 @@ def open_handover(app: Any, day: date) -> HandoverDialog:
     from antihjalte_desktop.ui.scheduler import handover_dialogs
 
     dialogs = handover_dialogs(app)
-    existing = dialogs.get(day)
+    existing: HandoverDialog | None = dialogs.get(day)
     if existing is not None:
         existing.present()
         return existing

@@ -191,6 +191,34 @@ class DesktopSession:
         except (OSError, TimeoutError):
             return False
 
+    def sni_items(self) -> list[str]:
+        """The StatusNotifierItems registered with the watcher (``service/path`` or ``service``)."""
+        from jeepney import DBusAddress, Properties
+        from jeepney.io.blocking import open_dbus_connection
+
+        watcher = DBusAddress(
+            "/StatusNotifierWatcher",
+            bus_name="org.kde.StatusNotifierWatcher",
+            interface="org.kde.StatusNotifierWatcher",
+        )
+        with open_dbus_connection(self.bus_address) as conn:
+            reply = conn.send_and_get_reply(
+                Properties(watcher).get("RegisteredStatusNotifierItems"), timeout=5
+            )
+        return list(reply.body[0][1])
+
+    def sni_property(self, item: str, name: str) -> object:
+        """A property of a StatusNotifierItem (``ToolTip``, ``Status``, ``IconName`` ...)."""
+        from jeepney import DBusAddress, Properties
+        from jeepney.io.blocking import open_dbus_connection
+
+        service, _, path = item.partition("/")
+        addr = DBusAddress("/" + path if path else "/StatusNotifierItem", bus_name=service,
+                           interface="org.kde.StatusNotifierItem")  # fmt: skip
+        with open_dbus_connection(self.bus_address) as conn:
+            reply = conn.send_and_get_reply(Properties(addr).get(name), timeout=5)
+        return reply.body[0][1]
+
     # -- dunst -----------------------------------------------------------------------------------
     def dunstctl(self, *args: str) -> str:
         out = subprocess.run(["dunstctl", *args], env=self.env(), capture_output=True, text=True, timeout=20)

@@ -10,15 +10,18 @@ The story (times in Stockholm):
 - Run 1 at Tuesday 1 December 14:00:30: two reminders are due. Monday's restore reminder
   (08:00, so it is late) and Wednesday's handover reminder (14:00).
   "Open checklist" on the restore reminder shows the take-back dialog;
-  "Snooze 1 h" on the handover reminder stores the snooze.
+  "Snooze 1 h" on the handover reminder stores the snooze. The tray's StatusNotifierItem
+  tooltip says that two reminders wait.
 - Run 2 at 15:01, after a restart: the snooze is over, so the handover reminder comes back
-  (the restore reminder, already shown, does not); "Done" stores it as done.
+  (the restore reminder, already shown, does not); a click on its body opens the
+  handover dialog; "Done" stores it as done, and one reminder is left waiting.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +97,16 @@ def _notify_with(session: DesktopSession, title: str) -> str:
     return calls[-1] if calls else ""
 
 
+def _tray_tooltip(session: DesktopSession) -> str:
+    """The tooltip text of our StatusNotifierItem (the one app on this session's tray)."""
+    items = session.sni_items()
+    if len(items) != 1:
+        return ""
+    tip = session.sni_property(items[0], "ToolTip")
+    assert isinstance(tip, tuple)
+    return f"{tip[2]}\n{tip[3]}"
+
+
 def _window_titled(session: DesktopSession, title: str) -> bool:
     out = subprocess.run(
         ["xdotool", "search", "--onlyvisible", "--name", title],
@@ -120,6 +133,8 @@ def test_reminders_on_a_real_session(desktop_session: DesktopSession, home: Path
         app.wait_log(f"notification {HANDOVER} shown by the server")
         app.wait_log(f"notification {RESTORE} shown by the server")
         wait_until(lambda: session.displayed() >= 2, 10, "two notifications on screen")
+        # The tray (a StatusNotifierItem here) shows that reminders wait.
+        wait_until(lambda: re.search(r"\b2 reminder", _tray_tooltip(session)), 10, "the tray's waiting state")
         # The Notify calls carry the three buttons (key, label pairs) and the late mark.
         handover = _notify_with(session, "Time to hand over")
         restore = _notify_with(session, "Late: Welcome back")
@@ -171,6 +186,9 @@ def test_reminders_on_a_real_session(desktop_session: DesktopSession, home: Path
         copy_artifact(shot, "handover-dialog-xvfb.png")
         session.pick_action("Done", "Time to hand over", "done")
         app.wait_log(f"done: {HANDOVER}")
+        wait_until(
+            lambda: re.search(r"\b1 reminder", _tray_tooltip(session)), 10, "one reminder left waiting"
+        )
         states = reminders(home, RUN2_NOW)
         assert states[HANDOVER]["state"] == "done" and states[HANDOVER]["snoozed_until"] is None
         assert states[RESTORE]["state"] == "shown"
