@@ -113,32 +113,28 @@ class FileBackend:
             lock.release()
 
     def _clean_leftovers(self) -> None:
-        """Temp files of writers on this host that died mid-write (SIGKILL, power cut)."""
-        import socket
+        """Temp files of writers on this host that died mid-write (SIGKILL, power cut):
+        ``.<feed>.[bak.]<host>.<pid>.<rand>.tmp`` and ``<feed>.lock.<host>.<pid>.<rand>.new``."""
+        from antihjalte_desktop.feed.lock import _host, _pid_alive
 
-        from antihjalte_desktop.feed.lock import _pid_alive
-
-        host = socket.gethostname()
-        prefix = f".{self.path.name}."
+        host = _host()
+        tmp_prefix = f".{self.path.name}."
+        new_prefix = f"{self.lock_path.name}."
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.path.parent):
                 name = entry.name
-                if name.startswith(prefix) and name.endswith(".tmp"):
-                    parts = name[len(prefix) : -4].split(".")
-                    # .<feed>.<host>.<pid>.<rand>.tmp
-                    if (
-                        len(parts) >= 3
-                        and parts[-3] == host
-                        and parts[-2].isdigit()
-                        and not _pid_alive(int(parts[-2]))
-                    ):
-                        with contextlib.suppress(OSError):
-                            os.unlink(entry.path)
-                elif name.startswith(self.lock_path.name + ".") and name.endswith(".new"):
-                    bits = name[len(self.lock_path.name) + 1 : -4].split(".")
-                    if bits and bits[0].isdigit() and not _pid_alive(int(bits[0])):
-                        with contextlib.suppress(OSError):
-                            os.unlink(entry.path)
+                if name.startswith(tmp_prefix) and name.endswith(".tmp"):
+                    rest = name[len(tmp_prefix) : -4]
+                elif name.startswith(new_prefix) and name.endswith(".new"):
+                    rest = name[len(new_prefix) : -4]
+                else:
+                    continue
+                before, _, tail = rest.rpartition(".")  # drop the random part
+                who, _, pid = before.rpartition(".")
+                on_this_host = who == host or who.endswith("." + host)
+                if on_this_host and pid.isdigit() and tail and not _pid_alive(int(pid)):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
 
 
 class _FileSession:
@@ -161,7 +157,7 @@ class _FileSession:
                         f"the feed is {st.st_size / 1e6:.0f} MB, more than the "
                         f"{self.b.max_bytes / 1e6:.0f} MB this app reads"
                     )
-                data = fh.read(self.b.max_bytes + 1)
+                data = fh.read(st.st_size + 1)  # not more: a 32 MB buffer would count in RSS
         except FileNotFoundError:
             return Snapshot(None, "")
         except IsADirectoryError:
@@ -171,8 +167,7 @@ class _FileSession:
         return Snapshot(data, file_token(st))
 
     def write(self, result: MergeResult, snap: Snapshot) -> str:
-        import secrets
-        import socket
+        from antihjalte_desktop.feed.lock import _host
 
         path = self.b.path
         if not self.lock.still_mine():
@@ -181,7 +176,7 @@ class _FileSession:
             raise FeedConflictError(
                 "the feed changed while it was being merged (a program that ignores the lock?)"
             )
-        tmp = path.with_name(f".{path.name}.{socket.gethostname()}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        tmp = path.with_name(f".{path.name}.{_host()}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             with os.fdopen(fd, "wb") as fh:
@@ -210,11 +205,10 @@ class _FileSession:
 
     def _keep_bak(self, old: bytes) -> None:
         """One backup: the feed as it was before this write (a hard link: instant, no copy)."""
-        import secrets
-        import socket
+        from antihjalte_desktop.feed.lock import _host
 
         bak = self.b.bak_path
-        tmp = bak.with_name(f".{bak.name}.{socket.gethostname()}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        tmp = bak.with_name(f".{bak.name}.{_host()}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             os.link(self.b.path, tmp)
         except OSError:

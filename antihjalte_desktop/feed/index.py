@@ -19,7 +19,6 @@ Rules (issue 6):
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 from collections import defaultdict
@@ -28,6 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from antihjalte_desktop.feed import ics
+from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.errors import FeedFormatError
 from antihjalte_desktop.feed.rawics import RawComponent, RawDoc, _line_of
 from antihjalte_desktop.feed.state import FeedState, zone_key
@@ -59,7 +59,7 @@ def window_for(today: date) -> tuple[date, date]:
 
 
 def context_key(doc: RawDoc, zone: tzinfo, window: tuple[date, date]) -> str:
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     h.update(f"{INDEX_VERSION}|{zone_key(zone)}|{window[0]}|{window[1]}|".encode())
     for c in doc.components:
         if c.kind == "VTIMEZONE":
@@ -77,14 +77,14 @@ def groups_of(doc: RawDoc, profile_id: str) -> dict[str, list[RawComponent]]:
     for c in doc.components:
         if c.kind != "VEVENT" or c.owner == profile_id:
             continue
-        key = c.uid or "#" + hashlib.blake2b(view[c.start : c.end], digest_size=8).hexdigest()
+        key = c.uid or "#" + blake2b(view[c.start : c.end], digest_size=8).hexdigest()
         out[key].append(c)
     return out
 
 
 def group_hash(doc: RawDoc, comps: list[RawComponent]) -> bytes:
     view = memoryview(doc.data)
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     for c in comps:
         h.update(view[c.start : c.end])
     return h.digest()
@@ -96,12 +96,21 @@ def update(state: FeedState, doc: RawDoc, profile_id: str, zone: tzinfo, today: 
     window = window_for(today)
     ctx = context_key(doc, zone, window)
     meta = state.meta()
-    stored = {} if meta.get("index_context") != ctx else state.group_hashes()
     report.rebuilt = meta.get("index_context") != ctx
     groups = groups_of(doc, profile_id)
     hashes = {k: group_hash(doc, comps) for k, comps in groups.items()}
-    changed = [k for k, h in hashes.items() if stored.get(k) != h]
-    removed = [k for k in stored if k not in hashes]
+    # Compare with the stored hashes row by row (not a second 20,000-entry dict in memory).
+    unchanged: set[str] = set()
+    removed: list[str] = []
+    if not report.rebuilt:
+        for k, h in state.iter_group_hashes():
+            cur = hashes.get(k)
+            if cur is None:
+                removed.append(k)
+            elif cur == h:
+                unchanged.add(k)
+    changed = [k for k in hashes if k not in unchanged]
+    del unchanged
     old_warnings: dict[str, list[str]] = {} if report.rebuilt else _warnings_by_key(meta)
     rows: dict[str, set[Row]] = {}
     warns: dict[str, list[str]] = {}

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import socket
 import threading
 import time
@@ -71,6 +70,11 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _host() -> str:
+    """This host's name, safe inside a file name."""
+    return socket.gethostname().replace("/", "_").replace("\\", "_")
+
+
 def holder_info() -> dict[str, Any]:
     pid = os.getpid()
     return {
@@ -79,7 +83,7 @@ def holder_info() -> dict[str, Any]:
         "boot": _boot_id(),
         "start": _start_time(pid),
         "since": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "token": secrets.token_hex(8),
+        "token": os.urandom(8).hex(),
     }
 
 
@@ -172,7 +176,7 @@ class FileLock:
         """Create the lock file with its content in one step: a complete file is linked into
         place (atomic, fails if one exists), so nobody ever sees a half-written lock. Where
         hard links are not supported, ``O_EXCL`` and a write."""
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
+        tmp = self.path.with_name(f"{self.path.name}.{_host()}.{os.getpid()}.{os.urandom(4).hex()}.new")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         try:
             os.write(fd, payload)
@@ -247,7 +251,7 @@ class FileLock:
 
     def _break(self, content: bytes) -> None:
         """Move the stale lock aside, but only if it is still the one we judged stale."""
-        aside = self.path.with_name(f"{self.path.name}.stale.{secrets.token_hex(4)}")
+        aside = self.path.with_name(f"{self.path.name}.stale.{os.urandom(4).hex()}")
         try:
             os.rename(self.path, aside)
         except OSError:

@@ -80,17 +80,22 @@ def merge(
 
     foreign_uids = {c.uid for c in doc.components if c.owner != profile_id and c.uid}
     seen_own: set[str] = set()
-    pos = doc.header_end
+    # Everything not ours is copied as long runs of the original bytes (a few memoryviews,
+    # not one per component): only our own events break a run.
+    run = doc.header_end
     for c in doc.components:
-        if c.start > pos:
-            res.parts.append(view[pos : c.start])
-        pos = c.end
         if c.owner != profile_id or c.kind != "VEVENT":
-            res.parts.append(view[c.start : c.end])
             continue
-        _own(doc, c, desired, seen_own, res, render, view, seq_floor)
-    if doc.footer_start > pos:
-        res.parts.append(view[pos : doc.footer_start])
+        out = _own(doc, c, desired, seen_own, res, render, seq_floor)
+        if out is None:
+            continue  # kept as it is: stays inside the run
+        if c.start > run:
+            res.parts.append(view[run : c.start])
+        if out:
+            res.parts.append(out)
+        run = c.end
+    if doc.footer_start > run:
+        res.parts.append(view[run : doc.footer_start])
     for uid in sorted(desired):
         if uid in seen_own:
             continue
@@ -111,22 +116,21 @@ def _own(
     seen_own: set[str],
     res: MergeResult,
     render: Callable[[ics.OwnEvent, int], bytes],
-    view: memoryview,
     seq_floor: Mapping[str, int],
-) -> None:
+) -> bytes | None:
+    """One of our events: None to keep it as it is, b"" to drop it, or its new bytes."""
     ev = desired.get(c.uid)
     if ev is None or c.uid in seen_own:
         # no longer wanted (or a duplicate of one already kept): remove it
         res.deletes.append(c.uid)
         res.removed += 1
         res.changed = True
-        return
+        return b""
     seen_own.add(c.uid)
     raw = doc.data[c.start : c.end]
     if ics.content_key_of(raw) == ev.content_key():
-        res.parts.append(view[c.start : c.end])
         res.sequences[c.uid] = c.sequence
-        return
-    res.parts.append(render(ev, max(c.sequence, seq_floor.get(c.uid, -1)) + 1))
+        return None
     res.updated += 1
     res.changed = True
+    return render(ev, max(c.sequence, seq_floor.get(c.uid, -1)) + 1)

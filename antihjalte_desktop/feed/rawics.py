@@ -12,11 +12,12 @@ component this app does not own is written back byte for byte, and splitting a
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.backend import MAX_FEED_BYTES  # one limit for both
 from antihjalte_desktop.feed.errors import FeedFormatError
 
@@ -51,7 +52,7 @@ class RawComponent:
     nested: list[tuple[int, int]] | None = None  # byte ranges of sub-components (VALARM, ...)
 
     def digest(self, data: bytes | memoryview) -> bytes:
-        return hashlib.blake2b(memoryview(data)[self.start : self.end], digest_size=16).digest()
+        return blake2b(memoryview(data)[self.start : self.end], digest_size=16).digest()
 
 
 @dataclass
@@ -143,7 +144,7 @@ def split(data: bytes, *, max_bytes: int = MAX_FEED_BYTES) -> RawDoc:
     seen_calendar = False
     for m in _marks(data):
         what = m.group(1).upper()
-        name = m.group(2).strip().upper().decode("ascii", "replace")
+        name = sys.intern(m.group(2).strip().upper().decode("ascii", "replace"))
         line_start = m.start(1)
         line_end = _line_end(data, m.end())
         if not _NAME.match(name.encode("ascii", "replace")):

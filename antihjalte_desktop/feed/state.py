@@ -89,9 +89,10 @@ class FeedState:
         return [str(w) for w in out] if isinstance(out, list) else []
 
     # -- index ------------------------------------------------------------------
-    def group_hashes(self) -> dict[str, bytes]:
+    def iter_group_hashes(self) -> Iterator[tuple[str, bytes]]:
         with self._read() as c:
-            return {k: bytes(h) for k, h in c.execute("SELECT key, hash FROM grp")}
+            for k, h in c.execute("SELECT key, hash FROM grp"):
+                yield k, bytes(h)
 
     def occurrences(self, start: date, end: date) -> list[tuple[str, str, str]]:
         with self._read() as c:

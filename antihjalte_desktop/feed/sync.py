@@ -130,10 +130,8 @@ def desired_events(profile: Profile, st: FeedState, ident: ics.Identity) -> dict
 
 
 def fingerprint(desired: dict[str, ics.OwnEvent]) -> str:
-    try:  # hashlib itself loads OpenSSL (~5 ms): too slow for the no-change path
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - other Pythons
-        from hashlib import blake2b
+    from antihjalte_desktop.feed._hash import blake2b
+
     h = blake2b(digest_size=16)
     for uid in sorted(desired):
         h.update(desired[uid].content_key())

@@ -1,0 +1,397 @@
+"""A small, careful HTTP client for the network feeds (WebDAV, CalDAV, subscriptions).
+
+Built on the standard library's ``http.client`` rather than httpx or requests: the
+feeds need few requests (OPTIONS, PROPFIND, REPORT, LOCK, GET, PUT, DELETE), and every
+rule below is easier to prove when this module, not a library default, decides it:
+
+- TLS is verified against the system's CAs, or the file in ``feed.ca_file``;
+- credentials are never sent over plain ``http://`` except to a loopback address
+  (the URL is refused *before* any name lookup or connection), and never forwarded
+  when a redirect leads to another scheme, host or port (redirects are followed only
+  for reads, at most 5);
+- every request has a timeout (each socket operation, and a deadline for the whole
+  response);
+- a response larger than 20 MB is refused (by Content-Length, or while reading);
+- server XML is parsed by :func:`parse_xml`: no DTD, no entity declarations.
+
+The password is held by :class:`Secret`, whose ``repr``/``str`` never show it, and goes
+only into the ``Authorization`` header of the request being sent.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import ipaddress
+import logging
+import socket
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from antihjalte_desktop.feed.errors import FeedError
+
+log = logging.getLogger("antihjalte.feed.http")
+
+MAX_RESPONSE_BYTES = 20 * 1024 * 1024
+TIMEOUT_S = 30.0  # connect and each read
+DEADLINE_S = 900.0  # a whole response (a 15 MB feed on a slow link)
+MAX_REDIRECTS = 5
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT"})
+USER_AGENT = "antihjalte-desktop"
+
+
+class FeedAuthError(FeedError):
+    """The server refused the user name or password (401)."""
+
+
+class FeedInsecureError(FeedError):
+    """A request that would expose credentials was refused before it was made."""
+
+
+class FeedTooLargeError(FeedError):
+    """The server sent more than this app reads."""
+
+
+class Secret:
+    """A password that never shows itself in a repr, a log line or a traceback."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __repr__(self) -> str:
+        return "Secret(***)"
+
+    __str__ = __repr__
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+    url: str
+
+    def header(self, name: str) -> str:
+        return self.headers.get(name.lower(), "")
+
+
+@dataclass
+class Credentials:
+    user: str
+    password: Secret = field(default_factory=lambda: Secret(""))
+
+    def header(self) -> str:
+        raw = f"{self.user}:{self.password.reveal()}".encode()
+        return "Basic " + base64.b64encode(raw).decode("ascii")
+
+
+def is_loopback_host(host: str) -> bool:
+    """127.0.0.0/8, ::1 or the name ``localhost`` (no name lookup is made to decide)."""
+    h = host.strip("[]").lower().rstrip(".")
+    if h == "localhost" or h.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(h).is_loopback
+    except ValueError:
+        return False
+
+
+def normalize_url(url: str) -> str:
+    """``webcal://`` → ``https://`` (``webcals://`` too); anything but http(s) is refused."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme in ("webcal", "webcals"):
+        parts = parts._replace(scheme="https")
+    elif scheme not in ("http", "https"):
+        raise FeedError(f"not an http(s) address: {redact_url(url)}")
+    if not parts.hostname:
+        raise FeedError(f"the address has no host: {redact_url(url)}")
+    return urlunsplit(parts)
+
+
+def redact_url(url: str) -> str:
+    """The URL without any ``user:password@`` part (for messages and logs)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<invalid address>"
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    return urlunsplit(parts._replace(netloc=host))
+
+
+def check_safe(url: str, creds: Credentials | None) -> None:
+    """Refuse, before any lookup or connection, what would expose credentials."""
+    parts = urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        raise FeedInsecureError(
+            f"{redact_url(url)}: put the user name in the settings and the password in the keyring "
+            "(antihjalte feed login), not in the address"
+        )
+    if creds is not None and parts.scheme == "http" and not is_loopback_host(parts.hostname or ""):
+        raise FeedInsecureError(
+            f"refusing to send a password over plain http:// to {parts.hostname}: "
+            "use an https:// address (plain http is allowed only to this computer)"
+        )
+
+
+def _origin(url: str) -> tuple[str, str, int]:
+    p = urlsplit(url)
+    port = p.port or (443 if p.scheme == "https" else 80)
+    return p.scheme, (p.hostname or "").lower(), port
+
+
+class HttpClient:
+    """One feed's connection(s): keep-alive per origin, the rules of this module on every request."""
+
+    def __init__(
+        self,
+        *,
+        creds: Credentials | None = None,
+        ca_file: str = "",
+        timeout: float = TIMEOUT_S,
+        deadline: float = DEADLINE_S,
+        max_bytes: int = MAX_RESPONSE_BYTES,
+    ) -> None:
+        self.creds = creds if creds is not None and creds.user else None
+        self.ca_file = ca_file
+        self.timeout = timeout
+        self.deadline = deadline
+        self.max_bytes = max_bytes
+        self._conns: dict[tuple[str, str, int], http.client.HTTPConnection] = {}
+        self._ssl: object | None = None
+        self.requests = 0  # requests sent (for tests and the status)
+
+    # -- connections ---------------------------------------------------------------
+    def _context(self) -> object:
+        if self._ssl is None:
+            import ssl
+
+            try:
+                self._ssl = ssl.create_default_context(cafile=self.ca_file or None)
+            except (OSError, ssl.SSLError) as err:
+                raise FeedError(f"cannot use the CA file {self.ca_file!r} (feed.ca_file): {err}") from None
+        return self._ssl
+
+    def _conn(self, origin: tuple[str, str, int]) -> http.client.HTTPConnection:
+        conn = self._conns.get(origin)
+        if conn is None:
+            scheme, host, port = origin
+            if scheme == "https":
+                conn = http.client.HTTPSConnection(
+                    host,
+                    port,
+                    timeout=self.timeout,
+                    context=self._context(),  # type: ignore[arg-type]
+                )
+            else:
+                conn = http.client.HTTPConnection(host, port, timeout=self.timeout)
+            self._conns[origin] = conn
+        return conn
+
+    def close(self) -> None:
+        for conn in self._conns.values():
+            conn.close()
+        self._conns.clear()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- requests ------------------------------------------------------------------
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: dict[str, str] | None = None,
+        body: bytes | None = None,
+        auth: bool = True,
+    ) -> Response:
+        """Send one request (following read-only redirects); raise FeedError for the world's
+        failures, FeedAuthError for a 401. Other statuses are the caller's to judge."""
+        url = normalize_url(url)
+        creds = self.creds if auth else None
+        check_safe(url, creds)
+        first_origin = _origin(url)
+        for _hop in range(MAX_REDIRECTS + 1):
+            send_creds = creds if _origin(url) == first_origin else None
+            resp = self._once(method, url, headers or {}, body, send_creds)
+            if resp.status in (301, 302, 303, 307, 308) and method in READ_METHODS:
+                target = resp.header("location")
+                if not target:
+                    return resp
+                url = normalize_url(urljoin(url, target))
+                if _origin(url) != first_origin:
+                    log.info("redirected to another origin %s; credentials are not sent there", _origin(url)[1])
+                    if urlsplit(url).username is not None:
+                        raise FeedInsecureError("a redirect to an address with a user name was refused")
+                continue
+            if resp.status == 401:
+                raise FeedAuthError(
+                    "wrong user name or password"
+                    + (f" for {self.creds.user!r}" if self.creds else " (none is set: antihjalte feed login)")
+                    + f" at {redact_url(url)}"
+                )
+            return resp
+        raise FeedError(f"too many redirects from {redact_url(url)}")
+
+    def _once(
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        body: bytes | None,
+        creds: Credentials | None,
+    ) -> Response:
+        parts = urlsplit(url)
+        origin = _origin(url)
+        target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        hdrs = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity", **headers}
+        if creds is not None:
+            hdrs["Authorization"] = creds.header()
+        if body is not None:
+            hdrs["Content-Length"] = str(len(body))
+        for attempt in (0, 1):
+            conn = self._conn(origin)
+            reused = conn.sock is not None
+            try:
+                self.requests += 1
+                conn.request(method, target, body=body, headers=hdrs)
+                resp = conn.getresponse()
+                data = self._read(resp, url)
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as err:
+                conn.close()
+                self._conns.pop(origin, None)
+                if reused and attempt == 0:
+                    continue  # a kept-alive connection the server had closed: once more, fresh
+                raise FeedError(f"the server {origin[1]} closed the connection ({type(err).__name__})") from None
+            except FeedError:
+                conn.close()
+                self._conns.pop(origin, None)
+                raise
+            except TimeoutError:
+                conn.close()
+                self._conns.pop(origin, None)
+                raise FeedError(f"the server {origin[1]} did not answer within {self.timeout:.0f} s") from None
+            except OSError as err:
+                conn.close()
+                self._conns.pop(origin, None)
+                raise FeedError(_os_message(origin[1], err)) from None
+            except http.client.HTTPException as err:
+                conn.close()
+                self._conns.pop(origin, None)
+                raise FeedError(f"the server {origin[1]} sent a broken answer ({type(err).__name__})") from None
+            hdr = {k.lower(): v for k, v in resp.getheaders()}
+            if resp.will_close:
+                conn.close()
+                self._conns.pop(origin, None)
+            log.debug("%s %s -> %s (%d bytes)", method, redact_url(url), resp.status, len(data))
+            return Response(resp.status, hdr, data, url)
+        raise AssertionError("unreachable")
+
+    def _read(self, resp: http.client.HTTPResponse, url: str) -> bytes:
+        length = resp.getheader("Content-Length")
+        if length and length.isdigit() and int(length) > self.max_bytes:
+            raise FeedTooLargeError(
+                f"{redact_url(url)} answered with {int(length) / 1e6:.0f} MB, more than the "
+                f"{self.max_bytes / 1e6:.0f} MB this app reads"
+            )
+        started = time.monotonic()
+        chunks: list[bytes] = []
+        got = 0
+        while True:
+            chunk = resp.read1(256 * 1024) if hasattr(resp, "read1") else resp.read(256 * 1024)
+            if not chunk:
+                break
+            got += len(chunk)
+            if got > self.max_bytes:
+                raise FeedTooLargeError(
+                    f"{redact_url(url)} sent more than the {self.max_bytes / 1e6:.0f} MB this app reads"
+                )
+            chunks.append(chunk)
+            if time.monotonic() - started > self.deadline:
+                raise FeedError(f"{redact_url(url)} took longer than {self.deadline:.0f} s to send its answer")
+        return b"".join(chunks)
+
+
+def _os_message(host: str, err: OSError) -> str:
+    if isinstance(err, socket.gaierror):
+        return f"cannot find the server {host} (offline, or a wrong address?)"
+    if isinstance(err, ConnectionRefusedError):
+        return f"the server {host} refused the connection (is it running?)"
+    import ssl
+
+    if isinstance(err, ssl.SSLCertVerificationError):
+        return (
+            f"the certificate of {host} could not be verified ({err.verify_message}); "
+            "if your organisation uses its own certificate authority, set feed.ca_file"
+        )
+    if isinstance(err, ssl.SSLError):
+        return f"a secure connection to {host} failed ({err.reason})"
+    return f"cannot reach the server {host}: {err.strerror or type(err).__name__}"
+
+
+# -- XML -----------------------------------------------------------------------------
+class _Refused(Exception):
+    pass
+
+
+def parse_xml(data: bytes) -> ET.Element:
+    """Parse a server's XML reply: no DOCTYPE, no entity declarations (an entity-expansion bomb
+    is refused, not expanded), namespaces as ``{ns}name``. Raises FeedError."""
+    import xml.parsers.expat
+
+    head = data[:4]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        raise FeedError("the server's XML is not UTF-8; refused")
+    low = data.lower()
+    if b"<!doctype" in low or b"<!entity" in low:
+        raise FeedError("the server's XML declares a DTD or entities; refused (possible entity bomb)")
+
+    builder = ET.TreeBuilder()
+    parser = xml.parsers.expat.ParserCreate("utf-8", namespace_separator=" ")
+
+    def refuse(*_args: object) -> None:
+        raise _Refused
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        builder.start(_qname(name), {_qname(k): v for k, v in attrs.items()})
+
+    def end(name: str) -> None:
+        builder.end(_qname(name))
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse  # type: ignore[assignment]
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = builder.data
+    try:
+        parser.Parse(data, True)
+        root = builder.close()
+    except _Refused:
+        raise FeedError("the server's XML declares a DTD or entities; refused") from None
+    except (xml.parsers.expat.ExpatError, AssertionError, IndexError) as err:
+        raise FeedError(f"the server sent XML that cannot be read ({err})") from None
+    return root
+
+
+def _qname(name: str) -> str:
+    ns, sep, local = name.rpartition(" ")
+    return f"{{{ns}}}{local}" if sep else name
