@@ -54,9 +54,9 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import SIGNAL, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import SIGNAL, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from antihjalte_desktop import APP_ID, APP_NAME
 from antihjalte_desktop.core.reminders import Reminder, ReminderKind, next_due
@@ -154,12 +154,12 @@ class App(QObject):
                 raise
 
     # -- services for the UI -----------------------------------------------------------
-    def qlocale(self) -> QLocale:
-        return (
-            QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
-            if self.language == "sv"
-            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-        )
+    def qlocale(self) -> Any:
+        """The QLocale of the UI language, also made Qt's default (the windows call this when they open)."""
+        from antihjalte_desktop.ui.i18n import apply_qlocale, qlocale
+
+        apply_qlocale(self.language)
+        return qlocale(self.language)
 
     def holidays_ready(self, year: int) -> bool:
         if year in self._holiday_years:
@@ -395,6 +395,9 @@ class App(QObject):
             self.settings_dialog = None
 
     def open_about(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         from antihjalte_desktop import version
 
         box = QMessageBox(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -105,6 +105,7 @@ class SettingsDialog(QDialog):
         super().__init__()
         self._app = app
         self._settings = app.profile.settings
+        app.qlocale()  # Qt's own formats in the UI language
         self.fields: dict[str, _Field] = {}
         self.setObjectName("settings")
         self.setWindowTitle(self.tr("Antihjälte – settings"))
@@ -148,6 +149,8 @@ class SettingsDialog(QDialog):
         inner = QWidget()
         form = QFormLayout(inner)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A label too long to sit beside its field goes above it (wrapped labels in a form clip).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for s in settings:
             editor = self._editor(s)
             editor.setObjectName(s.key)
@@ -155,7 +158,10 @@ class SettingsDialog(QDialog):
             box = QWidget(inner)
             v = QVBoxLayout(box)
             v.setContentsMargins(0, 0, 0, 0)
-            v.addWidget(editor)
+            if s.kind in (Kind.INT, Kind.TIME, Kind.CHOICE):
+                v.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft)  # a number or time needs no full width
+            else:
+                v.addWidget(editor)
             if s.help:
                 help_label = QLabel(_t(s.help), box)
                 help_label.setWordWrap(True)
@@ -180,7 +186,6 @@ class SettingsDialog(QDialog):
             else:
                 label = QLabel(_t(s.label) + ":", inner)
                 label.setBuddy(editor)
-                label.setWordWrap(True)
                 form.addRow(label, box)
             field = _Field(self, s, editor, error)
             self.fields[s.key] = field
