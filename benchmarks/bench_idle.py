@@ -11,6 +11,11 @@ so their rate is the process's wakeup rate. All threads are counted.
 
 Goal (issue 5): the app wakes no more than the bare script; its own timers fire at
 most once per 15 minutes (the clock guard), the reminder timer only when one is due.
+
+``bench_startup.py`` (the tray's benchmark) also measures idle wakeups, on an XEmbed tray
+(trayer) without a session bus. This one measures the desktop the reminders are made for:
+a StatusNotifierItem tray and a notification server on a session D-Bus, with the reminder
+service running, and it follows threads that come and go. ``benchmarks/run.py idle`` runs it.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -94,20 +100,15 @@ def plan_far_day(home: Path) -> date:
     raise SystemExit("could not plan a day to measure with")
 
 
-def main() -> int:
-    full = os.environ.get("ANTIHJALTE_FULL") == "1"
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seconds", type=float, default=300.0 if full else 60.0, help="measuring time")
-    ap.add_argument("--settle", type=float, default=10.0, help="seconds to let start-up work finish first")
-    ap.add_argument("--json", type=Path, help="also write the result here")
-    args = ap.parse_args()
-
+def measure(seconds: float, settle: float = 10.0) -> dict[str, Any]:
+    """Run both side by side on a fresh desktop session for ``seconds``; the figures."""
     with tempfile.TemporaryDirectory(prefix="antihjalte-idle-") as tmp:
         base = Path(tmp)
         (base / "session").mkdir()
         home = base / "home"
         day = plan_far_day(home)
         session = DesktopSession(base / "session")
+        old_runtime = os.environ.get("XDG_RUNTIME_DIR")
         os.environ["XDG_RUNTIME_DIR"] = str(base / "session")
         try:
             session.start()
@@ -120,23 +121,28 @@ def main() -> int:
             started = lambda: log.exists() and "re-aimed (start)" in log.read_text()  # noqa: E731
             wait_until(started, 60, "the reminder service")
             aimed = next(line for line in log.read_text().splitlines() if "re-aimed (start)" in line)
-            time.sleep(args.settle)
+            time.sleep(settle)
             for proc in (bare, app):
                 if proc.poll() is not None:
-                    raise SystemExit(f"a process ended early ({proc.args}); see {session.dir}")
+                    raise RuntimeError(f"a process ended early ({proc.args}); see {session.dir}")
             counters = {"app": WakeupCounter(app.pid), "bare": WakeupCounter(bare.pid)}
             t0 = time.monotonic()
-            while time.monotonic() - t0 < args.seconds:
+            while time.monotonic() - t0 < seconds:
                 time.sleep(1.0)
                 for c in counters.values():
                     c.sample()
             elapsed = time.monotonic() - t0
-            fired = log.read_text().count("re-aimed (timer)") + log.read_text().count("re-aimed (clock jump)")
+            text = log.read_text()
+            fired = text.count("re-aimed (timer)") + text.count("re-aimed (clock jump)")
         finally:
             session.stop()
+            if old_runtime is None:
+                os.environ.pop("XDG_RUNTIME_DIR", None)
+            else:
+                os.environ["XDG_RUNTIME_DIR"] = old_runtime
 
     per_min = {k: c.total * 60.0 / elapsed for k, c in counters.items()}
-    result = {
+    return {
         "seconds": round(elapsed, 1),
         "planned_day": day.isoformat(),
         "aimed": aimed.split(": ", 1)[-1],
@@ -144,11 +150,41 @@ def main() -> int:
         "ratio_app_to_bare": round(per_min["app"] / per_min["bare"], 2) if per_min["bare"] else None,
         "reminder_timer_fired": fired,
     }
-    print(f"idle for {elapsed:.0f} s, next reminder for {day.isoformat()} ({result['aimed']})")
+
+
+def default_seconds() -> float:
+    return 300.0 if os.environ.get("ANTIHJALTE_FULL") == "1" else 60.0
+
+
+def run() -> list[dict[str, Any]]:
+    """Rows for ``benchmarks/run.py``."""
+    r = measure(default_seconds())
+    app, bare = r["wakeups_per_minute"]["app"], r["wakeups_per_minute"]["bare"]
+    return [
+        {"name": f"idle wakeups/min, SNI+dunst session, {r['seconds']:.0f} s", "value": app, "unit": "/min",
+         "goal": f"<= bare ({bare:.2f})", "ok": app <= bare},
+        {"name": "idle wakeups/min, bare PySide6 tray", "value": bare, "unit": "/min"},
+        {"name": "reminder timer fired while idle", "value": r["reminder_timer_fired"], "goal": "0",
+         "ok": r["reminder_timer_fired"] == 0},
+    ]  # fmt: skip
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seconds", type=float, default=default_seconds(), help="measuring time")
+    ap.add_argument("--settle", type=float, default=10.0, help="seconds to let start-up work finish first")
+    ap.add_argument("--json", type=Path, help="also write the result here")
+    args = ap.parse_args()
+    result = measure(args.seconds, args.settle)
+    per_min = result["wakeups_per_minute"]
+    print(
+        f"idle for {result['seconds']:.0f} s, next reminder for {result['planned_day']} ({result['aimed']})"
+    )
     print(f"  bare PySide6 tray script: {per_min['bare']:.2f} wakeups/min")
-    ratio = result["ratio_app_to_bare"]
-    print(f"  antihjalte tray app:      {per_min['app']:.2f} wakeups/min  (ratio {ratio})")
-    print(f"  reminder timer fired:     {fired} times")
+    print(
+        f"  antihjalte tray app:      {per_min['app']:.2f} wakeups/min  (ratio {result['ratio_app_to_bare']})"
+    )
+    print(f"  reminder timer fired:     {result['reminder_timer_fired']} times")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
     return 0
