@@ -145,8 +145,9 @@ class ReminderService(QObject):
     Signals: ``reminders_changed(list)`` with the waiting reminders (shown, not yet
     done or snoozed) whenever that list may have changed; ``reminder_due(Reminder,
     late)`` as each is shown; ``checklist_requested(Reminder)`` when the user asks
-    for the handover checklist; ``journal_requested(Reminder)`` for the reflection
-    reminder when ``journal_available`` is set.
+    for the handover checklist; ``journal_requested(Reminder)`` for the start and
+    reflection reminders when ``journal_available`` is set. Until ``start()`` (and
+    after ``stop()``) it shows nothing: a self-test builds it without starting it.
     """
 
     reminders_changed = Signal(list)
@@ -188,6 +189,7 @@ class ReminderService(QObject):
         self._anchor: tuple[float, datetime] | None = None  # (monotonic, wall) at the last aim
         self.next_reminder: Reminder | None = None
         self._started = False
+        self._subscribed = False
         if notifier is not None:
             notifier.action_invoked.connect(self._on_action_invoked)
 
@@ -197,7 +199,9 @@ class ReminderService(QObject):
         if self._started:
             return
         self._started = True
-        self.profile.settings.subscribe(self._on_setting_changed)
+        if not self._subscribed:  # Settings has no unsubscribe: once for the service's life
+            self.profile.settings.subscribe(self._on_setting_changed)
+            self._subscribed = True
         if self._watch_sleep:
             self._sleep = SleepWatcher(self._sleep_bus, self)
             if self._sleep.start():
@@ -247,12 +251,13 @@ class ReminderService(QObject):
 
     def plan_changed(self) -> None:
         """Connect the planner's change signal here."""
-        self.reaim("plan changed")
+        if self._started:
+            self.reaim("plan changed")
 
     def check_clock(self) -> bool:
         """The cheap guard: re-aim when the wall clock moved apart from the monotonic
         clock (a clock change, or a sleep that logind did not announce). True when it did."""
-        if self._anchor is None:
+        if self._anchor is None or not self._started:
             return False
         mono0, wall0 = self._anchor
         expected = wall0 + timedelta(seconds=self._monotonic() - mono0)
@@ -268,11 +273,12 @@ class ReminderService(QObject):
             self.reaim("timer")
 
     def _on_resumed(self) -> None:
-        self.reaim("resume")
+        if self._started:
+            self.reaim("resume")
 
     def _on_setting_changed(self, key: str, value: object) -> None:
         del value
-        if key.startswith(_SCHEDULE_KEYS):
+        if self._started and key.startswith(_SCHEDULE_KEYS):
             if key == "holidays.country" and hasattr(self.profile, "reset_calendar"):
                 self.profile.reset_calendar()
             self.reaim(f"setting {key}")
@@ -330,7 +336,8 @@ class ReminderService(QObject):
         if self.notifier is not None:
             self.notifier.withdraw(reminder_id)
         log.info("snoozed %s until %s", reminder_id, until)
-        self.reaim("snooze")
+        if self._started:
+            self.reaim("snooze")
         return until
 
     def done(self, reminder_id: str) -> None:
@@ -338,7 +345,8 @@ class ReminderService(QObject):
         if self.notifier is not None:
             self.notifier.withdraw(reminder_id)
         log.info("done: %s", reminder_id)
-        self.reaim("done")
+        if self._started:
+            self.reaim("done")
 
     def open(self, reminder_id: str) -> None:
         """The user asked for what the reminder is about: the checklist (or the journal)."""

@@ -268,3 +268,23 @@ def test_a_locked_database_is_retried_not_fatal(home: Path, qtbot, monkeypatch) 
     assert shown == ["2026-12-02/handover"]
     service.stop()
     profile.close()
+
+
+def test_a_service_not_started_shows_nothing(env: Env, make) -> None:  # type: ignore[no-untyped-def]
+    """As under --self-test: built, wired, never started; plan and clock changes show nothing."""
+    env.profile.plan_day(WED)
+    env.clock.set(at("2026-12-01 14:00"))
+    service, shown, _ = make(start=False)
+    service.plan_changed()
+    env.profile.settings.set("reminders.handover_time", "13:00")
+    assert service.check_clock() is False
+    assert shown.items == [] and env.profile.plan.reminder_states() == {}
+    assert not service.timer.isActive()
+    # Started, then stopped and started again: one settings listener, not two.
+    service.start()
+    service.stop()
+    service.start()
+    aimed: list[object] = []
+    service.timer_aimed.connect(aimed.append)
+    env.profile.settings.set("reminders.handover_time", "13:30")
+    assert len(aimed) == 1
