@@ -397,7 +397,8 @@ class Notifier(QObject):
             tray.messageClicked.connect(self._on_tray_message_clicked)
             self._tray_connected = tray
         self._last_tray_key = message.key
-        # Critical is the only kind that is clickable through a StatusNotifierItem host.
+        # On Windows and macOS a click on the message comes back as messageClicked. (Through a
+        # StatusNotifierItem host only Critical ones would, but there the D-Bus link serves.)
         tray.showMessage(message.title, message.body, QSystemTrayIcon.MessageIcon.Information, 0)
         self.last_link = "tray"
         self.delivered.emit(message.key, "tray")

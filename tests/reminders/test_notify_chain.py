@@ -4,6 +4,7 @@ re-aims the reminders. On a private D-Bus (real dbus-daemon) with nothing else o
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from jeepney import DBusAddress, message_bus, new_signal
@@ -18,7 +19,13 @@ __all__ = ["bare_bus"]
 
 pytestmark = [pytest.mark.integration, pytest.mark.qt_log_ignore("This plugin does not support")]
 
-MESSAGE = notify.Message("2026-12-02/handover", "Time to hand over", "Body", [(notify.SNOOZE, "Snooze 1 h")])
+MESSAGE = notify.Message(
+    "2026-12-02/handover",
+    "Time to hand over",
+    "Wednesday 2 December is your antihjälte day. Switch on the auto-reply, forward the phone and pass on "
+    "your quick tasks.",
+    [(notify.OPEN, "Open checklist"), (notify.SNOOZE, "Snooze 1 h"), (notify.DONE, "Done")],
+)
 
 
 def test_no_session_bus_falls_back_to_the_popup(qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -38,7 +45,11 @@ def test_no_notification_server_falls_back_to_the_popup(qtbot, bare_bus: str, mo
     notifier.notify(MESSAGE)
     assert links == ["dbus"]  # sent; the bus answers later that nobody serves the name
     qtbot.waitUntil(lambda: links == ["dbus", "popup"], timeout=10_000)
-    assert notifier._popup is not None and notifier._popup.windowTitle() == "Time to hand over"
+    popup = notifier._popup
+    assert popup is not None and popup.windowTitle() == "Time to hand over"
+    out = Path(__file__).resolve().parents[1] / "_artifacts" / "reminder-popup.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    assert popup.grab().save(str(out))
     notifier.close()
 
 
