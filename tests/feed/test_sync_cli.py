@@ -203,6 +203,8 @@ def test_no_change_sync_and_team_view_stay_light(cli, home: Path) -> None:
         "heavy = {'icalendar', 'recurring_ical_events', 'x_wr_timezone', 'PySide6'}\n"
         "print(codes, sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
     )
-    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=cli.env(), timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=cli.env(), timeout=60
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "[0, 0] []"
