@@ -116,3 +116,27 @@ def test_password_stays_in_memory_only(dialog, qtbot, make_app, profile: Profile
     text = profile.paths.settings_file.read_text("utf-8") if profile.paths.settings_file.exists() else "{}"
     assert "hemligt" not in text
     assert "feed.password" not in json.loads(text)
+
+
+def test_language_switch_applies_at_once(make_app, qtbot, profile: Profile) -> None:
+    from antihjalte_desktop.ui.tray import Tray
+
+    app = make_app()
+    qtbot.waitUntil(app.calendar_ready)
+    app.tray = Tray(app)
+    app.open_planner()
+    app.open_settings()
+    dlg = app.settings_dialog
+    dlg.show_section("ui")
+    combo = dlg.fields["ui.language"].editor
+    combo.setCurrentIndex(combo.findData("sv"))  # "Svenska", as picked from the list
+    assert saved(profile, "ui.language") == "sv"
+    assert app.language == "sv" and app.translation_loaded
+    # The open planner is rebuilt in Swedish at once; the tray menu speaks Swedish when it opens.
+    assert app.planner is not None and app.planner.isVisible()
+    assert app.planner.windowTitle() == "Antihjälte – planera antihjältedagar"
+    app.tray.menu.aboutToShow.emit()
+    texts = [a.text() for a in app.tray.menu.actions()]
+    assert "&Planera antihjältedagar…" in texts and "Ingen antihjältedag planerad" in texts
+    combo.setCurrentIndex(combo.findData("en"))
+    assert app.planner.windowTitle() == "Antihjälte – plan focus days"
