@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -445,6 +445,10 @@ class PlannerWindow(QMainWindow):
                     status = self.tr("Not planned.")
                 self.plan_button.setText(self.tr("&Plan this day"))
             self.day_status.setText(status)
+            # Screen readers announce the selected day with its state (the cells themselves are painted).
+            self.calendar.viewport().parentWidget().setAccessibleDescription(
+                f"{self.day_title.text()}. {status}"
+            )
             self.plan_button.setAccessibleName(self.plan_button.text().replace("&", ""))
             self.plan_button.setEnabled(
                 (fd is None and self._refusal_cheap(day) is None) or (fd is not None and day >= today)
@@ -532,6 +536,12 @@ class PlannerWindow(QMainWindow):
         self._app.notify_plan_changed(source=self)
 
     # -- window -----------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        # The command line may have changed the plan while the window was in the background.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh()
+        super().changeEvent(event)
+
     def hideEvent(self, event: QHideEvent) -> None:
         self._commit_edits()
         super().hideEvent(event)
