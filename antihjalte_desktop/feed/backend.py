@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedFormatError
 
@@ -234,19 +234,18 @@ def _fsync_dir(path: Path) -> None:
                 os.close(dfd)
 
 
-def backend_for(location: str, kind: str, default_path: Path) -> FeedBackend:
-    """The backend for settings ``feed.location`` / ``feed.kind``; empty location: the embedded file."""
-    from antihjalte_desktop.feed.errors import FeedUnsupportedError
-
+def backend_for(location: str, kind: str, default_path: Path, net: Any = None) -> FeedBackend:
+    """The backend for settings ``feed.location`` / ``feed.kind``; empty location: the embedded file.
+    ``net``: a ``feed.detect.NetOptions`` (user, CA file, profile id, password source) for URLs."""
     loc = location.strip()
     if not loc:
         return FileBackend(default_path)
     lowered = loc.lower()
     is_url = lowered.startswith(("http://", "https://", "webcal://", "webcals://"))
     if kind in ("webdav", "caldav") or (kind == "auto" and is_url):
-        raise FeedUnsupportedError(
-            f"network feeds (WebDAV, CalDAV) are not supported in this version yet: {loc}"
-        )
+        from antihjalte_desktop.feed.detect import NetOptions, network_backend
+
+        return network_backend(loc, kind, net or NetOptions())  # type: ignore[return-value]
     if lowered.startswith("file://"):
         from urllib.parse import unquote, urlparse
 

@@ -31,6 +31,12 @@ def register(subparsers: Any) -> None:
     fs.add_argument("--kind", choices=("auto", "file", "webdav", "caldav"), default="auto")
     fs.add_argument("--user", metavar="U", help="user name for a network feed")
     fsub.add_parser("show", help="where the feed is and how the last sync went")
+    fl = fsub.add_parser("login", help="save the feed's password in the system keyring (never in a file)")
+    fl.add_argument("--user", metavar="U", help="user name (default: the one in the settings)")
+    fl.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    fsu = fsub.add_parser("subscribe", help="also read a calendar (webcal:// or https://) as absences")
+    fsu.add_argument("url", metavar="URL")
+    fsu.add_argument("--remove", action="store_true", help="stop reading it")
     feed.set_defaults(handler=cmd_feed)
 
     sy = subparsers.add_parser("sync", help="sync with the team feed now (exit 0 when in sync)")
@@ -73,6 +79,10 @@ def cmd_feed(args: argparse.Namespace) -> int:
     from antihjalte_desktop.feed import sync
 
     prof = _profile(args)
+    if args.feed_command in ("login", "subscribe"):
+        from antihjalte_desktop.feed import netcli
+
+        return netcli.login(prof, args) if args.feed_command == "login" else netcli.subscribe(prof, args)
     if args.feed_command == "set":
         loc = args.location.strip()
         lowered = loc.lower()

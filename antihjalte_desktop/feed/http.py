@@ -28,9 +28,13 @@ import socket
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from antihjalte_desktop.feed.errors import FeedError
+
+if TYPE_CHECKING:
+    import ssl
 
 log = logging.getLogger("antihjalte.feed.http")
 
@@ -172,11 +176,11 @@ class HttpClient:
         self.deadline = deadline
         self.max_bytes = max_bytes
         self._conns: dict[tuple[str, str, int], http.client.HTTPConnection] = {}
-        self._ssl: object | None = None
+        self._ssl: ssl.SSLContext | None = None
         self.requests = 0  # requests sent (for tests and the status)
 
     # -- connections ---------------------------------------------------------------
-    def _context(self) -> object:
+    def _context(self) -> ssl.SSLContext:
         if self._ssl is None:
             import ssl
 
@@ -195,7 +199,7 @@ class HttpClient:
                     host,
                     port,
                     timeout=self.timeout,
-                    context=self._context(),  # type: ignore[arg-type]
+                    context=self._context(),
                 )
             else:
                 conn = http.client.HTTPConnection(host, port, timeout=self.timeout)
@@ -238,7 +242,9 @@ class HttpClient:
                     return resp
                 url = normalize_url(urljoin(url, target))
                 if _origin(url) != first_origin:
-                    log.info("redirected to another origin %s; credentials are not sent there", _origin(url)[1])
+                    log.info(
+                        "redirected to another origin %s; credentials are not sent there", _origin(url)[1]
+                    )
                     if urlsplit(url).username is not None:
                         raise FeedInsecureError("a redirect to an address with a user name was refused")
                 continue
@@ -280,7 +286,9 @@ class HttpClient:
                 self._conns.pop(origin, None)
                 if reused and attempt == 0:
                     continue  # a kept-alive connection the server had closed: once more, fresh
-                raise FeedError(f"the server {origin[1]} closed the connection ({type(err).__name__})") from None
+                raise FeedError(
+                    f"the server {origin[1]} closed the connection ({type(err).__name__})"
+                ) from None
             except FeedError:
                 conn.close()
                 self._conns.pop(origin, None)
@@ -288,7 +296,9 @@ class HttpClient:
             except TimeoutError:
                 conn.close()
                 self._conns.pop(origin, None)
-                raise FeedError(f"the server {origin[1]} did not answer within {self.timeout:.0f} s") from None
+                raise FeedError(
+                    f"the server {origin[1]} did not answer within {self.timeout:.0f} s"
+                ) from None
             except OSError as err:
                 conn.close()
                 self._conns.pop(origin, None)
@@ -296,7 +306,9 @@ class HttpClient:
             except http.client.HTTPException as err:
                 conn.close()
                 self._conns.pop(origin, None)
-                raise FeedError(f"the server {origin[1]} sent a broken answer ({type(err).__name__})") from None
+                raise FeedError(
+                    f"the server {origin[1]} sent a broken answer ({type(err).__name__})"
+                ) from None
             hdr = {k.lower(): v for k, v in resp.getheaders()}
             if resp.will_close:
                 conn.close()
@@ -326,7 +338,10 @@ class HttpClient:
                 )
             chunks.append(chunk)
             if time.monotonic() - started > self.deadline:
-                raise FeedError(f"{redact_url(url)} took longer than {self.deadline:.0f} s to send its answer")
+                raise FeedError(
+                    f"{redact_url(url)} took longer than {self.deadline:.0f} s to send its answer"
+                )
+        resp.close()  # fully read: the connection can carry the next request
         return b"".join(chunks)
 
 

@@ -143,7 +143,20 @@ def backend_of(profile: Profile) -> FeedBackend:
     from antihjalte_desktop.feed.backend import backend_for
 
     g = profile.settings.get
-    return backend_for(str(g("feed.location")), str(g("feed.kind")), default_feed_path(profile.paths.data))
+    location, kind = str(g("feed.location")), str(g("feed.kind"))
+    net = None
+    if "://" in location and not location.strip().lower().startswith("file://"):
+        from antihjalte_desktop.feed.detect import NetOptions
+        from antihjalte_desktop.store.secrets import password_for
+
+        user = str(g("feed.user"))
+        net = NetOptions(
+            user=user,
+            ca_file=str(g("feed.ca_file")),
+            profile_id=profile.plan.profile_id(),
+            password=lambda: password_for(location, user),
+        )
+    return backend_for(location, kind, default_feed_path(profile.paths.data), net)
 
 
 def location_label(profile: Profile) -> str:
@@ -191,6 +204,10 @@ def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
     finally:
         if st is not None:
             st.close()
+    if profile.settings.get("feed.subscriptions"):
+        from antihjalte_desktop.feed.subscribe import sync_subscriptions
+
+        status.warnings.extend(sync_subscriptions(profile))
     try:
         write_status(data_dir, status)
     except OSError as err:

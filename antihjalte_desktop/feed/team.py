@@ -61,6 +61,11 @@ def team_view(profile: Profile, start: date, end: date) -> list[Entry]:
     finally:
         if st is not None:
             st.close()
+    if profile.settings.get("feed.subscriptions"):
+        from antihjalte_desktop.feed.subscribe import occurrences
+
+        for d, person, kind in occurrences(profile, start, end):
+            out.add(Entry(date.fromisoformat(d), person, kind, False))
     for fd in profile.plan.list_days(start, end):
         out.add(Entry(fd.day, me, "focus", True))
     return sorted(out, key=lambda e: (e.date, KIND_ORDER.get(e.kind, 9), e.person.casefold()))

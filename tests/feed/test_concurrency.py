@@ -114,6 +114,7 @@ def test_sigkill_at_random_moments(tmp_path: Path) -> None:
         data = feed.read_bytes()
         rawics.validate(rawics.split(data))  # always a whole calendar
         assert_intact(before, data)
+    print(f"killed {killed} of {rounds} syncs in flight")
     assert killed > 0
     icalendar.Calendar.from_ical(feed.read_bytes())
     # after all that, one clean sync puts the plan in, and leaves no debris

@@ -1,0 +1,75 @@
+"""``antihjalte feed login`` and ``antihjalte feed subscribe``: the network parts of ``feed``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from antihjalte_desktop.errors import KnownError, UsageError
+
+
+def login(prof: Any, args: argparse.Namespace) -> int:
+    """Save the password for (feed URL, user) in the keyring. Nothing is written when there is
+    no usable keyring (the user name in the settings neither)."""
+    from antihjalte_desktop.feed.http import check_safe, normalize_url, redact_url
+    from antihjalte_desktop.store import secrets
+
+    url = str(prof.settings.get("feed.location")).strip()
+    if "://" not in url or url.lower().startswith("file://"):
+        raise UsageError("the team feed is not a network address: first antihjalte feed set URL --user U")
+    user = (args.user if args.user is not None else str(prof.settings.get("feed.user"))).strip()
+    if not user:
+        raise UsageError("no user name: antihjalte feed login --user U")
+    from antihjalte_desktop.feed.http import Credentials
+
+    check_safe(normalize_url(url), Credentials(user))
+    ok, message = secrets.keyring_usable()
+    if not ok:
+        raise secrets.KeyringUnavailableError(message)
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        if not sys.stdin.isatty():
+            raise UsageError("no terminal to ask for the password: use --password-stdin")
+        import getpass
+
+        password = getpass.getpass(f"Password for {user} at {redact_url(url)}: ")
+    if not password:
+        raise UsageError("an empty password was not saved")
+    secrets.store_password(url, user, password)
+    del password
+    if args.user is not None:
+        prof.settings.set("feed.user", user)
+    print(f"Password for {user} saved in the system keyring; it is used at the next sync")
+    return 0
+
+
+def subscribe(prof: Any, args: argparse.Namespace) -> int:
+    from antihjalte_desktop.feed.http import FeedInsecureError, check_safe, normalize_url
+
+    raw = args.url.strip()
+    try:
+        url = normalize_url(raw)
+        check_safe(url, None)
+    except FeedInsecureError:
+        raise
+    except KnownError as err:
+        raise UsageError(f"{err} (give a webcal:// or https:// address)") from None
+    subs = [str(s) for s in prof.settings.get("feed.subscriptions")]
+    if args.remove:
+        kept = [s for s in subs if s not in (raw, url)]
+        if len(kept) == len(subs):
+            raise UsageError(f"not subscribed: {raw}")
+        prof.settings.set("feed.subscriptions", kept)
+        from antihjalte_desktop.feed.subscribe import forget
+
+        forget(prof, url)
+        print(f"No longer reading {url}")
+        return 0
+    if url in subs or raw in subs:
+        print(f"Already reading {url}")
+        return 0
+    prof.settings.set("feed.subscriptions", [*subs, url])
+    print(f"Reading {url} as absences from the next sync on (read only: nothing is written there)")
+    return 0
