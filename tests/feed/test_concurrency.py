@@ -261,3 +261,39 @@ def test_stale_locks(tmp_path: Path) -> None:
             stop.set()
             th.join()
     assert "elsewhere.example" in path.read_text()
+
+
+def test_disk_full_mid_write_leaves_the_feed_whole(tmp_path: Path) -> None:
+    """A write that hits the file-size limit (a full disk or a quota) changes nothing."""
+    import resource
+
+    feed = tmp_path / "share" / "team.ics"
+    feed.parent.mkdir()
+    before = _big_feed(feed, 400)  # bigger than the profile's databases, so the feed hits the limit first
+    home = tmp_path / "me"
+    prof = make_profile(home, name="Olle Ek", feed=feed)
+    assert sync(prof).in_sync
+    synced = feed.read_bytes()
+    assert max(p.stat().st_size for p in (home / "data").iterdir()) < len(synced)
+    for d in range(1, 20):
+        prof.plan_day(date(2026, 12, d), force=True)
+    prof.close()
+    limit = len(synced) + 600  # the status file fits, the grown feed does not
+
+    def small_disk() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    r = subprocess.run(
+        [sys.executable, "-m", "antihjalte_desktop", "--home", str(home), "sync", "--json"],
+        cwd=ROOT,
+        env=ROOT_ENV(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=small_disk,
+    )
+    assert r.returncode == 1, r.stderr
+    assert "cannot write the feed" in r.stderr and "left as it was" in r.stderr
+    assert feed.read_bytes() == synced
+    assert_intact(before, synced)
+    assert [p.name for p in feed.parent.iterdir() if p.suffix == ".tmp"] == []

@@ -208,3 +208,10 @@ def test_no_change_sync_and_team_view_stay_light(cli, home: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "[0, 0] []"
+
+
+def test_a_folder_as_feed_is_a_clear_message(cli, tmp_path: Path) -> None:
+    cli("feed", "set", str(tmp_path), check=True)
+    r = cli("sync")
+    assert r.returncode == 1 and "is a folder" in r.stderr
+    assert not list(tmp_path.parent.glob("*.lock"))
