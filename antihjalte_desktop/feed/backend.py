@@ -103,7 +103,8 @@ class FileBackend:
                 f"the folder of the feed {self.path.parent} does not exist (is the share mounted?)"
             )
         if self.path.is_dir():
-            raise FeedError(f"the feed {self.path} is a folder; give a file in it, e.g. {self.path / 'team.ics'}")
+            example = self.path / "team.ics"
+            raise FeedError(f"the feed {self.path} is a folder; name a file in it, e.g. {example}")
         from antihjalte_desktop.feed.lock import FileLock
 
         lock = FileLock(self.lock_path)

@@ -76,10 +76,12 @@ def test_unparseable_feed_is_never_overwritten(cli, home: Path, tmp_path: Path) 
     assert (tmp_path / "team.ics.bak").read_bytes() == bad + b"0000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 
 
-def test_network_kinds_are_reported_not_supported_yet(cli) -> None:
-    cli("feed", "set", "https://dav.example.se/team.ics", check=True)
-    r = cli("sync")
-    assert r.returncode == 1 and "not supported in this version" in r.stderr
+def test_an_unreachable_network_feed_is_a_clear_message(cli) -> None:
+    cli("feed", "set", "https://dav.invalid/team.ics", check=True)
+    r = cli("sync", "--json")
+    assert r.returncode == 1
+    st = json.loads(r.stdout)
+    assert st["in_sync"] is False and st["reason"] and "Traceback" not in r.stderr
 
 
 def test_missing_folder_is_a_clear_message(cli, tmp_path: Path) -> None:
@@ -214,4 +216,4 @@ def test_a_folder_as_feed_is_a_clear_message(cli, tmp_path: Path) -> None:
     cli("feed", "set", str(tmp_path), check=True)
     r = cli("sync")
     assert r.returncode == 1 and "is a folder" in r.stderr
-    assert not list(tmp_path.parent.glob("*.lock"))
+    assert not (tmp_path.parent / (tmp_path.name + ".lock")).exists()
