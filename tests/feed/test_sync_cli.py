@@ -217,3 +217,23 @@ def test_a_folder_as_feed_is_a_clear_message(cli, tmp_path: Path) -> None:
     r = cli("sync")
     assert r.returncode == 1 and "is a folder" in r.stderr
     assert not (tmp_path.parent / (tmp_path.name + ".lock")).exists()
+
+
+def test_hero_of_the_week_for_the_tray(profiles, shared: Path) -> None:
+    from antihjalte_desktop.feed.team import generate_rota, hero_of_week
+
+    prof = profiles("me", name="Olle Ek", feed=shared)
+    assert hero_of_week(prof, date(2026, 12, 2)) == ""
+    prof.settings.set("team.roster", ["Anna Berg, anna@example.se", "Olle Ek"])
+    weeks = generate_rota(prof, date(2026, 12, 2), 3)
+    assert [(m.isoformat(), n, e) for m, n, e in weeks] == [
+        ("2026-11-30", "Anna Berg", "anna@example.se"),
+        ("2026-12-07", "Olle Ek", ""),
+        ("2026-12-14", "Anna Berg", "anna@example.se"),
+    ]
+    assert hero_of_week(prof, date(2026, 12, 4)) == "Anna Berg"
+    assert hero_of_week(prof, date(2026, 12, 13)) == "Olle Ek"  # Sunday: that week's hero
+    assert sync(prof).in_sync
+    colleague = profiles("anna", name="Anna Berg", feed=shared)
+    assert sync(colleague).in_sync
+    assert hero_of_week(colleague, date(2026, 12, 9)) == "Olle Ek"
