@@ -8,6 +8,7 @@ the file backend streams the chunks to its temp file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -128,9 +129,18 @@ def _own(
         return b""
     seen_own.add(c.uid)
     raw = doc.data[c.start : c.end]
-    if ics.content_key_of(raw) == ev.content_key():
+    if _same_content(ics.content_key_of(raw), ev.content_key()):
         res.sequences[c.uid] = c.sequence
         return None
     res.updated += 1
     res.changed = True
     return render(ev, max(c.sequence, seq_floor.get(c.uid, -1)) + 1)
+
+
+def _same_content(a: bytes, b: bytes) -> bool:
+    """Equal, or equal as a set of unfolded lines: a CalDAV server (Radicale) stores an event
+    with its properties re-ordered and re-folded; that is not a change worth a write."""
+    if a == b:
+        return True
+    unfold = re.compile(rb"\n[ \t]")
+    return sorted(unfold.sub(b"", a).split(b"\n")) == sorted(unfold.sub(b"", b).split(b"\n"))

@@ -190,6 +190,7 @@ def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
         backend = backend_of(profile)
         status.kind = backend.kind
         _run(profile, st, backend, outbox, status, force=force)
+        status.kind = backend.kind  # a detected kind (auto → webdav / caldav)
         status.in_sync, status.state, status.reason, status.failures = True, "in_sync", "", 0
         status.last_good_sync = _iso(now)
         status.pending_changes = 0
