@@ -15,6 +15,7 @@ Signals
   ``language_changed(str)``     the UI language changed ("sv"/"en"); the new translator is installed.
   ``holidays_loaded(int)``      a year's public holidays are ready (``holidays_ready(year)`` is True).
   ``reminder_chosen(object)``   the user picked a waiting reminder in the tray menu (a core Reminder).
+  ``sync_started()``, ``sync_finished(bool)``  the built-in "Sync now" began / ended (True: in sync).
 Methods
   ``open_planner(day=None)``    show the planner (brought forward), optionally on ``day``.
   ``open_handover(day)``        the handover dialog of ``day``: ``ui/handover_dialog.py``'s
@@ -30,7 +31,10 @@ Methods
                                 shows the "reminder waiting" state and lists them in its menu; picking one
                                 emits ``reminder_chosen`` (and, if nobody handles it, opens its handover or
                                 journal). Pass ``[]`` when none waits.
-  ``register_sync(callback)``   a feed registers its "sync now" action: the tray menu then shows "Sync now".
+  ``sync_now()``                "Sync now": the callback given to ``register_sync(callback)`` if a feed UI
+                                registered one, else ``antihjalte sync`` in a child process (QProcess), whose
+                                result sets or clears the sync problem. The tray shows "Sync now" while
+                                ``sync_available()`` (the feed package is installed, or a callback is set).
   ``set_sync_problem(text)``    a sync problem to show (tray state + menu line); ``None`` clears it.
   ``notify(title, text)``       a plain message through the tray balloon (the reminder chain may replace it).
 Extensions
@@ -93,9 +97,13 @@ class App(QObject):
     language_changed = Signal(str)
     holidays_loaded = Signal(int)
     reminder_chosen = Signal(object)
+    sync_started = Signal()
+    sync_finished = Signal(bool)  # in sync?
     _holiday_done = Signal(int, str)
 
-    def __init__(self, qapp: QApplication, profile: Profile, *, has_tray: bool | None = None) -> None:
+    def __init__(
+        self, qapp: QApplication, profile: Profile, *, has_tray: bool | None = None, home: str | None = None
+    ) -> None:
         super().__init__()
         self.qapp = qapp
         self.profile = profile
@@ -113,6 +121,8 @@ class App(QObject):
         self.waiting: list[Reminder] = []
         self.sync_problem: str | None = None
         self.sync_callback: Callable[[], None] | None = None
+        self.home = home  # the --home the app was started with (passed on to `antihjalte sync`)
+        self._sync_process: Any = None
         self.change_source: object | None = None
         self._banner_shown = False
         self._holiday_years: set[int] = set()
@@ -317,13 +327,43 @@ class App(QObject):
     def register_sync(self, callback: Callable[[], None] | None) -> None:
         self.sync_callback = callback
 
+    def sync_available(self) -> bool:
+        """A feed can be synced: one registered its own action, or the feed package is installed."""
+        return self.sync_callback is not None or _module_exists("antihjalte_desktop.feed.sync")
+
     def set_sync_problem(self, text: str | None) -> None:
         self.sync_problem = text or None
         self._refresh_tray()
 
     def sync_now(self) -> None:
+        """Sync with the team feed: the registered action, else ``antihjalte sync`` in its own process
+        (network and file locks never touch the UI thread); its result sets or clears the sync problem."""
         if self.sync_callback is not None:
             self.sync_callback()
+            return
+        if self._sync_process is not None:
+            return  # one at a time
+        from PySide6.QtCore import QProcess
+
+        proc = QProcess(self)  # inherits our environment (ANTIHJALTE_HOME, ANTIHJALTE_NOW)
+        proc.finished.connect(lambda code, _status: self._on_sync_finished(proc, code))
+        self._sync_process = proc
+        self.sync_started.emit()
+        args = ["-m", "antihjalte_desktop", *(["--home", self.home] if self.home else []), "sync"]
+        proc.start(sys.executable, args)
+
+    def _on_sync_finished(self, proc: Any, code: int) -> None:
+        self._sync_process = None
+        err = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace")
+        proc.deleteLater()
+        if code == 0:
+            self.set_sync_problem(None)
+        else:
+            lines = [ln.strip() for ln in err.splitlines() if ln.strip()]
+            reason = lines[-1].removeprefix("antihjalte: ").removeprefix("not synced: ") if lines else ""
+            self.set_sync_problem(reason or self.tr("the sync failed"))
+        self.sync_finished.emit(code == 0)
+        self.notify_plan_changed()  # the team's days may have changed what the planner warns about
 
     def notify(self, title: str, text: str) -> None:
         if self.tray is not None:
@@ -579,7 +619,7 @@ def run(home: str | None, self_test: bool = False, autostart: bool = False) -> i
         sys.stderr.write("antihjalte: another instance holds this profile but does not answer\n")
         return 1
     profile = Profile(paths)
-    app = App(qapp, profile)
+    app = App(qapp, profile, home=str(paths.data.parent) if home else None)
     if self_test:
         return _self_test(qapp, app)
     app.start(show_planner=not autostart)

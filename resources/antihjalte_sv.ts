@@ -83,6 +83,10 @@
         <translation>Ta tillbaka det du bollade vidare inför %1</translation>
     </message>
     <message>
+        <source>the sync failed</source>
+        <translation>synkningen misslyckades</translation>
+    </message>
+    <message>
         <source>No system tray was found, so Antihjälte runs in this window. Closing it quits the app.</source>
         <translation>Det finns inget systemfält, så Antihjälte körs i det här fönstret. Stänger du fönstret avslutas appen.</translation>
     </message>

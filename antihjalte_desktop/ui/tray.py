@@ -88,7 +88,7 @@ class Tray(QObject):
             self._add(
                 QCoreApplication.translate("Tray", "&Journal…"), "journal", lambda: app.open_journal(None)
             )
-        if app.sync_callback is not None:
+        if app.sync_available():
             self._add(QCoreApplication.translate("Tray", "S&ync now"), "sync", app.sync_now)
         m.addSeparator()
         self._add(QCoreApplication.translate("Tray", "&Settings…"), "settings", app.open_settings)

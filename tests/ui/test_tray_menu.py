@@ -37,7 +37,7 @@ def test_menu_entries_and_status_line(tray, profile: Profile) -> None:
     assert not acts["status"].isEnabled()
     for name in ("plan", "handover", "settings", "about", "quit"):
         assert name in acts
-    assert "sync" not in acts, "Sync now only once a feed registers"
+    assert "sync" in acts, "the feed package is installed: Sync now is offered"
     assert not acts["handover"].isEnabled(), "nothing planned: no handover"
 
     profile.plan_day(date(2026, 12, 4))
@@ -81,12 +81,33 @@ def test_icon_states(tray, profile: Profile) -> None:
     assert tray.state is TrayState.FOCUS
 
 
-def test_sync_now_appears_when_a_feed_registers(tray) -> None:
+def test_sync_now_uses_a_registered_action(tray) -> None:
     calls: list[int] = []
     tray._app.register_sync(lambda: calls.append(1))
     acts = opened(tray)
     acts["sync"].trigger()
     assert calls == [1]
+
+
+def test_sync_now_runs_the_sync_command_and_shows_its_problem(
+    tray, qtbot, profile: Profile, monkeypatch
+) -> None:
+    app = tray._app
+    monkeypatch.setenv("ANTIHJALTE_HOME", str(profile.paths.data.parent))
+    # A feed folder that does not exist: the sync fails, and the tray says so.
+    profile.settings.set("feed.location", str(profile.paths.data.parent / "no-such-share" / "team.ics"))
+    with qtbot.waitSignal(app.sync_finished, timeout=60_000) as done:
+        opened(tray)["sync"].trigger()
+    assert done.args == [False]
+    assert tray.state is TrayState.SYNC_PROBLEM
+    assert "does not exist" in (app.sync_problem or "")
+    assert any("does not exist" in a.text() for a in opened(tray).values())
+    # Back to a feed file in the profile: the next sync clears the problem.
+    profile.settings.reset("feed.location")
+    with qtbot.waitSignal(app.sync_finished, timeout=60_000) as done:
+        app.sync_now()
+    assert done.args == [True]
+    assert app.sync_problem is None and tray.state is TrayState.NORMAL
 
 
 def test_entries_open_their_windows(tray, qtbot) -> None:
