@@ -413,6 +413,7 @@ class PlannerWindow(QMainWindow):
     def _on_holidays_loaded(self, year: int) -> None:
         del year
         self.calendar.viewport().update()
+        self._fill_cadence()
         self._fill_side_panel()
 
     def _fill_cadence(self) -> None:

@@ -218,3 +218,17 @@ def test_accessible_names_on_controls(planner) -> None:
             checked += 1
     assert checked >= 8
     assert planner.calendar.accessibleName() == "Month calendar"
+
+
+def test_first_start_computes_holidays_off_the_ui_thread_and_then_fills_in(make_app, qtbot, profile) -> None:
+    import shutil
+
+    shutil.rmtree(profile.paths.cache / "holidays")  # a first start: no holiday cache yet
+    profile.reset_calendar()
+    app = make_app()
+    win = app.open_planner()
+    assert not app.calendar_ready()
+    assert win.cadence_label.text() == "…"  # not guessed while the years load
+    qtbot.waitUntil(app.calendar_ready, timeout=30_000)
+    qtbot.waitUntil(lambda: "due by" in win.cadence_label.text())
+    assert "Christmas Day" in win._tooltip(CHRISTMAS)
