@@ -321,8 +321,8 @@ class HttpClient:
         length = resp.getheader("Content-Length")
         if length and length.isdigit() and int(length) > self.max_bytes:
             raise FeedTooLargeError(
-                f"{redact_url(url)} answered with {int(length) / 1e6:.0f} MB, more than the "
-                f"{self.max_bytes / 1e6:.0f} MB this app reads"
+                f"{redact_url(url)} answered with {int(length) / 2**20:.0f} MB, more than the "
+                f"{self.max_bytes / 2**20:.0f} MB this app reads"
             )
         started = time.monotonic()
         chunks: list[bytes] = []
@@ -334,7 +334,7 @@ class HttpClient:
             got += len(chunk)
             if got > self.max_bytes:
                 raise FeedTooLargeError(
-                    f"{redact_url(url)} sent more than the {self.max_bytes / 1e6:.0f} MB this app reads"
+                    f"{redact_url(url)} sent more than the {self.max_bytes / 2**20:.0f} MB this app reads"
                 )
             chunks.append(chunk)
             if time.monotonic() - started > self.deadline:
