@@ -179,6 +179,8 @@ class SecretService:
         if self.bus is not None:
             self.bus.terminate()
             self.bus.wait(10)
+            if self.bus.stdout is not None:
+                self.bus.stdout.close()
 
 
 @pytest.fixture
