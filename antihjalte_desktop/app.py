@@ -25,6 +25,8 @@ Methods
                                 ``ui/journal_window.py``'s ``open_journal(app, day=..., prompts=...)``;
                                 the tray shows "Journal…" only when that module exists.
   ``open_settings()``, ``quit()``.
+  ``set_autostart(enabled)``    start at login on or off (the ``app.autostart`` setting; App keeps the
+                                login entry of store.autostart in step with it, whoever changes it).
   ``notify_plan_changed()``     call after changing the plan through ``app.profile`` yourself.
   ``set_waiting_reminders(reminders)``
                                 the reminders that wait for the user (list of core ``Reminder``): the tray
@@ -485,8 +487,27 @@ class App(QObject):
         self.qapp.quit()
 
     # -- settings and time ---------------------------------------------------------------
+    def autostart(self) -> Any:
+        """Start at login for this profile (store.autostart: XDG entry, HKCU Run key or LaunchAgent)."""
+        from antihjalte_desktop.store.autostart import Autostart
+
+        return Autostart(profile_home=self.home)
+
+    def set_autostart(self, enabled: bool) -> None:
+        """The tray's "Start at login" check box: the setting, which puts the entry in place."""
+        self.profile.settings.set("app.autostart", enabled)
+
+    def _apply_autostart(self, enabled: bool) -> None:
+        try:
+            self.autostart().set_enabled(enabled)
+        except OSError as err:
+            log.log(logging.WARNING, "start at login: %s", err)
+            self.notify(APP_NAME, self.tr("Start at login could not be changed: %1").replace("%1", str(err)))
+
     def _on_setting(self, key: str, value: object) -> None:
-        if key == "ui.language":
+        if key == "app.autostart":
+            self._apply_autostart(bool(value))
+        elif key == "ui.language":
             self.set_language(self.profile.language())
         elif key == "holidays.country":
             self.profile.reset_calendar()

@@ -102,6 +102,10 @@
         <source>Data of this profile: %1</source>
         <translation>Profilens data: %1</translation>
     </message>
+    <message>
+        <source>Start at login could not be changed: %1</source>
+        <translation>Det gick inte att ändra start vid inloggning: %1</translation>
+    </message>
 </context>
 <context>
     <name>HandoverDialog</name>
@@ -694,6 +698,10 @@
     <message>
         <source>S&amp;ync now</source>
         <translation>&amp;Synka nu</translation>
+    </message>
+    <message>
+        <source>Start at &amp;login</source>
+        <translation>Starta vid inlo&amp;ggning</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>

@@ -91,6 +91,11 @@ class Tray(QObject):
         if app.sync_available():
             self._add(QCoreApplication.translate("Tray", "S&ync now"), "sync", app.sync_now)
         m.addSeparator()
+        login = self.menu.addAction(QCoreApplication.translate("Tray", "Start at &login"))
+        login.setObjectName("autostart")
+        login.setCheckable(True)
+        login.setChecked(bool(app.profile.settings.get("app.autostart")))
+        login.toggled.connect(app.set_autostart)
         self._add(QCoreApplication.translate("Tray", "&Settings…"), "settings", app.open_settings)
         self._add(QCoreApplication.translate("Tray", "&About Antihjälte"), "about", app.open_about)
         m.addSeparator()

@@ -123,3 +123,19 @@ def test_left_click_opens_the_planner(tray) -> None:
 
     tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
     assert tray._app.planner is not None and tray._app.planner.isVisible()
+
+
+def test_start_at_login_from_the_menu_and_the_settings(tray, profile: Profile, tmp_path) -> None:
+    import os
+    from pathlib import Path
+
+    entry = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / "antihjalte.desktop"
+    acts = opened(tray)
+    assert acts["autostart"].isCheckable() and not acts["autostart"].isChecked()
+    acts["autostart"].trigger()
+    assert profile.settings.get("app.autostart") is True
+    assert entry.exists() and "--autostart" in entry.read_text()
+    assert opened(tray)["autostart"].isChecked()
+    profile.settings.set("app.autostart", False)  # as the settings dialog does
+    assert not entry.exists()
+    assert not opened(tray)["autostart"].isChecked()
