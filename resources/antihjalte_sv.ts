@@ -535,8 +535,8 @@
         <translation>Vem täcker upp för dig?</translation>
     </message>
     <message>
-        <source>&amp;Cover:</source>
-        <translation>Täc&amp;ker upp:</translation>
+        <source>Co&amp;ver:</source>
+        <translation>Täcker &amp;upp:</translation>
     </message>
     <message>
         <source>Handover checklist</source>

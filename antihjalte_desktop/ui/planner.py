@@ -154,7 +154,7 @@ class PlannerWindow(QMainWindow):
         line.setPlaceholderText(self.tr("Who covers for you"))
         line.editingFinished.connect(self._on_cover_edited)
         self.cover_combo.activated.connect(lambda _i: self._on_cover_edited())
-        cover_label = QLabel(self.tr("&Cover:"), panel)
+        cover_label = QLabel(self.tr("Co&ver:"), panel)
         cover_label.setBuddy(self.cover_combo)
         form.addRow(cover_label, self.cover_combo)
         side.addLayout(form)

@@ -232,3 +232,23 @@ def test_first_start_computes_holidays_off_the_ui_thread_and_then_fills_in(make_
     qtbot.waitUntil(app.calendar_ready, timeout=30_000)
     qtbot.waitUntil(lambda: "due by" in win.cadence_label.text())
     assert "Christmas Day" in win._tooltip(CHRISTMAS)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_keyboard_mnemonics_are_unique(make_app, qtbot, profile, lang: str) -> None:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    profile.settings.set("ui.language", lang)
+    app = make_app()
+    win = app.open_planner()
+    keys: dict[str, str] = {}
+    for w in [*win.findChildren(QLabel), *win.findChildren(QAbstractButton)]:
+        text = w.text()
+        m = re.search(r"&(\w)(?![\w#]*;)", text)  # not an HTML entity such as &nbsp;
+        if m and not win.calendar.isAncestorOf(w):
+            key = m.group(1).lower()
+            assert key not in keys, f"Alt+{key}: {keys.get(key)!r} and {text!r}"
+            keys[key] = text
+    assert len(keys) >= 6
