@@ -477,6 +477,7 @@ class App(QObject):
         self.planner = None
         self.settings_dialog = None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.translations.remove()
         self.profile.close()
 
     def quit(self) -> None:

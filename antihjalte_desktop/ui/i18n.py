@@ -20,12 +20,16 @@ class Translations:
         self.loaded = False  # our .qm (Swedish) is installed
         self._installed: list[QTranslator] = []
 
-    def apply(self, lang: str) -> bool:
-        """Switch to ``lang`` ("sv" or "en"); returns whether a translation file was loaded."""
-        app = QCoreApplication.instance()
+    def remove(self) -> None:
+        """Uninstall our translators (the app falls back to the English source)."""
         for t in self._installed:
             QCoreApplication.removeTranslator(t)
         self._installed = []
+
+    def apply(self, lang: str) -> bool:
+        """Switch to ``lang`` ("sv" or "en"); returns whether a translation file was loaded."""
+        app = QCoreApplication.instance()
+        self.remove()
         self.language = "sv" if lang == "sv" else "en"
         self.loaded = False
         if self.language == "sv":

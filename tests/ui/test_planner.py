@@ -222,13 +222,19 @@ def test_accessible_names_on_controls(planner) -> None:
 
 def test_first_start_computes_holidays_off_the_ui_thread_and_then_fills_in(make_app, qtbot, profile) -> None:
     import shutil
+    import threading
 
     shutil.rmtree(profile.paths.cache / "holidays")  # a first start: no holiday cache yet
     profile.reset_calendar()
     app = make_app()
+    # Hold the worker until the window is up, as a slow first computation would.
+    go = threading.Event()
+    compute = app._compute_holidays
+    app._compute_holidays = lambda cal, year: (go.wait(10), compute(cal, year))  # type: ignore[method-assign]
     win = app.open_planner()
     assert not app.calendar_ready()
     assert win.cadence_label.text() == "…"  # not guessed while the years load
+    go.set()
     qtbot.waitUntil(app.calendar_ready, timeout=30_000)
     qtbot.waitUntil(lambda: "due by" in win.cadence_label.text())
     assert "Christmas Day" in win._tooltip(CHRISTMAS)
