@@ -571,7 +571,7 @@ class App(QObject):
             lines.append("translation: en (the source language)")
         if self.tray is not None:
             g = self.tray.icon.geometry()
-            where = f" at {g.x()},{g.y()} {g.width()}x{g.height()}" if g.isValid() and not g.isEmpty() else ""
+            where = f" ({g.width()}x{g.height()})" if g.isValid() and not g.isEmpty() else ""
             lines.append(f"tray: system tray, icon shown{where}, state {self.tray_state().value}")
         else:
             lines.append("tray: none: fallback window shown")
