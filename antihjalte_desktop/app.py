@@ -50,6 +50,7 @@ Attributes
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
@@ -130,6 +131,7 @@ class App(QObject):
         self._holiday_years: set[int] = set()
         self._holiday_pending: set[int] = set()
         self._workers: list[threading.Thread] = []
+        self._signal_sockets: tuple[Any, ...] = ()  # see _quit_on_signals
         self._holiday_done.connect(self._on_holiday_done)
         self._midnight = QTimer(self)
         self._midnight.setSingleShot(True)
@@ -478,6 +480,9 @@ class App(QObject):
         self.settings_dialog = None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.translations.remove()
+        for sock in self._signal_sockets[:2]:
+            sock.close()
+        self._signal_sockets = ()
         self.profile.close()
 
     def quit(self) -> None:
@@ -658,8 +663,39 @@ def _after_start(app: App, instance: SingleInstance, paths: Paths) -> None:
     from antihjalte_desktop.store.logs import setup_file_logging
 
     setup_file_logging(paths)
+    _quit_on_signals(app)
     instance.listen()
     app.install_extensions()
+
+
+def _quit_on_signals(app: App) -> None:
+    """SIGTERM (log-out, shutdown) and SIGINT end the app cleanly: edits saved, the database closed.
+
+    Python runs signal handlers only between bytecodes, and the Qt loop may sleep for hours; the
+    signal's wake-up byte on a socket pair wakes it instead (no polling timer, no idle cost)."""
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    if os.name != "posix":
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda _sig, _frame: None)  # the wake-up byte does the work
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        log.info("signal received: quitting")
+        app.quit()
+
+    notifier.activated.connect(lambda *_: on_signal())
+    app._signal_sockets = (reader, writer, notifier)  # kept alive with the app
 
 
 def _self_test(qapp: QApplication, app: App) -> int:

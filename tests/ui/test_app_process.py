@@ -110,3 +110,17 @@ def test_two_profiles_run_side_by_side(cli: Cli, tmp_path: Path) -> None:
     finally:
         stop(a)
         stop(b)
+
+
+def test_sigterm_ends_the_app_cleanly(cli: Cli, home: Path) -> None:
+    """A log-out sends SIGTERM: the app quits through its own shutdown (exit 0), not killed mid-write."""
+    app = start_app(cli, "--autostart")
+    try:
+        wait_for_owner(home, app)
+        time.sleep(0.5)  # past _after_start, where the signal handling is set up
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=20)
+        assert app.returncode == 0, err
+        assert "signal received: quitting" in (home / "logs" / "antihjalte.log").read_text()
+    finally:
+        stop(app)
