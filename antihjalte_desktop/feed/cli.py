@@ -42,6 +42,12 @@ def register(subparsers: Any) -> None:
     sy = subparsers.add_parser("sync", help="sync with the team feed now (exit 0 when in sync)")
     sy.add_argument("--json", action="store_true")
     sy.add_argument("--force", action="store_true", help="read and merge even if nothing seems changed")
+    sy.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the feed's password from standard input for this sync only "
+        "(how the app passes one it keeps in memory when there is no keyring)",
+    )
     sy.set_defaults(handler=cmd_sync)
 
     tm = subparsers.add_parser("team", help="who focuses, who is away, who is this week's hero")
@@ -133,6 +139,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from antihjalte_desktop.feed.sync import sync
 
     prof = _profile(args)
+    if getattr(args, "password_stdin", False):
+        from antihjalte_desktop.store.secrets import remember_for_session
+
+        remember_for_session(
+            str(prof.settings.get("feed.location")),
+            str(prof.settings.get("feed.user")),
+            sys.stdin.readline().rstrip("\r\n"),
+        )
     status = sync(prof, force=args.force)
     if args.json:
         _print_json(status.to_json())

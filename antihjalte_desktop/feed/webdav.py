@@ -4,22 +4,26 @@ A session, when the server offers locking (``DAV: 2`` in OPTIONS): LOCK the file
 (exclusive, with a timeout; a held lock is waited for, then reported) → GET it with
 its ETag → merge → re-GET and compare the bytes with what was merged → PUT with
 ``If-Match`` (``If-None-Match: *`` when creating) and the lock token → UNLOCK, in every
-path (an error, an exception, a conflict). Without locking the same steps run
-without LOCK/UNLOCK. A 412, a 423 or a changed body is a conflict: the engine reads
-and merges again, a bounded number of times.
+path (an error, an exception, a conflict). Without locking, a sibling folder
+``.<name>.dav-lock/`` made with MKCOL (atomic where the server stores files in folders)
+serializes this app's clients instead. A 412, a 423 or a changed body is a conflict: the
+engine reads and merges again, a bounded number of times.
 
 What this guarantees, honestly:
 
 - With locking (every client of this app locks; the server refuses a PUT without the
   token with 423), the file cannot change between our read and our write: nothing is
   lost, whatever the server's ETags are.
-- Without locking, ``If-Match`` is the guard, and some servers' ETags are weak
-  (WsgiDAV's is inode-mtime *seconds*-size, so two same-size writes in one second look
-  alike). The re-GET just before the PUT compares the bytes themselves, so a write by
-  someone else is caught unless it lands in the few milliseconds between that re-GET
-  and our PUT *and* keeps the size *and* the second. That window is small, not zero:
-  use a server with locking (Nextcloud, SharePoint, WsgiDAV and Apache mod_dav all
-  have it) for a team feed.
+- Without locking, this app's clients take turns through the MKCOL folder; against
+  other tools ``If-Match`` is the guard, and some servers' ETags are weak (WsgiDAV's is
+  inode-mtime *seconds*-size, so two same-size writes in one second look alike). The
+  re-GET just before the PUT compares the bytes themselves, so another tool's write is
+  caught unless it lands in the few milliseconds between that re-GET and our PUT *and*
+  keeps the size *and* the second. Worse, some servers check If-Match and then write
+  without holding anything (WsgiDAV), so two simultaneous PUTs can interleave into a
+  damaged file, which this app then refuses to overwrite. That window is small, not
+  zero: use a server with locking (Nextcloud, SharePoint, WsgiDAV and Apache mod_dav
+  all have it) for a team feed.
 - A feed that cannot be parsed is never overwritten (the engine refuses before any
   write); an empty file (what LOCK leaves on a new address) counts as "no feed yet".
 """
@@ -95,10 +99,14 @@ class WebDavBackend:
         client = self._client_factory()
         token = ""
         created = False
+        mutex = ""
         try:
-            if self.use_locks and _dav_classes(client, self.url) >= {"2"}:
-                token, created = self._lock(client)
-            self.locked = bool(token)
+            if self.use_locks:
+                if _dav_classes(client, self.url) >= {"2"}:
+                    token, created = self._lock(client)
+                else:
+                    mutex = self._mkcol_lock(client)
+            self.locked = bool(token or mutex)
             s = WebDavSession(self, client, token, created)
             try:
                 yield s
@@ -108,6 +116,9 @@ class WebDavBackend:
                     with contextlib.suppress(FeedError):
                         client.request("DELETE", self.url, headers={"If": f"(<{token}>)"})
         finally:
+            if mutex:
+                with contextlib.suppress(FeedError):
+                    client.request("DELETE", mutex)
             if token:
                 try:
                     resp = client.request("UNLOCK", self.url, headers={"Lock-Token": f"<{token}>"})
@@ -121,6 +132,36 @@ class WebDavBackend:
                         LOCK_TIMEOUT_S,
                     )
             client.close()
+
+    def _mkcol_lock(self, client: HttpClient) -> str:
+        """Without WebDAV locking: a sibling folder made with MKCOL is the mutex (creating a folder
+        is atomic on file-system backed servers, where a conditional PUT may not be: WsgiDAV checks
+        If-Match and then writes, so two PUTs at once can interleave). A folder older than the
+        lock timeout (by the server's clock) is taken as left by a crashed client and removed."""
+        base, _, name = self.url.rpartition("/")
+        mutex = f"{base}/.{name}.dav-lock/"
+        deadline = time.monotonic() + self.lock_wait_s
+        delay = 0.05
+        while True:
+            resp = client.request("MKCOL", mutex)
+            if resp.status == 201:
+                return mutex
+            if resp.status in (403, 501) or (resp.status == 405 and not _exists(client, mutex)):
+                log.info("no lock folder possible at %s (%s); If-Match alone", redact_url(mutex), resp.status)
+                return ""
+            if resp.status != 405:
+                _check(resp, mutex, "lock")
+            if _stale(client, mutex):
+                log.warning("removing a lock folder left for more than %d s: %s", LOCK_TIMEOUT_S, mutex)
+                client.request("DELETE", mutex)
+                continue
+            if time.monotonic() >= deadline:
+                raise FeedLockedError(
+                    f"someone else has held {redact_url(mutex)} for more than "
+                    f"{self.lock_wait_s:.0f} s; trying again later"
+                )
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
 
     def _lock(self, client: HttpClient) -> tuple[str, bool]:
         deadline = time.monotonic() + self.lock_wait_s
@@ -228,6 +269,31 @@ def _check(resp: Response, url: str, what: str) -> None:
     if resp.status == 409:
         raise FeedError(f"the folder of {where} does not exist on the server (409)")
     raise FeedError(f"the server answered {resp.status} to {what} {where}")
+
+
+def _exists(client: HttpClient, url: str) -> bool:
+    return client.request("PROPFIND", url, headers={"Depth": "0"}).status == 207
+
+
+def _stale(client: HttpClient, url: str) -> bool:
+    from email.utils import parsedate_to_datetime
+
+    resp = client.request(
+        "PROPFIND",
+        url,
+        headers={"Depth": "0", "Content-Type": "application/xml; charset=utf-8"},
+        body=b'<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop>'
+        b"<D:getlastmodified/></D:prop></D:propfind>",
+    )
+    if resp.status != 207:
+        return False
+    el = parse_xml(resp.body).find(".//{DAV:}getlastmodified")
+    try:
+        made = parsedate_to_datetime((el.text or "") if el is not None else "")
+        now = parsedate_to_datetime(resp.header("date"))
+    except (TypeError, ValueError):
+        return False
+    return (now - made).total_seconds() > LOCK_TIMEOUT_S
 
 
 def _dav_classes(client: HttpClient, url: str) -> set[str]:
