@@ -69,7 +69,8 @@ def _sync_one(profile: Profile, url: str) -> None:
         if resp.status != 200:
             raise FeedError(f"the server answered {resp.status}")
         doc = rawics.split(resp.body)
-        index.update(st, doc, "", profile.zone, profile.today())
+        # no owner matches this id: every event of the subscription is indexed
+        index.update(st, doc, "\x00subscription", profile.zone, profile.today())
         with st.tx() as conn:
             conn.execute("UPDATE occ SET kind = 'away' WHERE kind != 'away'")
             st.set_meta({"token": resp.header("etag"), "year": str(profile.today().year), "url": norm}, conn)
