@@ -39,11 +39,11 @@ class HandoverItem:
     label: str  # empty for built-in items: their label comes from BUILTIN_ITEMS in the UI language
     done: bool
 
-    def text(self, cover: str, lang: str = "en", tr: Translate = no_translation) -> str:
+    def text(self, cover: str, lang: str = "en", translator: Translate = no_translation) -> str:
         if self.key in BUILTIN_ITEMS and not self.label:
             en, sv = BUILTIN_ITEMS[self.key]
-            template = sv if lang == "sv" else tr("handover", en)
-            fallback = NO_COVER["sv"] if lang == "sv" else tr("handover", NO_COVER["en"])
+            template = sv if lang == "sv" else translator("handover", en)
+            fallback = NO_COVER["sv"] if lang == "sv" else translator("handover", NO_COVER["en"])
             return template.replace("{cover}", cover or fallback)
         return self.label
 
