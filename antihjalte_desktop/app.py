@@ -354,7 +354,13 @@ class App(QObject):
         self._sync_process = proc
         self.sync_started.emit()
         args = ["-m", "antihjalte_desktop", *(["--home", self.home] if self.home else []), "sync"]
+        password = self.secrets.get("feed.password", "")  # typed this session (no keyring, say)
+        if password:
+            args.append("--password-stdin")  # stdin: never on a command line or in the environment
         proc.start(sys.executable, args)
+        if password:
+            proc.write((password + "\n").encode())
+            proc.closeWriteChannel()
 
     def _on_sync_finished(self, proc: Any, code: int) -> None:
         self._sync_process = None

@@ -661,6 +661,14 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Enter the feed address and user name first, then the password again.</source>
+        <translation>Fyll i teamkalenderns adress och användarnamn först, och sedan lösenordet igen.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available, so the password is kept only while the app runs. Install gnome-keyring or KWallet to keep it (Windows and macOS have one built in).</source>
+        <translation>Det finns ingen nyckelring i systemet, så lösenordet sparas bara så länge appen är igång. Installera gnome-keyring eller KWallet för att spara det (Windows och macOS har en inbyggd).</translation>
+    </message>
+    <message>
         <source>Antihjälte – settings</source>
         <translation>Antihjälte – inställningar</translation>
     </message>

@@ -267,7 +267,12 @@ class SettingsDialog(QDialog):
         value = f.value()
         try:
             if f.setting.kind is Kind.PASSWORD:
-                self._app.secrets[key] = value  # memory only until the keyring arrives
+                self._app.secrets[key] = value  # this session; the keyring keeps it for good
+                note = self._keep_password(value)
+                if note:
+                    f.error.setText(note)
+                    f.error.show()
+                    return
             elif value != self._settings.get(key):
                 self._settings.set(key, value)
         except KnownError as err:
@@ -277,6 +282,27 @@ class SettingsDialog(QDialog):
             return
         f.error.hide()
         f.editor.setProperty("invalid", False)
+
+    def _keep_password(self, value: str) -> str:
+        """Save the feed password in the OS keyring (keyed by feed address and user name); without a
+        usable keyring keep it in memory for this session only. Returns what to tell the user, or ""."""
+        if not value:
+            return ""
+        from antihjalte_desktop.store import secrets
+
+        url = str(self._settings.get("feed.location")).strip()
+        user = str(self._settings.get("feed.user")).strip()
+        if "://" not in url or not user:
+            return self.tr("Enter the feed address and user name first, then the password again.")
+        try:
+            secrets.store_password(url, user, value)
+        except KnownError:
+            secrets.remember_for_session(url, user, value)
+            return self.tr(
+                "No system keyring is available, so the password is kept only while the app runs. "
+                "Install gnome-keyring or KWallet to keep it (Windows and macOS have one built in)."
+            )
+        return ""
 
     def flush(self) -> None:
         """Save any text still waiting for its pause."""
