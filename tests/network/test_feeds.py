@@ -396,3 +396,70 @@ def test_server_down_outbox_kept_and_pushed_when_back(
     data = servers.get_raw(url)  # Radicale: the whole calendar on GET of the collection
     for d in ("20261202", "20261203", "20261204"):
         assert f"antihjalte-{d}-".encode() in data
+
+
+def _self_signed(tmp_path: Path) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 from no known authority (what an organisation's own CA looks like)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kommunens egen CA-test")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = tmp_path / "ca.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return str(cert_file), str(key_file)
+
+
+def test_tls_is_verified_and_feed_ca_file_trusts_an_own_authority(tmp_path: Path, memkeyring: Any) -> None:
+    from antihjalte_desktop.feed import ics
+    from antihjalte_desktop.feed.sync import sync
+    from tests.network.tiny import TinyServer
+
+    cert, key = _self_signed(tmp_path)
+    body = ics.new_calendar_header() + FOREIGN + b"END:VCALENDAR\r\n"
+    auth: list[str | None] = []
+
+    def handler(h: Any) -> tuple[int, dict[str, str], bytes]:
+        auth.append(h.headers.get("Authorization"))
+        if h.command == "OPTIONS":
+            return 200, {"DAV": "1"}, b""
+        if h.command in ("GET", "HEAD"):
+            return 200, {"ETag": '"e1"', "Content-Type": "text/calendar"}, body
+        return 405, {}, b""
+
+    with TinyServer("127.0.0.1", handler, tls=(cert, key)) as srv:
+        url = f"https://127.0.0.1:{srv.port}/team.ics"
+        prof = profile_for(tmp_path / "p", url, "anna", "Anna Berg", kind="webdav")
+        st = sync(prof)
+        assert not st.in_sync and "could not be verified" in st.reason and "feed.ca_file" in st.reason
+        assert auth == []  # the handshake failed: no request, no password sent
+        prof.settings.set("feed.ca_file", cert)
+        st = sync(prof)
+    assert st.in_sync, st.reason  # read-only here: nothing of ours to write
+    assert auth and all(a is not None and a.startswith("Basic ") for a in auth)  # https: fine to send
+    assert ("2026-12-08", "Stina Lund", "away") in team(prof)

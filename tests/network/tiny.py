@@ -12,7 +12,9 @@ METHODS = ("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "PROPFIND", "REPORT", "LOC
 
 
 class TinyServer:
-    def __init__(self, host: str, handler: Handler, *, chunked: bool = False) -> None:
+    def __init__(
+        self, host: str, handler: Handler, *, chunked: bool = False, tls: tuple[str, str] | None = None
+    ) -> None:
         self.host = host
         self.handler = handler
         self.chunked = chunked
@@ -57,6 +59,12 @@ class TinyServer:
             setattr(H, f"do_{m}", H._any)
         self.httpd = ThreadingHTTPServer((host, 0), H)
         self.httpd.daemon_threads = True
+        if tls is not None:  # (certificate file, key file)
+            import ssl
+
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(*tls)
+            self.httpd.socket = ctx.wrap_socket(self.httpd.socket, server_side=True)
         self.port = int(self.httpd.server_address[1])
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
