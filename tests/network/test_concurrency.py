@@ -117,12 +117,19 @@ def test_concurrent_colleagues_on_radicale(tmp_path: Path, radicale: servers.Ser
 
 
 @pytest.mark.parametrize("restart", [False, True], ids=["steady", "server-restarted"])
-def test_concurrent_colleagues_on_a_webdav_file(tmp_path: Path, dav: servers.Server, restart: bool) -> None:
+def test_concurrent_colleagues_on_a_webdav_file(
+    tmp_path: Path, dav: servers.Server, restart: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     share = tmp_path / "wsgidav" / "share"
     (share / "team.ics").write_bytes(
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\n" + FOREIGN + b"END:VCALENDAR\r\n"
     )
     url = dav.base + "/team.ics"
+
+    if restart:
+        # Without WebDAV locking, a stop can strand a client's MKCOL lock folder (its DELETE never
+        # arrives): the others take it as stale after this many seconds (10 minutes in real use).
+        monkeypatch.setenv("ANTIHJALTE_DAV_LOCK_STALE_S", "4")
 
     def meanwhile() -> None:
         time.sleep(0.6)
