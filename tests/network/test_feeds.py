@@ -463,3 +463,50 @@ def test_tls_is_verified_and_feed_ca_file_trusts_an_own_authority(tmp_path: Path
     assert st.in_sync, st.reason  # read-only here: nothing of ours to write
     assert auth and all(a is not None and a.startswith("Basic ") for a in auth)  # https: fine to send
     assert ("2026-12-08", "Stina Lund", "away") in team(prof)
+
+
+def test_webdav_412_means_read_and_merge_again_a_bounded_number_of_times(
+    tmp_path: Path, dav_locking: servers.Server, memkeyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another tool writes the file (ignoring the lock) just before our PUT: the server answers 412,
+    and the sync reads and merges again; if that keeps happening it gives up after 3 tries, keeps
+    the outbox and says why."""
+    from antihjalte_desktop.feed import http as feedhttp
+    from antihjalte_desktop.feed.sync import sync
+
+    share = tmp_path / "wsgidav" / "share"
+    original = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\n" + FOREIGN + b"END:VCALENDAR\r\n"
+    (share / "team.ics").write_bytes(original)
+    url = dav_locking.base + "/team.ics"
+    anna = profile_for(tmp_path / "anna", url, "anna", "Anna Berg", kind="webdav")
+    anna.plan_day(date(2026, 12, 2), force=True)
+    real = feedhttp.HttpClient.request
+    puts: list[int] = []
+    sneak = {"times": 1}
+
+    def request(self: Any, method: str, u: str, **kw: Any) -> Any:
+        if method == "PUT":
+            puts.append(1)
+            if sneak["times"] > 0:  # someone else's write lands first (another size: a new ETag)
+                sneak["times"] -= 1
+                data = (share / "team.ics").read_bytes()
+                extra = FOREIGN.replace(b"outlook-absence-1", f"late-{len(puts)}".encode())
+                (share / "team.ics").write_bytes(data.replace(b"END:VCALENDAR", extra + b"END:VCALENDAR"))
+        return real(self, method, u, **kw)
+
+    monkeypatch.setattr(feedhttp.HttpClient, "request", request)
+    synced(anna)
+    assert len(puts) == 2
+    data = (share / "team.ics").read_bytes()
+    assert b"UID:late-1" in data and FOREIGN in data and b"antihjalte-20261202" in data
+
+    sneak["times"] = 99
+    puts.clear()
+    anna.plan_day(date(2026, 12, 3), force=True)
+    st = sync(anna)
+    assert not st.in_sync and "someone else wrote the feed first" in st.reason
+    assert len(puts) == 3 and st.pending_changes == 1
+    sneak["times"] = 0
+    synced(anna)
+    data = (share / "team.ics").read_bytes()
+    assert b"antihjalte-20261203" in data and data.count(b"UID:late-") == 4
