@@ -141,7 +141,7 @@ def wsgidav(tmp: Path, *, locking: bool = True, users: dict[str, str] = USERS) -
 
 _REQUEST_LINE = re.compile(
     rb"(?:^|\n)(GET|HEAD|PUT|DELETE|OPTIONS|PROPFIND|REPORT|LOCK|UNLOCK|MKCALENDAR|POST)"
-    rb" [^ \r\n]+ HTTP/1\.[01]\r\n"
+    rb" ([^ \r\n]+) HTTP/1\.[01]\r\n"
 )
 
 
@@ -153,6 +153,7 @@ class Proxy:
         self.target_port = target_port
         self.rate = rate
         self.requests: list[bytes] = []
+        self.targets: list[tuple[str, str]] = []  # (method, path)
         self.connections = 0
         self._lock = threading.Lock()
         self._sock = socket.socket()
@@ -222,7 +223,10 @@ class Proxy:
                     break
                 if upstream:
                     buf = tail + data
-                    found = [m.group(1) for m in _REQUEST_LINE.finditer(buf)]
+                    matches = list(_REQUEST_LINE.finditer(buf))
+                    found = [m.group(1) for m in matches]
+                    with self._lock:
+                        self.targets += [(m.group(1).decode(), m.group(2).decode()) for m in matches]
                     if found:
                         with self._lock:
                             self.requests.extend(found)

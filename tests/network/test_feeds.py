@@ -104,9 +104,14 @@ def test_caldav_nothing_changed_is_one_request_and_no_rewrite(
         proxy.close()
 
 
-def test_caldav_never_writes_what_it_does_not_own(tmp_path: Path, calendar_url: str, memkeyring: Any) -> None:
-    """A colleague's resource that holds one of our UIDs (copied, say) is neither rewritten nor deleted."""
-    anna = profile_for(tmp_path / "anna", calendar_url, "anna", "Anna Berg")
+def test_caldav_never_writes_what_it_does_not_own(
+    tmp_path: Path, calendar_url: str, radicale: servers.Server, memkeyring: Any
+) -> None:
+    """A colleague's resource that holds one of our UIDs (copied, say) is neither rewritten nor deleted;
+    the only writes are PUT/DELETE of this profile's own ``<uid>.ics`` resources."""
+    proxy = servers.Proxy(radicale.port)
+    via_proxy = calendar_url.replace(radicale.base, proxy.base)
+    anna = profile_for(tmp_path / "anna", via_proxy, "anna", "Anna Berg")
     anna.plan_day(date(2026, 12, 2), force=True)
     synced(anna)
     from antihjalte_desktop.feed import ics
@@ -122,6 +127,16 @@ def test_caldav_never_writes_what_it_does_not_own(tmp_path: Path, calendar_url: 
     anna.plan_day(date(2026, 12, 4), force=True)
     st = synced(anna)
     assert any("someone else" in w for w in st.warnings)
+    assert servers.get_raw(calendar_url + "copied.ics") == before
+    anna.unplan_day(date(2026, 12, 2))
+    synced(anna)
+    proxy.close()
+    writes = [(m, p) for m, p in proxy.targets if m not in ("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT")]
+    pid = anna.plan.profile_id()
+    assert [m for m, _ in writes] == ["PUT", "DELETE"]
+    assert all(
+        p.startswith("/anna/team/antihjalte-20261202-" + pid) and p.endswith(".ics") for _, p in writes
+    )
     assert servers.get_raw(calendar_url + "copied.ics") == before
 
 
