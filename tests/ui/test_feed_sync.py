@@ -11,6 +11,11 @@ from typing import Any
 from antihjalte_desktop.ui import feed_sync
 
 
+def _at_most(ms: int) -> int:
+    """Qt's coarse timers may fire up to 5 % late, and remainingTime() says so."""
+    return int(ms * 1.05) + 50
+
+
 def _install(make_app: Any) -> tuple[Any, feed_sync.FeedSync]:
     app = make_app(has_tray=False)
     fs = feed_sync.install(app)
@@ -21,7 +26,7 @@ def _install(make_app: Any) -> tuple[Any, feed_sync.FeedSync]:
 def test_first_sync_shortly_after_start(make_app: Any) -> None:
     _, fs = _install(make_app)
     assert fs.timer.isActive()
-    assert feed_sync.AFTER_START_MS - 2000 <= fs.timer.remainingTime() <= feed_sync.AFTER_START_MS
+    assert feed_sync.AFTER_START_MS - 2000 <= fs.timer.remainingTime() <= _at_most(feed_sync.AFTER_START_MS)
 
 
 def test_a_local_change_syncs_soon_and_a_sync_notice_does_not_loop(make_app: Any, profile: Any) -> None:
@@ -31,14 +36,14 @@ def test_a_local_change_syncs_soon_and_a_sync_notice_does_not_loop(make_app: Any
     assert fs.timer.remainingTime() > 60_000
     profile.plan_day(date(2026, 12, 4))
     app.notify_plan_changed()
-    assert fs.timer.remainingTime() <= feed_sync.AFTER_CHANGE_MS
+    assert fs.timer.remainingTime() <= _at_most(feed_sync.AFTER_CHANGE_MS)
 
 
 def test_after_success_the_periodic_interval(make_app: Any, profile: Any) -> None:
     profile.settings.set("feed.sync_minutes", 30)
     app, fs = _install(make_app)
     app.sync_finished.emit(True)
-    assert 29 * 60_000 < fs.timer.remainingTime() <= 30 * 60_000
+    assert 29 * 60_000 < fs.timer.remainingTime() <= _at_most(30 * 60_000)
 
 
 def test_after_failure_the_backoff_from_the_status_file(make_app: Any, profile: Any) -> None:
@@ -52,7 +57,7 @@ def test_after_failure_the_backoff_from_the_status_file(make_app: Any, profile: 
     }
     (Path(profile.paths.data) / "feed-status.json").write_text(json.dumps(status))
     app.sync_finished.emit(False)
-    assert 3 * 60_000 < fs.timer.remainingTime() <= 4 * 60_000
+    assert 3 * 60_000 < fs.timer.remainingTime() <= _at_most(4 * 60_000)
 
 
 def test_a_failed_last_sync_shows_at_start(make_app: Any, profile: Any) -> None:
