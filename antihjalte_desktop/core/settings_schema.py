@@ -136,6 +136,16 @@ def _check_template(value: Any) -> None:
     check_template(value)
 
 
+def _check_no_credentials(value: Any) -> None:
+    """A feed address never carries a password (it would sit in the settings file in clear)."""
+    for v in value if isinstance(value, list) else [value]:
+        if "://" in v and "@" in v.split("://", 1)[1].split("/", 1)[0]:
+            raise ValueError(
+                "a feed address must not hold a user name or password: put the user name in "
+                "feed.user and the password in the keyring (antihjalte feed login)"
+            )
+
+
 def _check_country(value: Any) -> None:
     if not re.fullmatch(r"[A-Za-z]{2}", value):
         raise ValueError("holidays.country takes a two-letter country code such as SE")
@@ -178,7 +188,8 @@ SCHEMA: tuple[Setting, ...] = (
     S("team.max_focus_per_day", Kind.INT, 2, QT_TRANSLATE_NOOP("settings", "At most this many on antihjälte day at once"),
       minimum=1, maximum=100),
     S("feed.location", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Team feed"),
-      QT_TRANSLATE_NOOP("settings", "A file in a shared folder, or a WebDAV or CalDAV address. Empty: a file in your profile.")),
+      QT_TRANSLATE_NOOP("settings", "A file in a shared folder, or a WebDAV or CalDAV address. Empty: a file in your profile."),
+      check=_check_no_credentials),
     S("feed.kind", Kind.CHOICE, "auto", QT_TRANSLATE_NOOP("settings", "Feed type"), choices=("auto", "file", "webdav", "caldav"),
       choice_labels=(QT_TRANSLATE_NOOP("settings", "Detect"), QT_TRANSLATE_NOOP("settings", "File"), "WebDAV", "CalDAV")),
     S("feed.user", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Feed user name")),
@@ -191,7 +202,7 @@ SCHEMA: tuple[Setting, ...] = (
     S("feed.ca_file", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Custom CA certificate file"),
       QT_TRANSLATE_NOOP("settings", "For a server with a certificate from your organisation's own authority.")),
     S("feed.subscriptions", Kind.LIST, [], QT_TRANSLATE_NOOP("settings", "Extra calendars to read (absences)"),
-      QT_TRANSLATE_NOOP("settings", "webcal:// or https:// addresses, read only.")),
+      QT_TRANSLATE_NOOP("settings", "webcal:// or https:// addresses, read only."), check=_check_no_credentials),
     S("journal.intent_prompts_sv", Kind.LIST,
       ["Vad vill jag tänka igenom i dag?", "Vad vill jag läsa på om?", "Vad vill jag planera eller analysera?"],
       QT_TRANSLATE_NOOP("settings", "Intent prompts (Swedish)")),

@@ -129,3 +129,15 @@ def test_login_refuses_plain_http_to_another_host(home: Path) -> None:
     cli("feed", "set", "http://calendar.example.invalid/team.ics", "--user", "anna", env=env, check=True)
     res = cli("feed", "login", "--password-stdin", input=PASSWORD, env=env)
     assert res.returncode == 1 and "plain http://" in res.stderr
+
+
+def test_an_address_with_a_password_in_it_is_refused_and_not_stored(home: Path) -> None:
+    cli = Cli(home)
+    for args in (
+        ("feed", "set", f"https://anna:{PASSWORD}@cal.example.se/team/"),
+        ("config", "set", "feed.location", f"https://anna:{PASSWORD}@cal.example.se/team/"),
+    ):
+        res = cli(*args)
+        assert res.returncode == 2 and "must not hold a user name or password" in res.stderr
+        assert PASSWORD not in res.stderr + res.stdout
+    assert grep(home, PASSWORD) == []
