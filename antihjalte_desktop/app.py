@@ -42,10 +42,14 @@ Methods
 Extensions
   A module in ``EXTENSIONS`` that exists is imported once the tray (or fallback window) is shown, and its
   ``install(app) -> object`` is called; the result is kept in ``app.extensions[name]``. ``--self-test``
-  installs them too and reports them. ``ui/scheduler.py`` (reminders) plugs in this way.
+  installs them too and reports them (with ``app.self_test`` set: they check themselves but show
+  nothing). ``ui/scheduler.py`` (reminders) and ``ui/feed_sync.py`` (team feed) plug in this way.
 Attributes
   ``app.profile`` (store.profile.Profile), ``app.language``, ``app.secrets`` (passwords typed in the
-  settings dialog, kept in memory only), ``app.tray`` (``ui.tray.Tray`` or None without a system tray).
+  settings dialog, kept in memory only), ``app.tray`` (``ui.tray.Tray`` or None without a system tray),
+  ``app.home`` (the ``--home`` it was started with, or None).
+
+SIGTERM and SIGINT quit through ``App.quit`` and ``App.shutdown`` (edits saved, database closed).
 """
 
 from __future__ import annotations
