@@ -21,6 +21,7 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(app)
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
+        self.menu.setToolTipsVisible(True)
         self.menu.aboutToShow.connect(self._on_menu_about_to_show)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
@@ -66,8 +67,9 @@ class Tray(QObject):
         status.setObjectName("status")
         if app.sync_problem:
             problem = m.addAction(
-                QCoreApplication.translate("Tray", "Sync problem: %1").replace("%1", app.sync_problem)
+                QCoreApplication.translate("Tray", "Sync problem: %1").replace("%1", _elide(app.sync_problem))
             )
+            problem.setToolTip(app.sync_problem)
             problem.setEnabled(False)
         if app.waiting:
             m.addSeparator()
@@ -106,3 +108,8 @@ class Tray(QObject):
         act.setObjectName(name)
         act.triggered.connect(lambda _c=False: slot())  # type: ignore[operator]
         return act
+
+
+def _elide(text: str, limit: int = 60) -> str:
+    """A long message keeps the menu narrow; the whole text is the entry's tooltip."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -101,7 +101,10 @@ def test_sync_now_runs_the_sync_command_and_shows_its_problem(
     assert done.args == [False]
     assert tray.state is TrayState.SYNC_PROBLEM
     assert "does not exist" in (app.sync_problem or "")
-    assert any("does not exist" in a.text() for a in opened(tray).values())
+    assert any(
+        "does not exist" in a.toolTip() and a.text().startswith("Sync problem: ")
+        for a in opened(tray).values()
+    )
     # Back to a feed file in the profile: the next sync clears the problem.
     profile.settings.reset("feed.location")
     with qtbot.waitSignal(app.sync_finished, timeout=60_000) as done:
