@@ -30,7 +30,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from antihjalte_desktop.feed import ics
 from antihjalte_desktop.feed.backend import SessionInfo, Snapshot
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError
-from antihjalte_desktop.feed.http import HttpClient, Response, parse_xml, redact_url
+from antihjalte_desktop.feed.http import HttpClient, check_status, parse_xml, redact_url
 
 if TYPE_CHECKING:
     from antihjalte_desktop.feed.merge import MergeResult
@@ -92,7 +92,7 @@ class CalDavBackend:
         )
         if resp.status == 404:
             raise FeedError(f"the calendar {redact_url(self.url)} was not found (404)")
-        _check(resp, self.url, "read")
+        check_status(resp, self.url, "read")
         root = parse_xml(resp.body)
         if root.find(f".//{D}resourcetype/{C}calendar") is None:
             raise FeedError(f"{redact_url(self.url)} is not a CalDAV calendar")
@@ -128,7 +128,7 @@ class CalDavSession:
             headers={"Depth": "1", "Content-Type": "application/xml; charset=utf-8"},
             body=REPORT_ALL,
         )
-        _check(resp, self.b.url, "read")
+        check_status(resp, self.b.url, "read")
         root = parse_xml(resp.body)
         nl = b"\r\n"
         parts = [ics.new_calendar_header(nl)]
@@ -198,7 +198,7 @@ class CalDavSession:
             resp = self.c.request("PUT", href, headers=headers, body=body)
             if resp.status == 412:
                 raise FeedConflictError(OWN_CHANGED)
-            _check(resp, href, "write")
+            check_status(resp, href, "write")
         counts: dict[str, int] = {}
         for uid in result.deletes:
             counts[uid] = counts.get(uid, 0) + 1
@@ -214,7 +214,7 @@ class CalDavSession:
                     )
                 if resp.status == 404:
                     continue  # already gone
-                _check(resp, res.href, "delete")
+                check_status(resp, res.href, "delete")
         return ""  # the collection changed: read it again at the next sync
 
     def _guard(self, href: str) -> None:
@@ -228,16 +228,3 @@ class CalDavSession:
             or "/" in target.path[len(base.path) :].strip("/")
         ):
             raise FeedError(f"refusing to write {redact_url(href)}: not an event in the team's calendar")
-
-
-def _check(resp: Response, url: str, what: str) -> None:
-    if 200 <= resp.status < 300 or resp.status == 207:
-        return
-    where = redact_url(url)
-    if resp.status == 403:
-        raise FeedError(f"the server does not allow this user to {what} {where} (403)")
-    if resp.status == 404:
-        raise FeedError(f"{where} was not found (404)")
-    if resp.status == 507:
-        raise FeedError(f"the server has no room left in {where} (507)")
-    raise FeedError(f"the server answered {resp.status} to {what} {where}")

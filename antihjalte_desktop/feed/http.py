@@ -410,3 +410,22 @@ def parse_xml(data: bytes) -> ET.Element:
 def _qname(name: str) -> str:
     ns, sep, local = name.rpartition(" ")
     return f"{{{ns}}}{local}" if sep else name
+
+
+def check_status(resp: Response, url: str, what: str) -> None:
+    """One calm message for a WebDAV or CalDAV request that failed (``what``: read, write, lock,
+    delete); a 2xx (207 Multi-Status included) passes."""
+    if 200 <= resp.status < 300:
+        return
+    where = redact_url(url)
+    if resp.status == 403:
+        raise FeedError(f"the server does not allow this user to {what} {where} (403)")
+    if resp.status == 404:
+        raise FeedError(f"{where} was not found (404)")
+    if resp.status in (405, 501):
+        raise FeedError(f"the server at {where} does not allow {what} there ({resp.status}): not WebDAV?")
+    if resp.status == 409:
+        raise FeedError(f"the folder of {where} does not exist on the server (409)")
+    if resp.status == 507:
+        raise FeedError(f"the server has no room left for {where} (507)")
+    raise FeedError(f"the server answered {resp.status} to {what} {where}")

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.backend import SessionInfo, Snapshot
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedFormatError, FeedLockedError
-from antihjalte_desktop.feed.http import HttpClient, Response, parse_xml, redact_url
+from antihjalte_desktop.feed.http import HttpClient, Response, check_status, parse_xml, redact_url
 
 if TYPE_CHECKING:
     from antihjalte_desktop.feed.merge import MergeResult
@@ -89,7 +89,7 @@ class WebDavBackend:
             resp = c.request("HEAD", self.url)
         if resp.status == 404:
             return ""
-        _check(resp, self.url, "read")
+        check_status(resp, self.url, "read")
         if resp.header("content-length") == "0":
             return ""  # an empty file (a lock on a new address): "no feed yet", read it to be sure
         return _etag(resp)
@@ -150,7 +150,7 @@ class WebDavBackend:
                 log.info("no lock folder possible at %s (%s); If-Match alone", redact_url(mutex), resp.status)
                 return ""
             if resp.status != 405:
-                _check(resp, mutex, "lock")
+                check_status(resp, mutex, "lock")
             if _stale(client, mutex):
                 log.warning("removing a lock folder left for over %.0f s: %s", _mutex_stale_s(), mutex)
                 client.request("DELETE", mutex)
@@ -195,7 +195,7 @@ class WebDavBackend:
                 continue
             if resp.status in (405, 501):
                 return "", False  # locking not offered for this resource after all
-            _check(resp, self.url, "lock")
+            check_status(resp, self.url, "lock")
 
 
 class WebDavSession:
@@ -216,7 +216,7 @@ class WebDavSession:
         resp = self.c.request("GET", self.b.url, headers={"Accept": "text/calendar, */*"})
         if resp.status == 404:
             return None, ""
-        _check(resp, self.b.url, "read")
+        check_status(resp, self.b.url, "read")
         return resp.body, _etag(resp)
 
     def read(self) -> Snapshot:
@@ -249,26 +249,9 @@ class WebDavSession:
                 if resp.status == 412
                 else "the feed is locked by someone else"
             )
-        _check(resp, self.b.url, "write")
+        check_status(resp, self.b.url, "write")
         self.wrote = True
         return _etag(resp) if self.token else ""  # unlocked: read again next time, to be sure
-
-
-def _check(resp: Response, url: str, what: str) -> None:
-    if 200 <= resp.status < 300:
-        return
-    where = redact_url(url)
-    if resp.status == 403:
-        raise FeedError(f"the server does not allow this user to {what} {where} (403)")
-    if resp.status == 404:
-        raise FeedError(f"{where} was not found (404)")
-    if resp.status in (405, 501):
-        raise FeedError(f"the server at {where} does not allow {what} there ({resp.status}): not WebDAV?")
-    if resp.status == 507:
-        raise FeedError(f"the server has no room left for {where} (507)")
-    if resp.status == 409:
-        raise FeedError(f"the folder of {where} does not exist on the server (409)")
-    raise FeedError(f"the server answered {resp.status} to {what} {where}")
 
 
 def _exists(client: HttpClient, url: str) -> bool:
