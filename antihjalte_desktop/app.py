@@ -300,11 +300,89 @@ class App(QObject):
             line = self.tr("Today is your antihjälte day")
         else:
             line = self.tr("Next antihjälte day: %1").replace("%1", day_text(nxt.day, self.language))
+        hero = self.hero_of_week()
+        if hero is not None:
+            line += "\n" + (
+                self.tr("You are hero of the week")
+                if hero.me
+                else self.tr("Hero of the week: %1").replace("%1", hero.person)
+            )
         if self.waiting:
             line += "\n" + self.tr("%n reminder(s) waiting", None, len(self.waiting))
         if self.sync_problem:
             line += "\n" + self.sync_problem
         return f"{APP_NAME}\n{line}"
+
+    # -- team (the feed's index; SQLite reads only, never icalendar) ---------------------
+    def team_synced(self) -> bool:
+        """Has this profile ever synced a team feed? (Without one there is no team to show.)"""
+        from antihjalte_desktop.feed.state import state_path
+
+        return state_path(self.profile.paths.data).exists()
+
+    def team_entries(self, start: date, end: date) -> list[Any] | None:
+        """``feed.team.team_view`` for ``start``..``end`` (Entry: date, person, kind, me), or None
+        when no feed was ever synced or the index cannot be read now (logged, never raised)."""
+        if not self.team_synced():
+            return None
+        import sqlite3
+
+        from antihjalte_desktop.errors import KnownError
+        from antihjalte_desktop.feed.team import team_view
+
+        try:
+            return team_view(self.profile, start, end)
+        except (KnownError, sqlite3.Error, OSError, ValueError) as err:
+            log.warning("could not read the team view: %s", err)
+            return None
+
+    def team_issues(self, day: date, cover: str) -> list[Any]:
+        """The team rules planning ``day`` with ``cover`` breaks (``feed.team.PlanIssue``); [] without
+        a synced feed or when the index cannot be read."""
+        if not self.team_synced():
+            return []
+        import sqlite3
+
+        from antihjalte_desktop.errors import KnownError
+        from antihjalte_desktop.feed.team import plan_issues
+
+        try:
+            return plan_issues(self.profile, day, cover)
+        except (KnownError, sqlite3.Error, OSError, ValueError) as err:
+            log.warning("could not check the team rules: %s", err)
+            return []
+
+    def hero_of_week(self, day: date | None = None) -> Any:
+        """This week's hero (of ``day``'s week; a ``feed.team.Entry``, ``.me`` when it is the user),
+        or None when nobody is known."""
+        day = day or self.profile.today()
+        monday = day - timedelta(days=day.weekday())
+        for e in self.team_entries(monday, monday + timedelta(days=6)) or []:
+            if e.kind == "hero":
+                return self.as_me(e)
+        return None
+
+    def as_me(self, entry: Any) -> Any:
+        """``entry`` (a ``feed.team.Entry``) with ``.me`` set when its person is the user by name
+        (the feed's own events carry a name, not this profile)."""
+        if entry.me:
+            return entry
+        import dataclasses
+
+        from antihjalte_desktop.feed.team import _same_person
+
+        return dataclasses.replace(
+            entry, me=_same_person(entry.person, str(self.profile.settings.get("me.name")))
+        )
+
+    def hero_line(self) -> str:
+        """The tray's line about this week's hero (whom quick tasks go to), or "" when none is known."""
+        hero = self.hero_of_week()
+        if hero is None:
+            return ""
+        if hero.me:
+            return self.tr("You are hero of the week – quick tasks come to you")
+        return self.tr("Hero of the week: %1 – quick tasks go to them").replace("%1", hero.person)
 
     def reminder_text(self, rem: Reminder) -> str:
         day = day_text(rem.day, self.language)

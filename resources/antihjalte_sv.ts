@@ -59,12 +59,28 @@
         <source>Next antihjälte day: %1</source>
         <translation>Nästa antihjältedag: %1</translation>
     </message>
+    <message>
+        <source>You are hero of the week</source>
+        <translation>Du är veckans hjälte</translation>
+    </message>
+    <message>
+        <source>Hero of the week: %1</source>
+        <translation>Veckans hjälte: %1</translation>
+    </message>
     <message numerus="yes">
         <source>%n reminder(s) waiting</source>
         <translation>
             <numerusform>%n påminnelse väntar</numerusform>
             <numerusform>%n påminnelser väntar</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>You are hero of the week – quick tasks come to you</source>
+        <translation>Du är veckans hjälte – snabba puckar kommer till dig</translation>
+    </message>
+    <message>
+        <source>Hero of the week: %1 – quick tasks go to them</source>
+        <translation>Veckans hjälte: %1 – snabba puckar går dit</translation>
     </message>
     <message>
         <source>Hand over before %1</source>
@@ -511,8 +527,20 @@
         <translation>Ångra att dagen togs bort</translation>
     </message>
     <message>
+        <source>Plan &amp;anyway</source>
+        <translation>Planera &amp;ändå</translation>
+    </message>
+    <message>
+        <source>Plan the day anyway</source>
+        <translation>Planera dagen ändå</translation>
+    </message>
+    <message>
         <source>Day status</source>
         <translation>Dagens läge</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Teamet</translation>
     </message>
     <message>
         <source>Note</source>
@@ -583,6 +611,14 @@
         <translation>Röd dag</translation>
     </message>
     <message>
+        <source>Colleague on an antihjälte day</source>
+        <translation>Kollega med antihjältedag</translation>
+    </message>
+    <message>
+        <source>Colleague away</source>
+        <translation>Kollega borta</translation>
+    </message>
+    <message>
         <source>%1 is in the past: plan a day from today on.</source>
         <translation>Det går inte att planera %1: den dagen har redan varit.</translation>
     </message>
@@ -599,6 +635,22 @@
         <translation>Planerat: %1.</translation>
     </message>
     <message>
+        <source>%1 is in your own week as hero of the week: quick tasks come to you then. Plan it anyway?</source>
+        <translation>%1 ligger i din egen vecka som veckans hjälte: då går de snabba puckarna till dig. Vill du planera dagen ändå?</translation>
+    </message>
+    <message>
+        <source>Your cover, %1, is away on %2.</source>
+        <translation>%1, som ska täcka upp för dig, är borta %2.</translation>
+    </message>
+    <message>
+        <source>Your cover, %1, has an antihjälte day on %2 too.</source>
+        <translation>%1, som ska täcka upp för dig, har också antihjältedag %2.</translation>
+    </message>
+    <message>
+        <source>Already on an antihjälte day on %1: %2 (the team&apos;s limit is %3).</source>
+        <translation>Redan antihjältedag %1: %2 (teamet har högst %3 åt gången).</translation>
+    </message>
+    <message>
         <source>%1 is over: past days stay in the plan as history.</source>
         <translation>Det går inte att ta bort %1: dagar som har varit ligger kvar i planen som historik.</translation>
     </message>
@@ -609,6 +661,26 @@
     <message>
         <source>%1 is back in the plan.</source>
         <translation>Tillbaka i planen: %1.</translation>
+    </message>
+    <message>
+        <source>On an antihjälte day: %1</source>
+        <translation>Antihjältedag: %1</translation>
+    </message>
+    <message>
+        <source>Away: %1</source>
+        <translation>Borta: %1</translation>
+    </message>
+    <message>
+        <source>Hero of the week: you</source>
+        <translation>Veckans hjälte: du</translation>
+    </message>
+    <message>
+        <source>Hero of the week: %1</source>
+        <translation>Veckans hjälte: %1</translation>
+    </message>
+    <message>
+        <source>Nobody in the team is away or on an antihjälte day.</source>
+        <translation>Ingen i teamet är borta eller har antihjältedag.</translation>
     </message>
     <message>
         <source>week %1</source>

@@ -95,41 +95,63 @@ def hero_of_week(profile: Profile, day: date) -> str:
     return ""
 
 
-def plan_warnings(profile: Profile, day: date, cover: str, *, force: bool = False) -> list[str]:
-    """Team rules for planning ``day``: refuse a day in the user's own hero week (unless
-    ``force``); warn when the cover is away or focusing, or enough people already focus."""
-    entries = [
-        e
-        for e in team_view(
-            profile,
-            day - timedelta(days=day.weekday()),
-            day - timedelta(days=day.weekday()) + timedelta(days=6),
-        )
-    ]
+@dataclass(frozen=True)
+class PlanIssue:
+    """One team rule that planning ``day`` breaks, as data (the UI words it in its language)."""
+
+    kind: str  # own_hero_week | cover_away | cover_focus | too_many
+    day: date
+    person: str = ""  # the hero (own_hero_week) or the cover
+    people: tuple[str, ...] = ()  # those already focusing (too_many)
+    limit: int = 0
+
+
+def plan_issues(profile: Profile, day: date, cover: str) -> list[PlanIssue]:
+    """Every team rule planning ``day`` with ``cover`` breaks; own_hero_week first."""
+    monday = day - timedelta(days=day.weekday())
+    entries = team_view(profile, monday, monday + timedelta(days=6))
     my_name = str(profile.settings.get("me.name"))
-    if not force:
-        for e in entries:
-            if e.kind == "hero" and (e.me or _same_person(e.person, my_name)) and _same_week(e.date, day):
-                raise RefusedError(
-                    f"{day.isoformat()} is in your own week as veckans hjälte ({e.person}); "
-                    "plan it anyway with --force"
-                )
-    warnings: list[str] = []
+    issues: list[PlanIssue] = []
+    for e in entries:
+        if e.kind == "hero" and (e.me or _same_person(e.person, my_name)) and _same_week(e.date, day):
+            issues.append(PlanIssue("own_hero_week", day, e.person))
+            break
     that_day = [e for e in entries if e.date == day and not e.me]
     if cover.strip():
         for e in that_day:
             if _same_person(e.person, cover):
                 if e.kind == "away":
-                    warnings.append(f"your cover {cover} is away on {day.isoformat()}")
+                    issues.append(PlanIssue("cover_away", day, cover))
                 elif e.kind == "focus":
-                    warnings.append(f"your cover {cover} has an antihjälte day on {day.isoformat()} too")
-    focusing = sorted({e.person for e in that_day if e.kind == "focus"})
+                    issues.append(PlanIssue("cover_focus", day, cover))
+    focusing = tuple(sorted({e.person for e in that_day if e.kind == "focus"}))
     limit = int(profile.settings.get("team.max_focus_per_day"))
     if len(focusing) >= limit:
-        warnings.append(
-            f"{len(focusing)} already have an antihjälte day on {day.isoformat()} ({', '.join(focusing)}); "
-            f"the team's limit is {limit}"
-        )
+        issues.append(PlanIssue("too_many", day, people=focusing, limit=limit))
+    return issues
+
+
+def plan_warnings(profile: Profile, day: date, cover: str, *, force: bool = False) -> list[str]:
+    """Team rules for planning ``day``: refuse a day in the user's own hero week (unless
+    ``force``); warn when the cover is away or focusing, or enough people already focus."""
+    warnings: list[str] = []
+    for issue in plan_issues(profile, day, cover):
+        iso = day.isoformat()
+        if issue.kind == "own_hero_week":
+            if not force:
+                raise RefusedError(
+                    f"{iso} is in your own week as veckans hjälte ({issue.person}); "
+                    "plan it anyway with --force"
+                )
+        elif issue.kind == "cover_away":
+            warnings.append(f"your cover {issue.person} is away on {iso}")
+        elif issue.kind == "cover_focus":
+            warnings.append(f"your cover {issue.person} has an antihjälte day on {iso} too")
+        elif issue.kind == "too_many":
+            warnings.append(
+                f"{len(issue.people)} already have an antihjälte day on {iso} ({', '.join(issue.people)}); "
+                f"the team's limit is {issue.limit}"
+            )
     return warnings
 
 
@@ -165,4 +187,13 @@ def generate_rota(profile: Profile, start: date, weeks: int) -> list[tuple[date,
     return out
 
 
-__all__ = ["Entry", "generate_rota", "hero_of_week", "ics", "plan_warnings", "team_view"]
+__all__ = [
+    "Entry",
+    "PlanIssue",
+    "generate_rota",
+    "hero_of_week",
+    "ics",
+    "plan_issues",
+    "plan_warnings",
+    "team_view",
+]

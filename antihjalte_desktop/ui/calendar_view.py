@@ -14,6 +14,12 @@ from antihjalte_desktop.core.workdays import Holiday
 # A warm yellow with dark text reads in light and dark themes alike (it is the tray's focus colour).
 PLANNED = QColor("#f2c230")
 PLANNED_TEXT = QColor("#1b1b1b")
+# Colleagues' days: small dots under the day number (blue: focusing, purple: away), at most three of each.
+TEAM_FOCUS = QColor("#1565c0")
+TEAM_FOCUS_DARK = QColor("#64b5f6")
+TEAM_AWAY = QColor("#7b1fa2")
+TEAM_AWAY_DARK = QColor("#ce93d8")
+MAX_DOTS = 3
 
 
 def to_qdate(day: date) -> QDate:
@@ -45,6 +51,7 @@ class FocusCalendar(QCalendarWidget):
         self._holiday_of = holiday_of
         self._tooltip_of = tooltip_of
         self._planned: set[date] = set()
+        self._team: dict[date, tuple[int, int]] = {}
         self._today = date.today()
         self._rects: dict[date, QRect] = {}
         self._selected_before_press: QDate | None = None
@@ -70,6 +77,14 @@ class FocusCalendar(QCalendarWidget):
         self._planned = set(days)
         self._today = today
         self._view.viewport().update()
+
+    def set_team(self, marks: dict[date, tuple[int, int]]) -> None:
+        """Colleagues per day: (how many focus, how many are away)."""
+        self._team = dict(marks)
+        self._view.viewport().update()
+
+    def team_marks(self, day: date) -> tuple[int, int]:
+        return self._team.get(day, (0, 0))
 
     def selected_day(self) -> date:
         return self.selectedDate().toPython()  # type: ignore[no-any-return]
@@ -166,4 +181,30 @@ class FocusCalendar(QCalendarWidget):
         painter.setFont(font)
         painter.setPen(fg)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        focus, away = self._team.get(day, (0, 0))
+        if focus or away:
+            self._paint_dots(painter, inner, focus, away, dark, planned, in_month)
         painter.restore()
+
+    def _paint_dots(
+        self, painter: QPainter, cell: QRect, focus: int, away: int, dark: bool, planned: bool, in_month: bool
+    ) -> None:
+        """A row of dots along the cell's bottom edge: one per colleague focusing, then away."""
+        if planned:  # on the yellow, the dark variants read best in either theme
+            colours = (TEAM_FOCUS, TEAM_AWAY)
+        else:
+            colours = (TEAM_FOCUS_DARK, TEAM_AWAY_DARK) if dark else (TEAM_FOCUS, TEAM_AWAY)
+        dots = [colours[0]] * min(focus, MAX_DOTS) + [colours[1]] * min(away, MAX_DOTS)
+        size = max(4, min(cell.height() // 7, cell.width() // 9))
+        gap = max(2, size // 2)
+        total = len(dots) * size + (len(dots) - 1) * gap + (gap if focus and away else 0)
+        x = cell.center().x() - total // 2 + 1
+        y = cell.bottom() - size - max(2, cell.height() // 10)
+        painter.setPen(Qt.PenStyle.NoPen)
+        base = self.palette().color(QPalette.ColorRole.Base)
+        for i, colour in enumerate(dots):
+            if focus and i == min(focus, MAX_DOTS) and away:
+                x += gap  # a wider gap between the focusing and the away
+            painter.setBrush(colour if in_month else mix(colour, base, 0.55))
+            painter.drawEllipse(QRect(x, y, size, size))
+            x += size + gap

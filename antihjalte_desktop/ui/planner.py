@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,7 +32,13 @@ from antihjalte_desktop.core.handover import HandoverItem, HandoverTask
 from antihjalte_desktop.core.plan import FocusDay
 from antihjalte_desktop.core.workdays import Holiday
 from antihjalte_desktop.errors import KnownError
-from antihjalte_desktop.ui.calendar_view import FocusCalendar
+from antihjalte_desktop.ui.calendar_view import (
+    TEAM_AWAY,
+    TEAM_AWAY_DARK,
+    TEAM_FOCUS,
+    TEAM_FOCUS_DARK,
+    FocusCalendar,
+)
 from antihjalte_desktop.ui.i18n import day_text
 
 if TYPE_CHECKING:
@@ -59,6 +65,9 @@ class PlannerWindow(QMainWindow):
         self._removed: _Removed | None = None
         self._filling = False
         self._panel_day: date | None = None  # the day the side panel shows (edits go to it)
+        self._team: list[Any] | None = None  # feed.team entries around the shown month; None: no feed
+        self._team_range: tuple[date, date] | None = None
+        self._force_day: date | None = None  # the day "Plan anyway" plans
         self.setObjectName("planner")
         self.setWindowTitle(self.tr("Antihjälte – plan focus days"))
         self.setWindowIcon(app.icon)
@@ -117,6 +126,12 @@ class PlannerWindow(QMainWindow):
         self.undo_button.hide()
         self.undo_button.clicked.connect(self._on_undo_clicked)
         msg_row.addWidget(self.undo_button)
+        self.force_button = QPushButton(self.tr("Plan &anyway"), central)
+        self.force_button.setObjectName("forceButton")
+        self.force_button.setAccessibleName(self.tr("Plan the day anyway"))
+        self.force_button.hide()
+        self.force_button.clicked.connect(self._on_force_clicked)
+        msg_row.addWidget(self.force_button)
         left.addLayout(msg_row)
 
         # -- right: the selected day ---------------------------------------------------
@@ -136,6 +151,18 @@ class PlannerWindow(QMainWindow):
         self.plan_button = QPushButton(panel)
         self.plan_button.clicked.connect(self._on_plan_button_clicked)
         side.addWidget(self.plan_button)
+
+        self.team_box = QGroupBox(self.tr("Team"), panel)
+        self.team_box.setObjectName("teamBox")
+        tl = QVBoxLayout(self.team_box)
+        self.team_label = QLabel(self.team_box)
+        self.team_label.setObjectName("teamLabel")
+        self.team_label.setWordWrap(True)
+        self.team_label.setAccessibleName(self.tr("Team"))
+        self.team_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        tl.addWidget(self.team_label)
+        self.team_box.hide()
+        side.addWidget(self.team_box)
 
         form = QFormLayout()
         self.note_edit = QLineEdit(panel)
@@ -225,6 +252,7 @@ class PlannerWindow(QMainWindow):
         self.calendar.currentPageChanged.connect(self._on_page_changed)
         app.plan_changed.connect(self.refresh)
         app.holidays_loaded.connect(self._on_holidays_loaded)
+        app.sync_finished.connect(self._on_sync_finished)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
@@ -248,6 +276,7 @@ class PlannerWindow(QMainWindow):
     def refresh(self) -> None:
         """Re-read the plan (after any change, here or elsewhere)."""
         self.calendar.set_planned(set(self._profile.plan.day_dates()), self._profile.today())
+        self._load_team()
         self._fill_cadence()
         if self._app.change_source is not self:  # our own small edits are already on screen
             self._fill_side_panel()
@@ -275,20 +304,31 @@ class PlannerWindow(QMainWindow):
         fd = self._profile.plan.get_day(day)
         if fd is not None:
             parts.append(self.tr("Antihjälte day") + (f": {fd.note}" if fd.note else ""))
+        parts.extend(self._team_lines(day))
         return "\n".join(parts)
 
     def _legend_html(self) -> str:
         def swatch(colour: str) -> str:
             return f'<span style="background-color:{colour}; color:{colour}">&nbsp;&nbsp;&nbsp;</span>'
 
+        def dot(colour: str) -> str:
+            return f'<span style="color:{colour}">&#9679;</span>'
+
         planned, holiday, weekend = self.tr("Antihjälte day"), self.tr("Public holiday"), self.tr("Weekend")
-        return "&nbsp;&nbsp; ".join(
-            (
-                f"{swatch('#f2c230')} {planned}",
-                f"{swatch('#d98b86')} {holiday}",
-                f"{swatch('#a0a0a0')} {weekend}",
-            )
-        )
+        parts = [
+            f"{swatch('#f2c230')} {planned}",
+            f"{swatch('#d98b86')} {holiday}",
+            f"{swatch('#a0a0a0')} {weekend}",
+        ]
+        if self._team is not None:
+            dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
+            focus = (TEAM_FOCUS_DARK if dark else TEAM_FOCUS).name()
+            away = (TEAM_AWAY_DARK if dark else TEAM_AWAY).name()
+            focusing = self.tr("Colleague on an antihjälte day")
+            away_text = self.tr("Colleague away")
+            parts.append(f"{dot(focus)} {focusing}")
+            parts.append(f"{dot(away)} {away_text}")
+        return "&nbsp;&nbsp; ".join(parts)
 
     def _refusal(self, day: date) -> str | None:
         """Why ``day`` cannot be planned, in the UI language (the same rules as core.plan.refusal)."""
@@ -306,18 +346,32 @@ class PlannerWindow(QMainWindow):
             )
         return None
 
-    def _show_message(self, text: str, *, undo: bool = False, error: bool = False) -> None:
+    def _show_message(
+        self,
+        text: str,
+        *,
+        undo: bool = False,
+        error: bool = False,
+        warn: bool = False,
+        force: date | None = None,
+    ) -> None:
         self.message.setText(text)
         self.message.setProperty("error", error)
-        colour = "#d32f2f" if error else ""
+        self.message.setProperty("warning", warn)
+        dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
+        colour = "#d32f2f" if error else ("#ffb74d" if dark else "#9a4f00") if warn else ""
         self.message.setStyleSheet(f"color: {colour}" if colour else "")
         self.undo_button.setVisible(undo)
-        self._message_timer.start(30_000 if undo else 15_000)
+        self._force_day = force
+        self.force_button.setVisible(force is not None)
+        self._message_timer.start(30_000 if undo or force or warn else 15_000)
 
     def _clear_message(self) -> None:
         self.message.clear()
         self.undo_button.hide()
+        self.force_button.hide()
         self._removed = None
+        self._force_day = None
 
     # -- planning ---------------------------------------------------------------------
     def _on_day_chosen(self, qdate: QDate, was_selected: bool) -> None:
@@ -335,21 +389,59 @@ class PlannerWindow(QMainWindow):
         else:
             self._unplan(day)
 
-    def _plan(self, day: date) -> None:
+    def _plan(self, day: date, *, force: bool = False) -> None:
         reason = self._refusal(day)
         if reason:
             self._show_message(reason, error=True)
             return
+        issues = self._app.team_issues(day, "")
+        hero = next((i for i in issues if i.kind == "own_hero_week"), None)
+        if hero is not None and not force:
+            self._show_message(self._issue_text(hero), error=True, force=day)
+            return
         try:
-            result = self._profile.plan_day(day)
+            result = self._profile.plan_day(day, force=force)
         except KnownError as err:
             self._show_message(str(err), error=True)
             return
         text = self.tr("Planned %1.").replace("%1", day_text(day, self._lang))
-        if result.warnings:
-            text += "\n" + "\n".join(result.warnings)
-        self._show_message(text)
+        warnings = [self._issue_text(i) for i in issues if i.kind != "own_hero_week"]
+        if result.warnings and not warnings:  # the rules changed under us (a sync): say it as the core did
+            warnings = list(result.warnings)
+        if warnings:
+            text += "\n" + "\n".join(warnings)
+        self._show_message(text, warn=bool(warnings))
         self._app.notify_plan_changed()
+
+    def _on_force_clicked(self) -> None:
+        day = self._force_day
+        if day is None:
+            return
+        self._clear_message()
+        self.calendar.select_day(day)
+        self._plan(day, force=True)
+
+    def _issue_text(self, issue: Any) -> str:
+        """A team rule (``feed.team.PlanIssue``) in the UI language."""
+        day = day_text(issue.day, self._lang)
+        if issue.kind == "own_hero_week":
+            return self.tr(
+                "%1 is in your own week as hero of the week: quick tasks come to you then. Plan it anyway?"
+            ).replace("%1", day)
+        if issue.kind == "cover_away":
+            return self.tr("Your cover, %1, is away on %2.").replace("%1", issue.person).replace("%2", day)
+        if issue.kind == "cover_focus":
+            return (
+                self.tr("Your cover, %1, has an antihjälte day on %2 too.")
+                .replace("%1", issue.person)
+                .replace("%2", day)
+            )
+        return (
+            self.tr("Already on an antihjälte day on %1: %2 (the team's limit is %3).")
+            .replace("%1", day)
+            .replace("%2", ", ".join(issue.people))
+            .replace("%3", str(issue.limit))
+        )
 
     def _unplan(self, day: date) -> None:
         fd = self._profile.plan.get_day(day)
@@ -407,8 +499,85 @@ class PlannerWindow(QMainWindow):
         self._fill_side_panel()
 
     def _on_page_changed(self, year: int, month: int) -> None:
-        del month
         self._app.load_holidays(year)
+        self._load_team(year, month)
+
+    def _on_sync_finished(self, _in_sync: bool) -> None:
+        self._load_team()
+        self._fill_side_panel()
+
+    # -- the team -----------------------------------------------------------------------
+    def _load_team(self, year: int | None = None, month: int | None = None) -> None:
+        """Read the team's days around the shown month from the feed's index (SQLite, a few ms)."""
+        year = year or self.calendar.yearShown()
+        month = month or self.calendar.monthShown()
+        first = date(year, month, 1)
+        start = first - timedelta(days=first.weekday() + 7)
+        end = start + timedelta(days=7 * 8 - 1)  # the six shown weeks and one either side
+        self._team = self._app.team_entries(start, end)
+        self._team_range = (start, end) if self._team is not None else None
+        marks: dict[date, tuple[set[str], set[str]]] = {}
+        for e in self._team or []:
+            if e.me or e.kind not in ("focus", "away"):
+                continue
+            focus, away = marks.setdefault(e.date, (set(), set()))
+            (focus if e.kind == "focus" else away).add(e.person)
+        self.calendar.set_team({d: (len(f), len(a)) for d, (f, a) in marks.items()})
+        self.legend.setText(self._legend_html())
+
+    def _team_of(self, day: date) -> tuple[list[str], list[str], Any] | None:
+        """(colleagues focusing, colleagues away, the week's hero entry or None) on ``day``;
+        None when no feed was ever synced."""
+        entries = self._team
+        if entries is None:
+            return None
+        rng = self._team_range
+        if rng is None or not (rng[0] <= day <= rng[1]):
+            monday = day - timedelta(days=day.weekday())
+            entries = self._app.team_entries(monday, monday + timedelta(days=6))
+            if entries is None:
+                return None
+        focus: list[str] = []
+        away: list[str] = []
+        hero = None
+        week = day.isocalendar()[:2]
+        for e in entries:
+            if e.kind == "hero" and hero is None and e.date.isocalendar()[:2] == week:
+                hero = self._app.as_me(e)
+            elif e.date == day and not e.me:
+                names = focus if e.kind == "focus" else away if e.kind == "away" else None
+                if names is not None and e.person not in names:
+                    names.append(e.person)
+        return focus, away, hero
+
+    def _team_lines(self, day: date) -> list[str]:
+        team = self._team_of(day)
+        if team is None:
+            return []
+        focus, away, hero = team
+        lines = []
+        if focus:
+            lines.append(self.tr("On an antihjälte day: %1").replace("%1", ", ".join(focus)))
+        if away:
+            lines.append(self.tr("Away: %1").replace("%1", ", ".join(away)))
+        if hero is not None:
+            lines.append(
+                self.tr("Hero of the week: you")
+                if hero.me
+                else self.tr("Hero of the week: %1").replace("%1", hero.person)
+            )
+        return lines
+
+    def _fill_team(self, day: date) -> None:
+        team = self._team_of(day)
+        self.team_box.setVisible(team is not None)
+        if team is None:
+            self.team_label.clear()
+            return
+        lines = self._team_lines(day)
+        if not team[0] and not team[1]:
+            lines.insert(0, self.tr("Nobody in the team is away or on an antihjälte day."))
+        self.team_label.setText("\n".join(lines))
 
     def _on_holidays_loaded(self, year: int) -> None:
         del year
@@ -446,6 +615,7 @@ class PlannerWindow(QMainWindow):
                     status = self.tr("Not planned.")
                 self.plan_button.setText(self.tr("&Plan this day"))
             self.day_status.setText(status)
+            self._fill_team(day)
             # Screen readers announce the selected day with its state (the cells themselves are painted).
             self.calendar.viewport().parentWidget().setAccessibleDescription(
                 f"{self.day_title.text()}. {status}"
@@ -523,6 +693,11 @@ class PlannerWindow(QMainWindow):
         if day and fd is not None and fd.cover != cover:
             self._profile.plan.update_day(day, cover=cover)
             self._app.notify_plan_changed(source=self)
+            if cover:
+                issues = self._app.team_issues(day, cover)
+                warnings = [self._issue_text(i) for i in issues if i.kind in ("cover_away", "cover_focus")]
+                if warnings:
+                    self._show_message("\n".join(warnings), warn=True)
             # Not now: we may be inside the combo box's own key handling.
             QTimer.singleShot(0, self._fill_side_panel)
 

@@ -65,6 +65,11 @@ class Tray(QObject):
         status = m.addAction(app.status_line())
         status.setEnabled(False)
         status.setObjectName("status")
+        hero = app.hero_line()
+        if hero:
+            hero_act = m.addAction(hero)
+            hero_act.setEnabled(False)
+            hero_act.setObjectName("hero")
         if app.sync_problem:
             problem = m.addAction(
                 QCoreApplication.translate("Tray", "Sync problem: %1").replace("%1", _elide(app.sync_problem))

@@ -1,0 +1,225 @@
+"""The team in the planner and the tray, from a real feed file synced into the real index
+(offscreen, real profile): colleagues' days, the hero of the week, and the team rules at planning."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QHelpEvent
+from PySide6.QtWidgets import QToolTip
+
+from antihjalte_desktop.store.profile import Profile
+from tests.ui.conftest import OFFSCREEN_NOISE
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+WED = date(2026, 12, 2)  # Anna Berg and Bo Ek focus
+THU = date(2026, 12, 3)  # Omar Haddad is away
+FRI = date(2026, 12, 4)  # nobody
+MY_HERO_TUE = date(2026, 12, 8)  # the user's own week as hero of the week
+
+
+def _event(uid: str, body: str) -> str:
+    return f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261101T080000Z\r\n{body}END:VEVENT\r\n"
+
+
+def write_feed(path: Path) -> None:
+    """A shared feed as colleagues' apps and calendars leave it: two focus days, an absence,
+    and two hero weeks (Omar this week, the user next week)."""
+    events = [
+        _event(
+            "anna-1",
+            "SUMMARY:Antihjälte: Anna Berg\r\nORGANIZER;CN=Anna Berg:mailto:anna@kommun.se\r\n"
+            "CATEGORIES:ANTIHJALTE\r\nDTSTART;VALUE=DATE:20261202\r\nDTEND;VALUE=DATE:20261203\r\n",
+        ),
+        _event(
+            "bo-1",
+            "SUMMARY:Antihjälte: Bo Ek\r\nORGANIZER;CN=Bo Ek:mailto:bo@kommun.se\r\n"
+            "CATEGORIES:ANTIHJALTE\r\nDTSTART;VALUE=DATE:20261202\r\nDTEND;VALUE=DATE:20261203\r\n",
+        ),
+        _event(
+            "omar-away",
+            "SUMMARY:Ledig\r\nORGANIZER;CN=Omar Haddad:mailto:omar@kommun.se\r\n"
+            "DTSTART;VALUE=DATE:20261203\r\nDTEND;VALUE=DATE:20261204\r\n",
+        ),
+        _event(
+            "hero-49",
+            "SUMMARY:Veckans hjälte: Omar Haddad\r\nCATEGORIES:VECKANS-HJALTE\r\nTRANSP:TRANSPARENT\r\n"
+            "DTSTART;VALUE=DATE:20261130\r\nDTEND;VALUE=DATE:20261205\r\n",
+        ),
+        _event(
+            "hero-50",
+            "SUMMARY:Veckans hjälte: Kim Lind\r\nCATEGORIES:VECKANS-HJALTE\r\nTRANSP:TRANSPARENT\r\n"
+            "DTSTART;VALUE=DATE:20261207\r\nDTEND;VALUE=DATE:20261212\r\n",
+        ),
+    ]
+    path.write_bytes(
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kommunen//Delad kalender//SV\r\n"
+            + "".join(events)
+            + "END:VCALENDAR\r\n"
+        ).encode()
+    )
+
+
+def sync_team(profile: Profile, tmp_path: Path) -> None:
+    from antihjalte_desktop.feed.sync import sync
+
+    feed = tmp_path / "share" / "team.ics"
+    feed.parent.mkdir()
+    write_feed(feed)
+    profile.settings.set("me.name", "Kim Lind")
+    profile.settings.set("feed.location", str(feed))
+    status = sync(profile)
+    assert status.in_sync, status.reason
+
+
+@pytest.fixture
+def synced(profile: Profile, tmp_path: Path) -> Profile:
+    sync_team(profile, tmp_path)
+    return profile
+
+
+def open_planner(make_app, qtbot, day: date):
+    app = make_app()
+    win = app.open_planner(day)
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(app.calendar_ready)
+    return app, win
+
+
+def tooltip_of(win, day: date) -> str:
+    cal = win.calendar
+    cal.viewport().grab()  # paints the cells (and so records where each day is)
+    rect = cal.cell_rect(day)
+    assert rect is not None
+    QGuiApplication.sendEvent(
+        cal.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, rect.center(), cal.viewport().mapToGlobal(rect.center())),
+    )
+    text = QToolTip.text()
+    QToolTip.hideText()
+    return text
+
+
+def tray_actions(app) -> dict[str, object]:
+    from antihjalte_desktop.ui.tray import Tray
+
+    app.tray = Tray(app)
+    app.tray.menu.aboutToShow.emit()
+    return {a.objectName() or a.text(): a for a in app.tray.menu.actions() if not a.isSeparator()}
+
+
+def test_side_panel_names_who_focuses_who_is_away_and_the_hero(synced, make_app, qtbot) -> None:
+    _app, win = open_planner(make_app, qtbot, WED)
+    assert win.team_box.isVisible()
+    text = win.team_label.text()
+    assert "On an antihjälte day: Anna Berg, Bo Ek" in text
+    assert "Hero of the week: Omar Haddad" in text
+    assert "Away" not in text
+    assert win.calendar.team_marks(WED) == (2, 0)
+    assert win.calendar.team_marks(THU) == (0, 1)
+    assert win.calendar.team_marks(FRI) == (0, 0)
+
+    win.show_day(THU)
+    assert "Away: Omar Haddad" in win.team_label.text()
+    win.show_day(FRI)
+    assert win.team_label.text().startswith("Nobody in the team is away or on an antihjälte day.")
+    win.show_day(MY_HERO_TUE)
+    assert "Hero of the week: you" in win.team_label.text()
+    assert "colleague" in win.legend.text().lower()
+
+
+def test_day_tooltip_names_the_team(synced, make_app, qtbot) -> None:
+    _app, win = open_planner(make_app, qtbot, WED)
+    tip = tooltip_of(win, WED)
+    assert "On an antihjälte day: Anna Berg, Bo Ek" in tip
+    assert "Hero of the week: Omar Haddad" in tip
+    assert "Away: Omar Haddad" in tooltip_of(win, THU)
+
+
+def test_tray_says_who_this_weeks_hero_is(synced, make_app, qtbot) -> None:
+    app = make_app()
+    qtbot.waitUntil(app.calendar_ready)
+    acts = tray_actions(app)
+    names = [a.objectName() for a in app.tray.menu.actions()]
+    assert names.index("hero") == names.index("status") + 1, "the hero line sits under the status line"
+    assert acts["hero"].text() == "Hero of the week: Omar Haddad – quick tasks go to them"
+    assert not acts["hero"].isEnabled()
+    assert "Hero of the week: Omar Haddad" in app.tray.icon.toolTip()
+
+
+def test_tray_hero_line_in_swedish(synced, make_app, qtbot) -> None:
+    synced.settings.set("ui.language", "sv")
+    app = make_app()
+    assert app.translation_loaded
+    qtbot.waitUntil(app.calendar_ready)
+    assert tray_actions(app)["hero"].text() == "Veckans hjälte: Omar Haddad – snabba puckar går dit"
+
+
+def test_cover_away_is_warned_in_the_window(synced, make_app, qtbot) -> None:
+    synced.settings.set("team.roster", ["Omar Haddad, omar@kommun.se"])
+    _app, win = open_planner(make_app, qtbot, THU)
+    qtbot.mouseClick(win.plan_button, Qt.MouseButton.LeftButton)
+    assert synced.plan.get_day(THU) is not None
+    line = win.cover_combo.lineEdit()
+    line.setFocus()
+    qtbot.keyClicks(line, "Omar Haddad")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert synced.plan.get_day(THU).cover == "Omar Haddad"
+    assert "Your cover, Omar Haddad, is away on Thursday 3 December." in win.message.text()
+    assert win.message.property("warning") is True
+    assert win.isVisible(), "non-modal: the window stays usable"
+
+
+def test_too_many_focusing_is_warned_when_planning(synced, make_app, qtbot) -> None:
+    _app, win = open_planner(make_app, qtbot, WED)
+    qtbot.mouseClick(win.plan_button, Qt.MouseButton.LeftButton)
+    assert synced.plan.get_day(WED) is not None, "a warning, not a refusal"
+    msg = win.message.text()
+    assert msg.startswith("Planned Wednesday 2 December.")
+    assert (
+        "Already on an antihjälte day on Wednesday 2 December: Anna Berg, Bo Ek (the team's limit is 2)."
+        in msg
+    )
+
+
+def test_own_hero_week_is_refused_until_planned_anyway(synced, make_app, qtbot) -> None:
+    _app, win = open_planner(make_app, qtbot, MY_HERO_TUE)
+    qtbot.mouseClick(win.plan_button, Qt.MouseButton.LeftButton)
+    assert synced.plan.get_day(MY_HERO_TUE) is None
+    assert "your own week as hero of the week" in win.message.text()
+    assert win.force_button.isVisible()
+    qtbot.mouseClick(win.force_button, Qt.MouseButton.LeftButton)
+    assert synced.plan.get_day(MY_HERO_TUE) is not None
+    assert not win.force_button.isVisible()
+    assert win.message.text().startswith("Planned Tuesday 8 December.")
+
+
+def test_a_sync_refreshes_the_open_planner(profile: Profile, make_app, qtbot, tmp_path: Path) -> None:
+    app, win = open_planner(make_app, qtbot, WED)
+    assert not win.team_box.isVisible()
+    sync_team(profile, tmp_path)
+    app.sync_finished.emit(True)
+    assert win.team_box.isVisible()
+    assert "Anna Berg" in win.team_label.text()
+    assert win.calendar.team_marks(WED) == (2, 0)
+
+
+def test_never_synced_shows_no_team_and_no_error(profile: Profile, make_app, qtbot, caplog) -> None:
+    app, win = open_planner(make_app, qtbot, WED)
+    assert not win.team_box.isVisible()
+    assert win.calendar.team_marks(WED) == (0, 0)
+    assert "colleague" not in win.legend.text().lower()
+    assert tooltip_of(win, WED) == ""
+    qtbot.mouseClick(win.plan_button, Qt.MouseButton.LeftButton)
+    assert profile.plan.get_day(WED) is not None
+    assert win.message.text() == "Planned Wednesday 2 December."
+    acts = tray_actions(app)
+    assert "hero" not in acts
+    assert "Hero" not in app.tray.icon.toolTip()
+    assert not [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
+    assert not (profile.paths.data / "feed.sqlite3").exists()
