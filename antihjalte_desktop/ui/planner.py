@@ -155,6 +155,8 @@ class PlannerWindow(QMainWindow):
         self.team_box = QGroupBox(self.tr("Team"), panel)
         self.team_box.setObjectName("teamBox")
         tl = QVBoxLayout(self.team_box)
+        margins = tl.contentsMargins()
+        tl.setContentsMargins(margins.left(), margins.top() // 2, margins.right(), margins.bottom() // 2)
         self.team_label = QLabel(self.team_box)
         self.team_label.setObjectName("teamLabel")
         self.team_label.setWordWrap(True)
@@ -262,7 +264,7 @@ class PlannerWindow(QMainWindow):
         self._on_page_changed(today.year, today.month)
         self.refresh()
         cw = fm.horizontalAdvance("0")
-        self.resize(cw * 112, fm.lineSpacing() * 42)
+        self.resize(cw * 112, fm.lineSpacing() * 47)
 
     # -- public -----------------------------------------------------------------------
     def show_day(self, day: date) -> None:
@@ -316,9 +318,9 @@ class PlannerWindow(QMainWindow):
 
         planned, holiday, weekend = self.tr("Antihjälte day"), self.tr("Public holiday"), self.tr("Weekend")
         parts = [
-            f"{swatch('#f2c230')} {planned}",
-            f"{swatch('#d98b86')} {holiday}",
-            f"{swatch('#a0a0a0')} {weekend}",
+            f"{swatch('#f2c230')}&nbsp;{planned}",
+            f"{swatch('#d98b86')}&nbsp;{holiday}",
+            f"{swatch('#a0a0a0')}&nbsp;{weekend}",
         ]
         if self._team is not None:
             dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
@@ -326,9 +328,10 @@ class PlannerWindow(QMainWindow):
             away = (TEAM_AWAY_DARK if dark else TEAM_AWAY).name()
             focusing = self.tr("Colleague on an antihjälte day")
             away_text = self.tr("Colleague away")
-            parts.append(f"{dot(focus)} {focusing}")
-            parts.append(f"{dot(away)} {away_text}")
-        return "&nbsp;&nbsp; ".join(parts)
+            parts.append(f"{dot(focus)}&nbsp;{focusing}")
+            parts.append(f"{dot(away)}&nbsp;{away_text}")
+        # An entry wraps as a whole: its marker never ends a line apart from its words.
+        return "&nbsp;&nbsp; ".join(f'<span style="white-space:nowrap">{p}</span>' for p in parts)
 
     def _refusal(self, day: date) -> str | None:
         """Why ``day`` cannot be planned, in the UI language (the same rules as core.plan.refusal)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from antihjalte_desktop.store.profile import Profile
 from tests.ui.conftest import OFFSCREEN_NOISE
@@ -223,3 +223,37 @@ def test_never_synced_shows_no_team_and_no_error(profile: Profile, make_app, qtb
     assert "Hero" not in app.tray.icon.toolTip()
     assert not [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
     assert not (profile.paths.data / "feed.sqlite3").exists()
+
+
+def _pixels_near(image, rect, colour, tolerance: int = 40) -> int:
+    from PySide6.QtGui import QColor
+
+    count = 0
+    for y in range(rect.top(), rect.bottom() + 1):
+        for x in range(rect.left(), rect.right() + 1):
+            c = QColor(image.pixel(x, y))
+            if (
+                abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue())
+                < tolerance
+            ):
+                count += 1
+    return count
+
+
+def test_team_dots_are_painted_and_the_planner_is_shot(synced, make_app, qtbot) -> None:
+    """The cells carry a blue dot per colleague focusing and a purple one per colleague away
+    (screenshot in tests/_artifacts/planner-team-en.png: look at it)."""
+    from antihjalte_desktop.ui.calendar_view import TEAM_AWAY, TEAM_FOCUS
+    from tests.harness.xvfb import ARTIFACTS
+
+    _app, win = open_planner(make_app, qtbot, FRI)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()  # the layout settles (pending layout requests) before the shot
+    win.grab().save(str(ARTIFACTS / "planner-team-en.png"))
+    view = win.calendar.viewport().grab().toImage()
+    assert view.devicePixelRatio() == 1
+    for day, focus, away in ((WED, True, False), (THU, False, True), (FRI, False, False)):
+        rect = win.calendar.cell_rect(day)
+        assert rect is not None
+        assert (_pixels_near(view, rect, TEAM_FOCUS) > 4) == focus, day
+        assert (_pixels_near(view, rect, TEAM_AWAY) > 4) == away, day
