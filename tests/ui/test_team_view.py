@@ -257,3 +257,47 @@ def test_team_dots_are_painted_and_the_planner_is_shot(synced, make_app, qtbot) 
         assert rect is not None
         assert (_pixels_near(view, rect, TEAM_FOCUS) > 4) == focus, day
         assert (_pixels_near(view, rect, TEAM_AWAY) > 4) == away, day
+
+
+CHILD = r"""
+import json, sys
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+from antihjalte_desktop import app as appmod
+from antihjalte_desktop.core.clock import FixedClock
+from antihjalte_desktop.store.paths import Paths
+from antihjalte_desktop.store.profile import Profile
+
+qapp = appmod._make_qapp()
+now = datetime(2026, 11, 30, 9, tzinfo=ZoneInfo("Europe/Stockholm"))
+prof = Profile(Paths.resolve(sys.argv[1]), clock=FixedClock(now))
+app = appmod.App(qapp, prof, has_tray=False)
+win = app.open_planner(date(2026, 12, 2))
+qapp.processEvents()
+heavy = sorted(m for m in ("icalendar", "recurring_ical_events", "x_wr_timezone") if m in sys.modules)
+print(json.dumps({"team": win.team_label.text(), "tooltip": app.tooltip(), "heavy": heavy}))
+app.shutdown()
+"""
+
+
+def test_the_ui_reads_the_team_without_icalendar(profile: Profile, cli, tmp_path: Path) -> None:
+    """The sync (a child process) parses the feed; the UI reads only the index (SQLite)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    feed = tmp_path / "team.ics"
+    write_feed(feed)
+    profile.settings.set("me.name", "Kim Lind")
+    profile.settings.set("feed.location", str(feed))
+    cli("sync", check=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(cli.home)], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    facts = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert "On an antihjälte day: Anna Berg, Bo Ek" in facts["team"]
+    assert "Hero of the week: Omar Haddad" in facts["tooltip"]
+    assert facts["heavy"] == [], "the UI thread imported the calendar parser"
