@@ -11,7 +11,7 @@ APT_PACKAGES=(xvfb xauth x11-utils xdotool imagemagick trayer dbus dbus-x11 duns
   haskell-gtk-sni-tray-utils gnome-keyring desktop-file-utils appstream
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-image0 libegl1 libgl1 libfontconfig1 libdbus-1-3
-  fonts-dejavu-core)
+  fonts-dejavu-core e2fsprogs)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -25,7 +25,7 @@ if ((${#missing[@]})); then
   echo "tests/run.sh: installing system packages: ${missing[*]}"
   if $SUDO true 2>/dev/null; then
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     echo "tests/run.sh: cannot install system packages (not root, no sudo); tests that need them will skip" >&2
   fi
