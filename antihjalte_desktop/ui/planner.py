@@ -428,9 +428,10 @@ class PlannerWindow(QMainWindow):
         """A team rule (``feed.team.PlanIssue``) in the UI language."""
         day = day_text(issue.day, self._lang)
         if issue.kind == "own_hero_week":
-            return self.tr(
+            text = self.tr(
                 "%1 is in your own week as hero of the week: quick tasks come to you then. Plan it anyway?"
             ).replace("%1", day)
+            return text[:1].upper() + text[1:]  # "Tisdag 8 december ligger …"
         if issue.kind == "cover_away":
             return self.tr("Your cover, %1, is away on %2.").replace("%1", issue.person).replace("%2", day)
         if issue.kind == "cover_focus":

@@ -160,6 +160,19 @@ def test_tray_hero_line_in_swedish(synced, make_app, qtbot) -> None:
     assert tray_actions(app)["hero"].text() == "Veckans hjälte: Omar Haddad – snabba puckar går dit"
 
 
+def test_side_panel_in_swedish(synced, make_app, qtbot) -> None:
+    synced.settings.set("ui.language", "sv")
+    _app, win = open_planner(make_app, qtbot, WED)
+    assert win.team_box.title() == "Teamet"
+    assert win.team_label.text() == "Antihjältedag: Anna Berg, Bo Ek\nVeckans hjälte: Omar Haddad"
+    win.show_day(THU)
+    assert win.team_label.text() == "Borta: Omar Haddad\nVeckans hjälte: Omar Haddad"
+    win.show_day(MY_HERO_TUE)
+    qtbot.mouseClick(win.plan_button, Qt.MouseButton.LeftButton)
+    assert win.message.text().startswith("Tisdag 8 december ligger i din egen vecka som veckans hjälte")
+    assert win.force_button.text() == "Planera &ändå"
+
+
 def test_cover_away_is_warned_in_the_window(synced, make_app, qtbot) -> None:
     synced.settings.set("team.roster", ["Omar Haddad, omar@kommun.se"])
     _app, win = open_planner(make_app, qtbot, THU)
