@@ -132,6 +132,9 @@ class App(QObject):
         self._sync_process: Any = None
         self.change_source: object | None = None
         self._banner_shown = False
+        # The tray names this week's hero; at start-up only once the icon is up (reading the team
+        # imports the feed's modules: ~10 ms that the icon need not wait for).
+        self._team_in_tray = True
         self._holiday_years: set[int] = set()
         self._holiday_pending: set[int] = set()
         self._workers: list[threading.Thread] = []
@@ -149,6 +152,7 @@ class App(QObject):
         """Show the tray icon (or the planner as main window when there is no tray)."""
         today = self.profile.today()
         self.load_holidays(today.year)
+        self._team_in_tray = False
         if self.has_tray:
             from antihjalte_desktop.ui.tray import Tray
 
@@ -170,6 +174,9 @@ class App(QObject):
             except Exception:
                 log.exception("extension %s failed to start", name)
                 raise
+        if not self._team_in_tray:
+            self._team_in_tray = True
+            self._refresh_tray()
 
     # -- services for the UI -----------------------------------------------------------
     def qlocale(self) -> Any:
@@ -300,7 +307,7 @@ class App(QObject):
             line = self.tr("Today is your antihjälte day")
         else:
             line = self.tr("Next antihjälte day: %1").replace("%1", day_text(nxt.day, self.language))
-        hero = self.hero_of_week()
+        hero = self.hero_of_week() if self._team_in_tray else None
         if hero is not None:
             line += "\n" + (
                 self.tr("You are hero of the week")
@@ -377,7 +384,7 @@ class App(QObject):
 
     def hero_line(self) -> str:
         """The tray's line about this week's hero (whom quick tasks go to), or "" when none is known."""
-        hero = self.hero_of_week()
+        hero = self.hero_of_week() if self._team_in_tray else None
         if hero is None:
             return ""
         if hero.me:

@@ -314,3 +314,13 @@ def test_the_ui_reads_the_team_without_icalendar(profile: Profile, cli, tmp_path
     assert "On an antihjälte day: Anna Berg, Bo Ek" in facts["team"]
     assert "Hero of the week: Omar Haddad" in facts["tooltip"]
     assert facts["heavy"] == [], "the UI thread imported the calendar parser"
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "systemTrayWindowChanged")  # a tray icon shown offscreen
+def test_at_start_the_tray_names_the_hero_once_the_icon_is_up(synced, make_app, qtbot) -> None:
+    app = make_app()
+    app.self_test = True  # the extensions check themselves but start nothing
+    app.start(show_planner=False)
+    assert "Hero of the week" not in app.tray.icon.toolTip(), "the icon does not wait for the team"
+    app.install_extensions()
+    assert "Hero of the week: Omar Haddad" in app.tray.icon.toolTip()
