@@ -13,4 +13,8 @@ BIN=${PYSIDE_BIN:-.venv/bin}
 mapfile -t sources < <(find antihjalte_desktop -name '*.py' ! -name 'resources.py' | sort)
 "$BIN/pyside6-lupdate" -no-obsolete -locations none "${sources[@]}" -ts resources/antihjalte_sv.ts
 "$BIN/pyside6-lrelease" -nounfinished resources/antihjalte_sv.ts -qm resources/antihjalte_sv.qm
+# English is the source language; its .ts holds only the plural forms ("1 week", "4 weeks").
+"$BIN/pyside6-lupdate" -no-obsolete -locations none -pluralonly -target-language en_GB "${sources[@]}" \
+  -ts resources/antihjalte_en.ts
+"$BIN/pyside6-lrelease" -nounfinished resources/antihjalte_en.ts -qm resources/antihjalte_en.qm
 "$BIN/pyside6-rcc" -g python --compress-algo zlib resources/antihjalte.qrc -o antihjalte_desktop/ui/resources.py

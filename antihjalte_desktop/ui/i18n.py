@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from antihjalte_desktop.core.dates import format_day
 
 QM_PATH = ":/i18n/antihjalte_sv.qm"
+# English is the source language: this one holds only plural forms ("1 week" / "4 weeks").
+QM_PLURALS_EN = ":/i18n/antihjalte_en.qm"
 
 
 class Translations:
@@ -32,9 +34,9 @@ class Translations:
         self.remove()
         self.language = "sv" if lang == "sv" else "en"
         self.loaded = False
-        if self.language == "sv":
-            from antihjalte_desktop.ui import resources  # noqa: F401 - registers :/i18n
+        from antihjalte_desktop.ui import resources  # noqa: F401 - registers :/i18n
 
+        if self.language == "sv":
             ours = QTranslator(app)
             if ours.load(QM_PATH):
                 QCoreApplication.installTranslator(ours)
@@ -45,6 +47,11 @@ class Translations:
             if qt.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 QCoreApplication.installTranslator(qt)
                 self._installed.append(qt)
+        else:
+            plurals = QTranslator(app)
+            if plurals.load(QM_PLURALS_EN):
+                QCoreApplication.installTranslator(plurals)
+                self._installed.append(plurals)
         return self.loaded
 
 

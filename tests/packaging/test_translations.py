@@ -162,3 +162,20 @@ def test_the_lint_catches_an_unmarked_string() -> None:
         "label.setText('Plan your day')\nbtn = QPushButton(self.tr('Copy'))\nx.setToolTip(f'Next {d}')"
     )
     assert [line for line, _ in _visible_literals(tree)] == [1, 3]
+
+
+def test_english_plural_forms_are_complete() -> None:
+    """English is the source language, but "%n week(s)" needs its singular and plural: every
+    numerus message of the Swedish file has finished English forms without "(s)"."""
+    en_ts = ROOT / "resources" / "antihjalte_en.ts"
+    english = {}
+    for ctx in ET.parse(en_ts).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            assert tr is not None and tr.get("type") != "unfinished", msg.findtext("source")
+            forms = [n.text or "" for n in tr.iter("numerusform")]
+            english[(ctx.findtext("name"), msg.findtext("source"))] = forms
+    numerus = {(c, s) for c, s, m in _messages() if m.get("numerus") == "yes"}
+    assert numerus and numerus <= english.keys(), numerus - english.keys()
+    for key, forms in english.items():
+        assert len(forms) == 2 and all(f.strip() and "(s)" not in f for f in forms), (key, forms)

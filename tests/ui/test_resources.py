@@ -34,16 +34,16 @@ def test_every_icon_is_compiled_in_as_it_is_on_disk(svg: str) -> None:
     assert read_resource(f":/icons/{svg}") == (RES / "icons" / svg).read_bytes(), "run update_translations.sh"
 
 
-def test_the_qm_is_compiled_in_and_built_from_the_ts(tmp_path: Path) -> None:
-    assert read_resource(":/i18n/antihjalte_sv.qm") == (RES / "antihjalte_sv.qm").read_bytes()
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_qm_is_compiled_in_and_built_from_the_ts(tmp_path: Path, lang: str) -> None:
+    qm = RES / f"antihjalte_{lang}.qm"
+    assert read_resource(f":/i18n/antihjalte_{lang}.qm") == qm.read_bytes()
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     assert lrelease, "pyside6-lrelease comes with PySide6-Essentials"
     fresh = tmp_path / "fresh.qm"
-    subprocess.run([lrelease, "-nounfinished", str(RES / "antihjalte_sv.ts"), "-qm", str(fresh)],
+    subprocess.run([lrelease, "-nounfinished", str(RES / f"antihjalte_{lang}.ts"), "-qm", str(fresh)],
                    check=True, capture_output=True, timeout=60)  # fmt: skip
-    assert fresh.read_bytes() == (RES / "antihjalte_sv.qm").read_bytes(), (
-        "run resources/update_translations.sh"
-    )
+    assert fresh.read_bytes() == qm.read_bytes(), "run resources/update_translations.sh"
 
 
 def test_tray_icons_load_in_every_state(qapp: object) -> None:
