@@ -55,7 +55,7 @@ def entry_script() -> str:
         return str(script)
     found = shutil.which("antihjalte")
     if not found:
-        raise SystemExit("bench_cli: no `antihjalte` script; run `pip install -e .` first")
+        raise SystemExit("no `antihjalte` script in this environment; run `pip install -e .` first")
     return found
 
 

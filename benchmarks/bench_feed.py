@@ -34,20 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_cli import entry_script  # noqa: E402 - after the sys.path line above
+
 FULL = os.environ.get("ANTIHJALTE_FULL") == "1"
 EVENTS = int(os.environ.get("ANTIHJALTE_BENCH_EVENTS", "20000" if FULL else "5000"))
 RUNS = int(os.environ.get("ANTIHJALTE_BENCH_RUNS", "11"))
 NOW = "2026-11-30T09:00:00+01:00"
-
-
-def entry_script() -> str:
-    script = Path(sys.executable).with_name("antihjalte")
-    if script.exists():
-        return str(script)
-    found = shutil.which("antihjalte")
-    if not found:
-        raise SystemExit("bench_feed: no `antihjalte` script; run `pip install -e .` first")
-    return found
 
 
 TIME = shutil.which("time") or "/usr/bin/time"
