@@ -16,6 +16,20 @@ from antihjalte_desktop.feed.sync import sync
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.profile import Profile
 
+DAYS = [date(2026, 12, 1) + timedelta(days=i) for i in range(60)]
+
+
+def random_operation(prof: Profile, rnd: random.Random) -> None:
+    """Plan a random day of the next 60, or (40 %) unplan one that is planned."""
+    planned = prof.plan.day_dates()
+    try:
+        if planned and rnd.random() < 0.4:
+            prof.unplan_day(rnd.choice(planned))
+        else:
+            prof.plan_day(rnd.choice(DAYS), force=True)
+    except KnownError:
+        pass  # a team rule refused it: that is an operation too
+
 
 def main() -> int:
     home, seed, ops = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
@@ -23,16 +37,8 @@ def main() -> int:
     prof = Profile(
         Paths.resolve(home), FixedClock(datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm")))
     )
-    days = [date(2026, 12, 1) + timedelta(days=i) for i in range(60)]
     for _ in range(ops):
-        planned = prof.plan.day_dates()
-        try:
-            if planned and rnd.random() < 0.4:
-                prof.unplan_day(rnd.choice(planned))
-            else:
-                prof.plan_day(rnd.choice(days), force=True)
-        except KnownError:
-            pass  # a team rule refused it: that is an operation too
+        random_operation(prof, rnd)
         st = sync(prof)
         if not st.in_sync:
             print(f"sync failed: {st.reason}", file=sys.stderr)

@@ -11,18 +11,18 @@ import os
 import random
 import sys
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from antihjalte_desktop.core.clock import FixedClock
-from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.feed.sync import sync
 from antihjalte_desktop.store import secrets
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.profile import Profile
+from tests.feed.worker import random_operation
 
 
 def main() -> int:
@@ -41,17 +41,9 @@ def main() -> int:
     prof.settings.set("feed.location", url)
     prof.settings.set("feed.user", user)
     prof.settings.set("me.name", f"Kollega {seed}")
-    days = [date(2026, 12, 1) + timedelta(days=i) for i in range(60)]
     failed = 0
     for _ in range(ops):
-        planned = prof.plan.day_dates()
-        try:
-            if planned and rnd.random() < 0.4:
-                prof.unplan_day(rnd.choice(planned))
-            else:
-                prof.plan_day(rnd.choice(days), force=True)
-        except KnownError:
-            pass
+        random_operation(prof, rnd)
         if not sync(prof).in_sync:
             failed += 1
     end = time.monotonic() + 60
