@@ -7,25 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.test_settings_schema import REQUIRED
+
 from .conftest import Run
 
 
 def test_list_shows_every_required_key(ah: Run) -> None:
     out = ah("config", "list").stdout
-    for key in (
-        "me.name",
-        "me.email",
-        "me.phone",
-        "cadence.every_weeks",
-        "holidays.country",
-        "ui.language",
-        "reminders.handover_time",
-        "reminders.start_time",
-        "reminders.reflect_time",
-        "reminders.restore_time",
-        "autoreply.template_sv",
-        "autoreply.template_en",
-    ):
+    for key in REQUIRED:
         assert f"\n{key} = " in "\n" + out, key
     assert "feed.password" not in out  # secrets live in the keyring only
     data = ah.json("config", "list")
