@@ -106,6 +106,7 @@ class App(QObject):
     reminder_chosen = Signal(object)
     sync_started = Signal()
     sync_finished = Signal(bool)  # in sync?
+    team_changed = Signal()  # the team's days (the feed's index or sync status) changed
     _holiday_done = Signal(int, str)
 
     def __init__(
@@ -139,6 +140,7 @@ class App(QObject):
         self._holiday_pending: set[int] = set()
         self._workers: list[threading.Thread] = []
         self._signal_sockets: tuple[Any, ...] = ()  # see _quit_on_signals
+        self.watcher: Any = None  # ui.watcher.StoreWatcher once started
         self._holiday_done.connect(self._on_holiday_done)
         self._midnight = QTimer(self)
         self._midnight.setSingleShot(True)
@@ -163,6 +165,41 @@ class App(QObject):
         else:
             self.open_planner()
         self._aim_midnight()
+        self._watch_store()
+
+    def _watch_store(self) -> None:
+        """What other processes change (the CLI, a sync process) reaches every view: see ui/watcher.py."""
+        from antihjalte_desktop.ui.watcher import StoreWatcher
+
+        paths = self.profile.paths
+        watcher = StoreWatcher(
+            data_dir=paths.data,
+            config_dir=paths.config,
+            plan_file=paths.db_file,
+            journal_file=paths.journal_file,
+            settings_file=paths.settings_file,
+            feed_status_file=paths.feed_status_file,
+            plan_version=self.profile.plan.data_version,
+            reload_settings=self.profile.settings.reload,
+            parent=self,
+        )
+        watcher.plan_changed.connect(self.notify_plan_changed)
+        watcher.feed_status_changed.connect(self._on_feed_status_changed)
+        watcher.start()
+        self.watcher = watcher
+
+    def _on_feed_status_changed(self) -> None:
+        """A sync (ours or one run from the command line) wrote its status: show its outcome."""
+        from antihjalte_desktop.feed.sync import read_status
+
+        try:
+            status = read_status(self.profile.paths.data)
+        except (OSError, ValueError) as err:
+            log.warning("could not read the sync status: %s", err)
+            return
+        if status is not None and self._sync_process is None:
+            self.set_sync_problem(None if status.in_sync else (status.reason or None))
+        self.team_changed.emit()
 
     def install_extensions(self) -> None:
         for name in EXTENSIONS:
@@ -462,7 +499,10 @@ class App(QObject):
             reason = lines[-1].removeprefix("antihjalte: ").removeprefix("not synced: ") if lines else ""
             self.set_sync_problem(reason or self.tr("the sync failed"))
         self.sync_finished.emit(code == 0)
-        self.notify_plan_changed()  # the team's days may have changed what the planner warns about
+        # The team's days may have changed what the planner shows and warns about. Not a plan
+        # change: that would ask the feed's timer for another sync of a still-waiting outbox.
+        self.team_changed.emit()
+        self._refresh_tray()
 
     def notify(self, title: str, text: str) -> None:
         if self.tray is not None:
@@ -618,6 +658,7 @@ class App(QObject):
         elif key.split(".")[0] in ("cadence", "team", "me", "autoreply", "handover"):
             self.notify_plan_changed()
         self.settings_changed.emit(key)
+        self._refresh_tray()  # the menu is rebuilt only when what it shows changed
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language at once: the tray and an open planner change now, other windows

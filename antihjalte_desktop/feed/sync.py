@@ -23,6 +23,7 @@ from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.feed import ics
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError
 from antihjalte_desktop.feed.state import FeedState, read_json, state_path
+from antihjalte_desktop.store.paths import FEED_STATUS_NAME
 
 if TYPE_CHECKING:
     from antihjalte_desktop.feed.backend import FeedBackend
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("antihjalte.feed")
 
-STATUS_FILE = "feed-status.json"
+STATUS_FILE = FEED_STATUS_NAME
 DEFAULT_FEED_NAME = "team-feed.ics"
 CONFLICT_RETRIES = 3
 

@@ -181,6 +181,12 @@ def connect(
     return conn
 
 
+def data_version(conn: sqlite3.Connection) -> int:
+    """SQLite's ``PRAGMA data_version`` on ``conn``: it changes when *another* connection (the CLI,
+    a sync process, another window's store) commits, never for this connection's own commits."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
 def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}.bak")
 

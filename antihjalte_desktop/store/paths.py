@@ -13,6 +13,8 @@ from pathlib import Path
 from antihjalte_desktop import APP_ID
 from antihjalte_desktop.errors import StoreError
 
+FEED_STATUS_NAME = "feed-status.json"
+
 
 @dataclass(frozen=True)
 class Paths:
@@ -43,6 +45,11 @@ class Paths:
     @property
     def journal_file(self) -> Path:
         return self.data / "journal.sqlite3"
+
+    @property
+    def feed_status_file(self) -> Path:
+        """The last sync's outcome, written by every sync (the tray reads it)."""
+        return self.data / FEED_STATUS_NAME
 
     @property
     def settings_file(self) -> Path:

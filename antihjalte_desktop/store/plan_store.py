@@ -29,6 +29,11 @@ class PlanStore:
     def close(self) -> None:
         self.conn.close()
 
+    def data_version(self) -> int:
+        """Changes when another connection committed to the plan (see ``db.data_version``)."""
+        with self._read():
+            return db.data_version(self.conn)
+
     def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         return db.transaction(self.conn, self.path)
 

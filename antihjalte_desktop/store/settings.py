@@ -16,6 +16,7 @@ from antihjalte_desktop.store.atomic import write_atomic
 log = logging.getLogger("antihjalte.settings")
 
 Listener = Callable[[str, Any], None]
+_UNSET = object()
 
 
 class Settings:
@@ -53,6 +54,26 @@ class Settings:
                 self.problems.append(f"{key}: {err}; using the default")
         for p in self.problems:
             log.warning("settings: %s", p)
+
+    def reload(self) -> list[str]:
+        """Read the file again (another process, e.g. ``antihjalte config set``, may have changed it);
+        tell the listeners about each key whose value changed and return those keys. A file that
+        cannot be read now keeps the values in memory (logged)."""
+        old = dict(self._values)
+        self._values, self.problems = {}, []
+        try:
+            self._load()
+        except StoreError as err:
+            log.warning("settings not reloaded: %s", err)
+            self._values = old
+            return []
+        changed = sorted(
+            k for k in old.keys() | self._values.keys() if old.get(k, _UNSET) != self._values.get(k, _UNSET)
+        )
+        for key in changed:
+            for listener in list(self._listeners):
+                listener(key, self.get(key))
+        return changed
 
     def get(self, key: str) -> Any:
         setting = BY_KEY[key]

@@ -254,7 +254,7 @@ class PlannerWindow(QMainWindow):
         self.calendar.currentPageChanged.connect(self._on_page_changed)
         app.plan_changed.connect(self.refresh)
         app.holidays_loaded.connect(self._on_holidays_loaded)
-        app.sync_finished.connect(self._on_sync_finished)
+        app.team_changed.connect(self._on_team_changed)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
@@ -506,7 +506,7 @@ class PlannerWindow(QMainWindow):
         self._app.load_holidays(year)
         self._load_team(year, month)
 
-    def _on_sync_finished(self, _in_sync: bool) -> None:
+    def _on_team_changed(self) -> None:
         self._load_team()
         self._fill_side_panel()
 

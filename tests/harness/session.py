@@ -219,6 +219,33 @@ class DesktopSession:
             reply = conn.send_and_get_reply(Properties(addr).get(name), timeout=5)
         return reply.body[0][1]
 
+    def menu_layout(self, item: str) -> list[dict[str, object]]:
+        """The item's menu as a tray host reads it: dbusmenu ``GetLayout`` of the whole tree, with no
+        ``AboutToShow`` first. Each entry: ``id``, ``label``, ``enabled``, ``type`` (``separator``)."""
+        from jeepney import DBusAddress, new_method_call
+        from jeepney.io.blocking import open_dbus_connection
+
+        path = self.sni_property(item, "Menu")
+        service = item.partition("/")[0]
+        addr = DBusAddress(str(path), bus_name=service, interface="com.canonical.dbusmenu")
+        with open_dbus_connection(self.bus_address) as conn:
+            reply = conn.send_and_get_reply(
+                new_method_call(addr, "GetLayout", "iias", (0, -1, [])), timeout=5
+            )
+        _revision, (_root, _props, children) = reply.body
+        entries = []
+        for _sig, (ident, props, _sub) in children:
+            flat = {k: v[1] for k, v in props.items()}
+            entries.append(
+                {
+                    "id": ident,
+                    "label": str(flat.get("label", "")),
+                    "enabled": bool(flat.get("enabled", True)),
+                    "type": str(flat.get("type", "standard")),
+                }
+            )
+        return entries
+
     # -- dunst -----------------------------------------------------------------------------------
     def dunstctl(self, *args: str) -> str:
         out = subprocess.run(["dunstctl", *args], env=self.env(), capture_output=True, text=True, timeout=20)

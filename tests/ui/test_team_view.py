@@ -109,7 +109,6 @@ def tray_actions(app) -> dict[str, object]:
     from antihjalte_desktop.ui.tray import Tray
 
     app.tray = Tray(app)
-    app.tray.menu.aboutToShow.emit()
     return {a.objectName() or a.text(): a for a in app.tray.menu.actions() if not a.isSeparator()}
 
 
@@ -216,7 +215,7 @@ def test_a_sync_refreshes_the_open_planner(profile: Profile, make_app, qtbot, tm
     app, win = open_planner(make_app, qtbot, WED)
     assert not win.team_box.isVisible()
     sync_team(profile, tmp_path)
-    app.sync_finished.emit(True)
+    app.team_changed.emit()  # what a finished sync (or the sync status file's watcher) says
     assert win.team_box.isVisible()
     assert "Anna Berg" in win.team_label.text()
     assert win.calendar.team_marks(WED) == (2, 0)

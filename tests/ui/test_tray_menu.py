@@ -26,8 +26,8 @@ def tray(make_app, qtbot):
 
 
 def opened(tray) -> dict[str, object]:
-    """Open the menu as the tray host would (aboutToShow), return its actions by name."""
-    tray.menu.aboutToShow.emit()
+    """The menu's actions by name, as they are before it opens: a StatusNotifierItem host reads
+    and measures the layout before it shows the menu, so the menu must already be current."""
     return {a.objectName() or a.text(): a for a in tray.menu.actions() if not a.isSeparator()}
 
 
