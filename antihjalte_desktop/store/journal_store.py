@@ -118,6 +118,11 @@ class JournalStore:
     def _tx(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         return db.transaction(self.conn, self.path)
 
+    def data_version(self) -> int:
+        """Changes when another connection wrote the journal (see ``db.data_version``)."""
+        with self._read():
+            return db.data_version(self.conn)
+
     def _read(self) -> contextlib.AbstractContextManager[None]:
         return db.errors_translated(self.path)
 

@@ -73,6 +73,9 @@ class FocusCalendar(QCalendarWidget):
         self.clicked.connect(self._on_clicked)
 
     # -- state ----------------------------------------------------------------------
+    def planned_days(self) -> set[date]:
+        return set(self._planned)
+
     def set_planned(self, days: set[date], today: date) -> None:
         self._planned = set(days)
         self._today = today

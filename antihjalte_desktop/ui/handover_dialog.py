@@ -318,6 +318,32 @@ class HandoverDialog(QDialog):
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
+    def reload(self) -> None:
+        """Show the day as it is stored now (another window or process may have changed it)."""
+        fd = self.profile.plan.get_day(self.day)
+        if self.restore:
+            for task in self.profile.plan.tasks(self.day):
+                box = self.back_boxes.get(task.id)
+                if box is not None and box.isChecked() != task.taken_back:
+                    box.blockSignals(True)
+                    box.setChecked(task.taken_back)
+                    box.blockSignals(False)
+            return
+        cover = fd.cover if fd else ""
+        if cover != self.cover and not self.cover_edit.hasFocus():
+            self.cover = cover
+            self.cover_edit.setText(cover)
+            self._show_contact()
+        for item in self.profile.plan.items(self.day):
+            box = self.item_boxes.get(item.key)
+            if box is not None:
+                box.blockSignals(True)
+                box.setChecked(item.done)
+                box.setText(item.text(self.cover, self.lang, _translate))
+                box.blockSignals(False)
+        self._fill_tasks()
+        self._show_autoreply()
+
     # -- slots ---------------------------------------------------------------------------
     def _on_item_toggled(self, key: str, on: bool) -> None:
         self.profile.plan.set_item_done(self.day, key, on)
@@ -428,10 +454,22 @@ def open_handover(app: Any, day: date) -> HandoverDialog:
         return existing
     dialog = HandoverDialog(app.profile, day, restore=day < app.profile.today())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    dialog.changed.connect(lambda: app.notify_plan_changed(source=dialog))
+    follow_changes(app, dialog)
     keep_dialog(dialogs, day, dialog)
     dialog.present()
     return dialog
+
+
+def follow_changes(app: Any, dialog: HandoverDialog) -> None:
+    """The dialog's changes go out as plan changes; everyone else's come back in."""
+    dialog.changed.connect(lambda: app.notify_plan_changed(source=dialog))
+
+    def on_plan_changed() -> None:
+        if app.change_source is not dialog:
+            dialog.reload()
+
+    app.plan_changed.connect(on_plan_changed)
+    dialog.destroyed.connect(lambda *_: app.plan_changed.disconnect(on_plan_changed))
 
 
 def keep_dialog(dialogs: dict[Any, Any], day: date, dialog: HandoverDialog) -> None:

@@ -182,6 +182,7 @@ class JournalWindow(QMainWindow):
         self._build()
         self._refresh_filter_choices()
         self.apply_filter()
+        self._store_version = self._store.data_version()
 
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -644,6 +645,20 @@ class JournalWindow(QMainWindow):
         self._reload_keeping(self._entry.id if self._entry else None, f)
         self._reveal_first_match()
 
+    def store_touched(self) -> None:
+        """The journal file changed on disk: if another process wrote it (``journal add`` or an
+        import from the command line), show the list as it is now. The window's own saves do
+        not move its connection's data version, so they cost nothing here."""
+        try:
+            version = self._store.data_version()
+        except KnownError:
+            return
+        if version == self._store_version:
+            return
+        self._store_version = version
+        self._refresh_filter_choices()
+        self._reload_keeping(self._entry.id if self._entry else None)
+
     def _reload_keeping(self, entry_id: int | None, f: Filter | None = None) -> None:
         self._loading = True
         try:
@@ -789,6 +804,9 @@ def open_journal(
         win = JournalWindow(
             profile.paths, profile.settings, language=language, plan=profile.plan, clock=profile.clock
         )
+        watcher = getattr(app, "watcher", None)
+        if watcher is not None:
+            watcher.journal_changed.connect(win.store_touched)
         if geometry is not None:
             win.restoreGeometry(geometry)
         _windows[app] = win

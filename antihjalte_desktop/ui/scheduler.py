@@ -377,7 +377,7 @@ def install(app: Any) -> ReminderService:
     Under ``--self-test`` nothing is shown: the service is built and aimed only in
     spirit, so a self-test never uses up a due reminder.
     """
-    from antihjalte_desktop.ui.handover_dialog import keep_dialog, open_for_reminder
+    from antihjalte_desktop.ui.handover_dialog import follow_changes, keep_dialog, open_for_reminder
 
     def tray_icon() -> Any:
         tray = getattr(app, "tray", None)
@@ -396,7 +396,7 @@ def install(app: Any) -> ReminderService:
         if old is not None:
             old.close()
         dlg = open_for_reminder(app.profile, rem, service)
-        dlg.changed.connect(lambda: app.notify_plan_changed(source=dlg))
+        follow_changes(app, dlg)
         keep_dialog(dialogs, rem.day, dlg)
 
     def on_journal(rem: Reminder) -> None:

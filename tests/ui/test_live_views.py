@@ -1,0 +1,107 @@
+"""Every open view follows a change made by another process, through the app's store watcher
+(ui/watcher.py): the command line plans a day, adds a journal entry, ticks a checklist item, or
+changes a setting, and the planner, the journal list, the handover dialog and the tray follow.
+The other process is a real ``antihjalte`` subprocess on the same profile."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from antihjalte_desktop.store.profile import Profile
+from tests.ui.conftest import NOW, OFFSCREEN_NOISE
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+WED = date(2026, 12, 2)
+
+
+def cli(profile: Profile, *args: str, stdin: str | None = None) -> None:
+    env = dict(os.environ, ANTIHJALTE_HOME=str(profile.paths.data.parent), ANTIHJALTE_NOW=NOW.isoformat())
+    out = subprocess.run(
+        [sys.executable, "-m", "antihjalte_desktop", *args],
+        env=env, input=stdin, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+
+
+@pytest.fixture
+def running(make_app, qtbot):
+    app = make_app(has_tray=False)
+    qtbot.waitUntil(app.calendar_ready)
+    app.start(show_planner=False)
+    yield app
+    app.watcher.stop()
+
+
+def test_planner_and_tray_follow_the_command_line(running, qtbot, profile: Profile) -> None:
+    win = running.open_planner(WED)
+    assert WED not in win.calendar.planned_days()
+    cli(profile, "plan", "add", WED.isoformat())
+    qtbot.waitUntil(lambda: WED in win.calendar.planned_days(), timeout=1000)
+    assert running.status_line() == "Next antihjälte day: Wednesday 2 December (week 49)"
+    cli(profile, "plan", "remove", WED.isoformat())
+    qtbot.waitUntil(lambda: WED not in win.calendar.planned_days(), timeout=1000)
+
+
+def test_reminder_schedule_follows_the_command_line(running, qtbot, profile: Profile) -> None:
+    from antihjalte_desktop.ui.scheduler import install
+
+    service = install(running)
+    qtbot.waitUntil(lambda: service._started, timeout=5000)
+    assert service.next_reminder is None
+    cli(profile, "plan", "add", WED.isoformat())
+    qtbot.waitUntil(lambda: service.next_reminder is not None, timeout=1000)
+    assert service.next_reminder.day == WED
+    service.stop()
+
+
+def test_a_setting_from_the_command_line_reaches_the_app(running, qtbot, profile: Profile) -> None:
+    seen: list[str] = []
+    running.settings_changed.connect(seen.append)
+    cli(profile, "config", "set", "cadence.every_weeks", "6")
+    qtbot.waitUntil(lambda: "cadence.every_weeks" in seen, timeout=1000)
+    assert profile.settings.get("cadence.every_weeks") == 6
+    assert seen == ["cadence.every_weeks"], "only the key that changed is announced"
+
+
+def test_the_app_own_changes_are_not_announced_twice(running, qtbot, profile: Profile) -> None:
+    changes: list[int] = []
+    running.plan_changed.connect(lambda: changes.append(1))
+    running.profile.plan_day(WED)
+    running.notify_plan_changed()
+    checks = running.watcher.checks
+    qtbot.waitUntil(lambda: running.watcher.checks > checks, timeout=1000)  # the watcher looked...
+    qtbot.wait(100)
+    assert changes == [1], "...and saw that the write was the app's own"
+
+
+def test_handover_dialog_follows_the_command_line(running, qtbot, profile: Profile) -> None:
+    profile.plan_day(WED)
+    from antihjalte_desktop.ui.handover_dialog import open_handover
+
+    dlg = open_handover(running, WED)
+    assert not dlg.item_boxes["phone"].isChecked()
+    cli(profile, "handover", WED.isoformat(), "--check", "phone", "--task", "Svara Anna", "--to", "Omar")
+    qtbot.waitUntil(lambda: dlg.item_boxes["phone"].isChecked(), timeout=1000)
+    assert [t.text for t in dlg.tasks()] == ["Svara Anna"]
+    task = dlg.tasks()[0]
+    from PySide6.QtWidgets import QCheckBox
+
+    qtbot.waitUntil(lambda: dlg.findChild(QCheckBox, f"task_{task.id}") is not None, timeout=1000)
+    dlg.close()
+
+
+def test_journal_list_follows_the_command_line(running, qtbot, profile: Profile) -> None:
+    running.open_journal()
+    from antihjalte_desktop.ui import journal_window
+
+    win = journal_window._windows[running]
+    before = win.model.rowCount()
+    cli(profile, "journal", "add", "--title", "Omvärldsbevakning", "-", stdin="Läste rapporten.\n")
+    qtbot.waitUntil(lambda: win.model.rowCount() == before + 1, timeout=1000)
+    win.close()
