@@ -1,5 +1,5 @@
 """`python -m antihjalte_desktop` is the same as the `antihjalte` command."""
 
-from antihjalte_desktop.cli import main
+from antihjalte_desktop.main import main
 
 raise SystemExit(main())

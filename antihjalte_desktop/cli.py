@@ -106,26 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     cu = cfg.add_parser("unset", help="back to the default")
     cu.add_argument("key")
 
-    for register in _extensions():
-        register(sub)
+    # Subcommands that live beside their subsystem: each ``register(subparsers)`` only declares
+    # parsers whose ``handler`` default runs them (the subsystem is imported by the handler).
+    from antihjalte_desktop import journal_cli
+    from antihjalte_desktop.feed import cli as feed_cli
+
+    journal_cli.register(sub)
+    feed_cli.register(sub)
     return p
-
-
-def _extensions() -> list[Callable[[Any], None]]:
-    """Subcommands that live beside their subsystem (journal, feed). Each module's
-    ``register(subparsers)`` adds parsers whose ``handler`` default runs them."""
-    import importlib
-
-    out = []
-    for name in ("antihjalte_desktop.journal_cli", "antihjalte_desktop.feed.cli"):
-        try:
-            mod = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name != name:
-                raise
-            continue
-        out.append(mod.register)
-    return out
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -188,29 +176,35 @@ def cmd_plan(args: argparse.Namespace) -> int:
     action = args.plan_command
     if action == "list":
         return _plan_list(args)
+    from antihjalte_desktop.services.planning import Planning
+
     prof = _profile(args)
+    planning = Planning(prof)
     day = _parse_day(prof, args.date)
     if action == "add":
-        result = prof.plan_day(day, args.note, args.cover, force=args.force)
+        result = planning.plan_day(day, args.note, args.cover, force=args.force)
         for w in result.warnings:
             _warn(f"warning: {w}")
         print(f"{'Planned' if result.added else 'Already planned'}: {day.isoformat()}")
     elif action == "remove":
-        prof.unplan_day(day)
+        planning.unplan_day(day)
         print(f"Removed: {day.isoformat()}")
     elif action == "edit":
         if prof.plan.get_day(day) is None:
             raise KnownError(f"{day.isoformat()} is not planned")
-        prof.plan.update_day(day, note=args.note, cover=args.cover)
+        planning.edit_day(day, note=args.note, cover=args.cover)
         print(f"Updated: {day.isoformat()}")
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from antihjalte_desktop.services.planning import Planning
+
     prof = _profile(args)
     today = prof.today()
-    nxt = prof.next_day()
-    cad = prof.cadence()
+    planning = Planning(prof)
+    nxt = planning.next_day()
+    cad = planning.cadence()
     data = {
         "today": today.isoformat(),
         "today_is_focus_day": bool(nxt and nxt.day == today),
@@ -297,14 +291,18 @@ def cmd_handover(args: argparse.Namespace) -> int:
 def cmd_autoreply(args: argparse.Namespace) -> int:
     prof = _profile(args)
     day = _parse_day(prof, args.date)
-    sys.stdout.write(prof.autoreply(day, args.lang or prof.language()))
+    from antihjalte_desktop.services.autoreply import Autoreply
+
+    sys.stdout.write(Autoreply(prof).text(day, args.lang or prof.language()))
     return 0
 
 
 def cmd_reminders(args: argparse.Namespace) -> int:
+    from antihjalte_desktop.services.reminders import schedule
+
     prof = _profile(args)
     now = prof.now()
-    rems = prof.reminders(now)
+    rems = schedule(prof, now)
     if args.json:
         _print_json([r.to_json(now) for r in rems])
         return 0
@@ -370,14 +368,12 @@ def _check_country(text: str) -> None:
         )
 
 
-def cmd_app(args: argparse.Namespace) -> int:
-    try:
-        from antihjalte_desktop import app
-    except ModuleNotFoundError as err:
-        if err.name and err.name.startswith("PySide6"):
-            raise KnownError("the tray app needs PySide6: pip install PySide6-Essentials") from None
-        raise
-    return int(app.run(home=args.home, self_test=args.self_test, autostart=args.autostart))
+AppRunner = Callable[[argparse.Namespace], int]
+
+
+def _no_app(args: argparse.Namespace) -> int:
+    del args
+    raise UsageError("give a command (see antihjalte --help); the tray app starts from `antihjalte`")
 
 
 COMMANDS: dict[str, Handler] = {
@@ -415,7 +411,9 @@ def _log_bug(args: argparse.Namespace | None) -> str:
         return "(the log could not be written)"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, run_app: AppRunner = _no_app) -> int:
+    """The command line. With no command, ``run_app`` starts the tray app: the launcher
+    (``antihjalte_desktop.main``) passes it, so this module never imports the Qt shell."""
     import signal
 
     # A file-size limit (a quota, or a test's RLIMIT_FSIZE) must end a write with
@@ -432,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"antihjalte {version()}")
             return 0
         if args.command is None:
-            return cmd_app(args)
+            return run_app(args)
         handler: Handler = getattr(args, "handler", None) or COMMANDS[args.command]
         return handler(args)
     except KnownError as err:
@@ -448,8 +446,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = _log_bug(args)
         _warn(f"internal error ({type(err).__name__}); details are in {where}")
         return 70
-
-
-def gui_main() -> int:
-    """Entry point of the windowed launcher (no console window on Windows)."""
-    return main(sys.argv[1:])

@@ -100,8 +100,26 @@ def plan_far_day(home: Path) -> date:
     raise SystemExit("could not plan a day to measure with")
 
 
-def measure(seconds: float, settle: float = 10.0) -> dict[str, Any]:
-    """Run both side by side on a fresh desktop session for ``seconds``; the figures."""
+def change_from_the_cli(home: Path, day: date, log: Path) -> None:
+    """Plan another day and change a setting with the command line while the app runs, and wait
+    until the app has followed (its reminder timer re-aimed for the plan change)."""
+    env = dict(os.environ, ANTIHJALTE_HOME=str(home))
+    env.pop("ANTIHJALTE_NOW", None)
+    before = log.read_text().count("re-aimed (plan changed)")
+    other = day + timedelta(days=7)
+    while other.weekday() >= 5:
+        other += timedelta(days=1)
+    changes = (["plan", "add", other.isoformat(), "--force"], ["config", "set", "cadence.every_weeks", "3"])
+    for args in changes:
+        subprocess.run([sys.executable, "-m", "antihjalte_desktop", *args], env=env, check=True,
+                       capture_output=True, timeout=60)  # fmt: skip
+    followed = lambda: log.read_text().count("re-aimed (plan changed)") > before  # noqa: E731
+    wait_until(followed, 10, "the app following the CLI")
+
+
+def measure(seconds: float, settle: float = 10.0, after_change: bool = False) -> dict[str, Any]:
+    """Run both side by side on a fresh desktop session for ``seconds``; the figures. With
+    ``after_change`` the command line changes the plan and a setting first (the app follows it)."""
     with tempfile.TemporaryDirectory(prefix="antihjalte-idle-") as tmp:
         base = Path(tmp)
         (base / "session").mkdir()
@@ -121,6 +139,8 @@ def measure(seconds: float, settle: float = 10.0) -> dict[str, Any]:
             started = lambda: log.exists() and "re-aimed (start)" in log.read_text()  # noqa: E731
             wait_until(started, 60, "the reminder service")
             aimed = next(line for line in log.read_text().splitlines() if "re-aimed (start)" in line)
+            if after_change:
+                change_from_the_cli(home, day, log)
             time.sleep(settle)
             for proc in (bare, app):
                 if proc.poll() is not None:
@@ -149,6 +169,7 @@ def measure(seconds: float, settle: float = 10.0) -> dict[str, Any]:
         "wakeups_per_minute": {k: round(v, 2) for k, v in per_min.items()},
         "ratio_app_to_bare": round(per_min["app"] / per_min["bare"], 2) if per_min["bare"] else None,
         "reminder_timer_fired": fired,
+        "after_change": after_change,
     }
 
 
@@ -158,15 +179,19 @@ def default_seconds() -> float:
 
 def run() -> list[dict[str, Any]]:
     """Rows for ``benchmarks/run.py``."""
-    r = measure(default_seconds())
-    app, bare = r["wakeups_per_minute"]["app"], r["wakeups_per_minute"]["bare"]
-    return [
-        {"name": f"idle wakeups/min, SNI+dunst session, {r['seconds']:.0f} s", "value": app, "unit": "/min",
-         "goal": f"<= bare ({bare:.2f})", "ok": app <= bare},
-        {"name": "idle wakeups/min, bare PySide6 tray", "value": bare, "unit": "/min"},
-        {"name": "reminder timer fired while idle", "value": r["reminder_timer_fired"], "goal": "0",
-         "ok": r["reminder_timer_fired"] == 0},
-    ]  # fmt: skip
+    rows: list[dict[str, Any]] = []
+    for after_change in (False, True):
+        r = measure(default_seconds(), after_change=after_change)
+        app, bare = r["wakeups_per_minute"]["app"], r["wakeups_per_minute"]["bare"]
+        when = "after a CLI change" if after_change else "idle"
+        rows += [
+            {"name": f"{when}: wakeups/min, SNI+dunst session, {r['seconds']:.0f} s", "value": app,
+             "unit": "/min", "goal": f"<= bare ({bare:.2f})", "ok": app <= bare},
+            {"name": f"{when}: wakeups/min, bare PySide6 tray", "value": bare, "unit": "/min"},
+            {"name": f"{when}: reminder timer fired", "value": r["reminder_timer_fired"], "goal": "0",
+             "ok": r["reminder_timer_fired"] == 0},
+        ]  # fmt: skip
+    return rows
 
 
 def main() -> int:
@@ -174,11 +199,13 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=default_seconds(), help="measuring time")
     ap.add_argument("--settle", type=float, default=10.0, help="seconds to let start-up work finish first")
     ap.add_argument("--json", type=Path, help="also write the result here")
+    ap.add_argument("--after-change", action="store_true", help="first change the plan and a setting (CLI)")
     args = ap.parse_args()
-    result = measure(args.seconds, args.settle)
+    result = measure(args.seconds, args.settle, args.after_change)
     per_min = result["wakeups_per_minute"]
     print(
-        f"idle for {result['seconds']:.0f} s, next reminder for {result['planned_day']} ({result['aimed']})"
+        f"idle for {result['seconds']:.0f} s{' after a CLI change' if args.after_change else ''}, "
+        f"next reminder for {result['planned_day']} ({result['aimed']})"
     )
     print(f"  bare PySide6 tray script: {per_min['bare']:.2f} wakeups/min")
     print(

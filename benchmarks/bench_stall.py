@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.services.planning import Planning
+
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = 20_000
 TICK_MS = 5
@@ -163,7 +165,7 @@ def _run(tmp: Path) -> list[dict[str, Any]]:
         secrets.remember_for_session(url, "anna", servers.USERS["anna"])
         from datetime import date
 
-        prof.plan_day(date(2026, 12, 4), force=True)
+        Planning(prof).plan_day(date(2026, 12, 4), force=True)
         home = tmp / "home"
 
         def work() -> Any:  # SQLite connections belong to their thread: open the profile there
@@ -186,7 +188,7 @@ def _run(tmp: Path) -> list[dict[str, Any]]:
             ):
                 if prepare is not None:
                     prepare()
-                prof.plan_day(date(2026, 12, day), force=True)
+                Planning(prof).plan_day(date(2026, 12, day), force=True)
                 day += 1
                 worst, p99, secs, res = _measure(app, make())
                 ok = res is not None and (res[0] == 0 if isinstance(res, tuple) else res.in_sync)

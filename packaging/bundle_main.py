@@ -2,6 +2,6 @@
 
 import sys
 
-from antihjalte_desktop.cli import main
+from antihjalte_desktop.main import main
 
 sys.exit(main())

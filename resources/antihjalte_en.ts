@@ -2,12 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name>App</name>
+    <name>Wording</name>
     <message numerus="yes">
         <source>Overdue by %n workday(s)</source>
         <translation>
             <numerusform>Overdue by %n workday</numerusform>
             <numerusform>Overdue by %n workdays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) waiting</source>
+        <translation>
+            <numerusform>%n reminder waiting</numerusform>
+            <numerusform>%n reminders waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -29,13 +36,6 @@
         <translation>
             <numerusform>Overdue by %n workday: the next day was due by %1.</numerusform>
             <numerusform>Overdue by %n workdays: the next day was due by %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reminder(s) waiting</source>
-        <translation>
-            <numerusform>%n reminder waiting</numerusform>
-            <numerusform>%n reminders waiting</numerusform>
         </translation>
     </message>
 </context>

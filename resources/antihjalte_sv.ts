@@ -4,105 +4,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>Today is your antihjälte day</source>
-        <translation>I dag är det din antihjältedag</translation>
-    </message>
-    <message numerus="yes">
-        <source>Overdue by %n workday(s)</source>
-        <translation>
-            <numerusform>Försenad med %n arbetsdag</numerusform>
-            <numerusform>Försenad med %n arbetsdagar</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Next antihjälte day: %1 (week %2)</source>
-        <translation>Nästa antihjältedag: %1 (v. %2)</translation>
-    </message>
-    <message>
-        <source>No antihjälte day planned</source>
-        <translation>Ingen antihjältedag planerad</translation>
-    </message>
-    <message>
-        <source>No cadence set (Settings → Cadence).</source>
-        <translation>Ingen rytm vald (Inställningar → Rytm).</translation>
-    </message>
-    <message numerus="yes">
-        <source>One antihjälte day every %n week(s).</source>
-        <translation>
-            <numerusform>En antihjältedag varje vecka.</numerusform>
-            <numerusform>En antihjältedag var %n:e vecka.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cadence kept: your next day, %1, is in time (due by %2).</source>
-        <translation>Du håller rytmen: nästa dag, %1, kommer i tid (senast %2).</translation>
-    </message>
-    <message>
-        <source>Next day due by %1.</source>
-        <translation>Nästa antihjältedag senast %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Your next day, %1, is %n workday(s) after the due date %2.</source>
-        <translation>
-            <numerusform>Nästa dag, %1, ligger %n arbetsdag efter rytmens sista dag %2.</numerusform>
-            <numerusform>Nästa dag, %1, ligger %n arbetsdagar efter rytmens sista dag %2.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Overdue by %n workday(s): the next day was due by %1.</source>
-        <translation>
-            <numerusform>Försenad med %n arbetsdag: nästa dag skulle ha varit senast %1.</numerusform>
-            <numerusform>Försenad med %n arbetsdagar: nästa dag skulle ha varit senast %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Next antihjälte day: %1</source>
-        <translation>Nästa antihjältedag: %1</translation>
-    </message>
-    <message>
-        <source>You are hero of the week</source>
-        <translation>Du är veckans hjälte</translation>
-    </message>
-    <message>
-        <source>Hero of the week: %1</source>
-        <translation>Veckans hjälte: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reminder(s) waiting</source>
-        <translation>
-            <numerusform>%n påminnelse väntar</numerusform>
-            <numerusform>%n påminnelser väntar</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>You are hero of the week – quick tasks come to you</source>
-        <translation>Du är veckans hjälte – snabba puckar kommer till dig</translation>
-    </message>
-    <message>
-        <source>Hero of the week: %1 – quick tasks go to them</source>
-        <translation>Veckans hjälte: %1 – snabba puckar går dit</translation>
-    </message>
-    <message>
-        <source>Hand over before %1</source>
-        <translation>Lämna över inför %1</translation>
-    </message>
-    <message>
-        <source>Your antihjälte day starts: %1</source>
-        <translation>Din antihjältedag börjar: %1</translation>
-    </message>
-    <message>
-        <source>Time to reflect on %1</source>
-        <translation>Dags för eftertanke: %1</translation>
-    </message>
-    <message>
-        <source>Take back what you passed on for %1</source>
-        <translation>Ta tillbaka det du bollade vidare inför %1</translation>
-    </message>
-    <message>
-        <source>the sync failed</source>
-        <translation>synkningen misslyckades</translation>
-    </message>
-    <message>
         <source>No system tray was found, so Antihjälte runs in this window. Closing it quits the app.</source>
         <translation>Det finns inget systemfält, så Antihjälte körs i det här fönstret. Stänger du fönstret avslutas appen.</translation>
     </message>
@@ -121,6 +22,13 @@
     <message>
         <source>Start at login could not be changed: %1</source>
         <translation>Det gick inte att ändra start vid inloggning: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSync</name>
+    <message>
+        <source>the sync failed</source>
+        <translation>synkningen misslyckades</translation>
     </message>
 </context>
 <context>
@@ -663,6 +571,10 @@
         <translation>Tillbaka i planen: %1.</translation>
     </message>
     <message>
+        <source>Undid the change of %1.</source>
+        <translation>Ångrade ändringen av %1.</translation>
+    </message>
+    <message>
         <source>On an antihjälte day: %1</source>
         <translation>Antihjältedag: %1</translation>
     </message>
@@ -794,6 +706,104 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>Today is your antihjälte day</source>
+        <translation>I dag är det din antihjältedag</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n workday(s)</source>
+        <translation>
+            <numerusform>Försenad med %n arbetsdag</numerusform>
+            <numerusform>Försenad med %n arbetsdagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next antihjälte day: %1 (week %2)</source>
+        <translation>Nästa antihjältedag: %1 (v. %2)</translation>
+    </message>
+    <message>
+        <source>No antihjälte day planned</source>
+        <translation>Ingen antihjältedag planerad</translation>
+    </message>
+    <message>
+        <source>You are hero of the week – quick tasks come to you</source>
+        <translation>Du är veckans hjälte – snabba puckar kommer till dig</translation>
+    </message>
+    <message>
+        <source>Hero of the week: %1 – quick tasks go to them</source>
+        <translation>Veckans hjälte: %1 – snabba puckar går dit</translation>
+    </message>
+    <message>
+        <source>Next antihjälte day: %1</source>
+        <translation>Nästa antihjältedag: %1</translation>
+    </message>
+    <message>
+        <source>You are hero of the week</source>
+        <translation>Du är veckans hjälte</translation>
+    </message>
+    <message>
+        <source>Hero of the week: %1</source>
+        <translation>Veckans hjälte: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) waiting</source>
+        <translation>
+            <numerusform>%n påminnelse väntar</numerusform>
+            <numerusform>%n påminnelser väntar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cadence set (Settings → Cadence).</source>
+        <translation>Ingen rytm vald (Inställningar → Rytm).</translation>
+    </message>
+    <message numerus="yes">
+        <source>One antihjälte day every %n week(s).</source>
+        <translation>
+            <numerusform>En antihjältedag varje vecka.</numerusform>
+            <numerusform>En antihjältedag var %n:e vecka.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cadence kept: your next day, %1, is in time (due by %2).</source>
+        <translation>Du håller rytmen: nästa dag, %1, kommer i tid (senast %2).</translation>
+    </message>
+    <message>
+        <source>Next day due by %1.</source>
+        <translation>Nästa antihjältedag senast %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your next day, %1, is %n workday(s) after the due date %2.</source>
+        <translation>
+            <numerusform>Nästa dag, %1, ligger %n arbetsdag efter rytmens sista dag %2.</numerusform>
+            <numerusform>Nästa dag, %1, ligger %n arbetsdagar efter rytmens sista dag %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n workday(s): the next day was due by %1.</source>
+        <translation>
+            <numerusform>Försenad med %n arbetsdag: nästa dag skulle ha varit senast %1.</numerusform>
+            <numerusform>Försenad med %n arbetsdagar: nästa dag skulle ha varit senast %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand over before %1</source>
+        <translation>Lämna över inför %1</translation>
+    </message>
+    <message>
+        <source>Your antihjälte day starts: %1</source>
+        <translation>Din antihjältedag börjar: %1</translation>
+    </message>
+    <message>
+        <source>Time to reflect on %1</source>
+        <translation>Dags för eftertanke: %1</translation>
+    </message>
+    <message>
+        <source>Take back what you passed on for %1</source>
+        <translation>Ta tillbaka det du bollade vidare inför %1</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ fi
 
 echo "== ruff"
 .venv/bin/ruff check antihjalte_desktop tests benchmarks
-echo "== mypy (core, store, feed)"
+echo "== mypy (the whole package)"
 .venv/bin/mypy
 echo "== pytest"
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from antihjalte_desktop.errors import RefusedError
 
 if TYPE_CHECKING:
-    from antihjalte_desktop.core.workdays import WorkCalendar
+    from antihjalte_desktop.core.workdays import Holiday, WorkCalendar
 
 
 class DayStatus(StrEnum):
@@ -39,22 +39,56 @@ class FocusDay:
         }
 
 
-def refusal(day: date, today: date, calendar: WorkCalendar, *, force: bool = False) -> str | None:
-    """Why ``day`` cannot be planned, or None. ``force`` overrides all but the past."""
+class RefusalKind(StrEnum):
+    PAST = "past"
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a day cannot be planned, as data: each front end words it in its language."""
+
+    kind: RefusalKind
+    day: date
+    holiday: Holiday | None = None
+
+    @property
+    def forceable(self) -> bool:
+        """A weekend day or a public holiday can be planned anyway; the past never."""
+        return self.kind is not RefusalKind.PAST
+
+
+def plannability(day: date, today: date, calendar: WorkCalendar, *, force: bool = False) -> Refusal | None:
+    """The one rule for planning a day: not in the past; a workday, not a public holiday (unless
+    ``force``). None when ``day`` can be planned."""
     if day < today:
-        return f"{day.isoformat()} is in the past"
+        return Refusal(RefusalKind.PAST, day)
     if force:
         return None
     if calendar.is_weekend(day):
-        weekday = "Saturday" if day.weekday() == 5 else "Sunday"
-        return f"{day.isoformat()} is a {weekday} (use --force to plan it anyway)"
+        return Refusal(RefusalKind.WEEKEND, day)
     hol = calendar.holiday(day)
     if hol is not None:
-        return (
-            f"{day.isoformat()} is a public holiday ({hol.name_sv} / {hol.name_en}) "
-            "(use --force to plan it anyway)"
-        )
+        return Refusal(RefusalKind.HOLIDAY, day, hol)
     return None
+
+
+def refusal(day: date, today: date, calendar: WorkCalendar, *, force: bool = False) -> str | None:
+    """Why ``day`` cannot be planned, in the command line's words, or None."""
+    r = plannability(day, today, calendar, force=force)
+    if r is None:
+        return None
+    if r.kind is RefusalKind.PAST:
+        return f"{day.isoformat()} is in the past"
+    if r.kind is RefusalKind.WEEKEND:
+        weekday = "Saturday" if day.weekday() == 5 else "Sunday"
+        return f"{day.isoformat()} is a {weekday} (use --force to plan it anyway)"
+    assert r.holiday is not None
+    return (
+        f"{day.isoformat()} is a public holiday ({r.holiday.name_sv} / {r.holiday.name_en}) "
+        "(use --force to plan it anyway)"
+    )
 
 
 def check_plannable(day: date, today: date, calendar: WorkCalendar, *, force: bool = False) -> None:

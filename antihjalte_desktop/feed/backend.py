@@ -22,8 +22,9 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from antihjalte_desktop.feed import rawics
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedFormatError
 
 if TYPE_CHECKING:  # the lock (threads, sockets) is imported only when a session starts
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # the lock (threads, sockets) is imported only when a session
     from antihjalte_desktop.feed.merge import MergeResult
 
 
-MAX_FEED_BYTES = 32 * 1024 * 1024
+MAX_FEED_BYTES = rawics.MAX_FEED_BYTES  # one limit for reading and writing
 """Larger feeds are refused (a 20,000-event feed of a 50-person unit is about 15 MB)."""
 
 
@@ -235,22 +236,3 @@ def _fsync_dir(path: Path) -> None:
                 os.fsync(dfd)
             finally:
                 os.close(dfd)
-
-
-def backend_for(location: str, kind: str, default_path: Path, net: Any = None) -> FeedBackend:
-    """The backend for settings ``feed.location`` / ``feed.kind``; empty location: the embedded file.
-    ``net``: a ``feed.detect.NetOptions`` (user, CA file, profile id, password source) for URLs."""
-    loc = location.strip()
-    if not loc:
-        return FileBackend(default_path)
-    lowered = loc.lower()
-    is_url = lowered.startswith(("http://", "https://", "webcal://", "webcals://"))
-    if kind in ("webdav", "caldav") or (kind == "auto" and is_url):
-        from antihjalte_desktop.feed.detect import NetOptions, network_backend
-
-        return network_backend(loc, kind, net or NetOptions())  # type: ignore[return-value]
-    if lowered.startswith("file://"):
-        from urllib.parse import unquote, urlparse
-
-        loc = unquote(urlparse(loc).path)
-    return FileBackend(Path(loc).expanduser())

@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from antihjalte_desktop.feed._hash import blake2b
-from antihjalte_desktop.feed.backend import MAX_FEED_BYTES  # one limit for both
 from antihjalte_desktop.feed.errors import FeedFormatError
+
+MAX_FEED_BYTES = 32 * 1024 * 1024  # the one size limit of a feed, read or written
 
 # Both start with a literal newline, which lets the regex engine skip ahead fast (a "^" with
 # re.M would be tried at every byte): splitting a 15 MB feed takes tens of milliseconds.

@@ -141,7 +141,7 @@ def fingerprint(desired: dict[str, ics.OwnEvent]) -> str:
 
 
 def backend_of(profile: Profile) -> FeedBackend:
-    from antihjalte_desktop.feed.backend import backend_for
+    from antihjalte_desktop.feed.backends import backend_for
 
     g = profile.settings.get
     location, kind = str(g("feed.location")), str(g("feed.kind"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +101,35 @@ class PlanStore:
                 c.execute("INSERT INTO outbox(day, op, at) VALUES (?, 'delete', ?)", (day.isoformat(), now))
                 c.execute("DELETE FROM reminder_state WHERE id LIKE ?", (day.isoformat() + "/%",))
             return cur.rowcount > 0
+
+    def snapshot(self, day: date) -> DaySnapshot | None:
+        """Everything ``day`` holds (the day, its checklist ticks, its passed-on tasks), for undo."""
+        fd = self.get_day(day)
+        if fd is None:
+            return None
+        return DaySnapshot(fd, tuple(self.items(day)), tuple(self.tasks(day)))
+
+    def restore_day(self, snap: DaySnapshot) -> bool:
+        """Put a day back exactly as ``snapshot`` saw it, in one transaction; False when it is
+        planned already (nothing changed)."""
+        day, now = snap.day.day.isoformat(), _now()
+        with self._tx() as c:
+            cur = c.execute(
+                "INSERT OR IGNORE INTO focus_day(day, note, cover, created, updated) VALUES (?, ?, ?, ?, ?)",
+                (day, snap.day.note, snap.day.cover, now, now),
+            )
+            if cur.rowcount == 0:
+                return False
+            c.executemany(
+                "INSERT INTO handover_item(day, pos, key, label, done) VALUES (?, ?, ?, ?, ?)",
+                [(day, i, it.key, it.label, int(it.done)) for i, it in enumerate(snap.items)],
+            )
+            c.executemany(
+                "INSERT INTO handover_task(day, text, recipient, done, taken_back) VALUES (?, ?, ?, ?, ?)",
+                [(day, t.text, t.to, int(t.done), int(t.taken_back)) for t in snap.tasks],
+            )
+            c.execute("INSERT INTO outbox(day, op, at) VALUES (?, 'put', ?)", (day, now))
+        return True
 
     def get_day(self, day: date) -> FocusDay | None:
         with self._read():
@@ -235,6 +265,15 @@ class PlanStore:
     def clear_outbox(self, up_to_seq: int) -> None:
         with self._tx() as c:
             c.execute("DELETE FROM outbox WHERE seq <= ?", (up_to_seq,))
+
+
+@dataclass(frozen=True)
+class DaySnapshot:
+    """A planned day with all it holds."""
+
+    day: FocusDay
+    items: tuple[HandoverItem, ...]
+    tasks: tuple[HandoverTask, ...]
 
 
 def _day(row: tuple[str, str, str, int]) -> FocusDay:

@@ -90,7 +90,9 @@ class FocusCalendar(QCalendarWidget):
         return self._team.get(day, (0, 0))
 
     def selected_day(self) -> date:
-        return self.selectedDate().toPython()  # type: ignore[no-any-return]
+        day = self.selectedDate().toPython()
+        assert isinstance(day, date)
+        return day
 
     def select_day(self, day: date) -> None:
         self.setSelectedDate(to_qdate(day))
@@ -139,7 +141,8 @@ class FocusCalendar(QCalendarWidget):
 
     # -- painting -------------------------------------------------------------------
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
-        day: date = qdate.toPython()
+        day = qdate.toPython()
+        assert isinstance(day, date)
         self._rects[day] = QRect(rect)
         pal = self.palette()
         base = pal.color(QPalette.ColorRole.Base)

@@ -1,13 +1,14 @@
 """The handover dialog: what to switch on, forward and pass on before a focus day,
 and, at the restore reminder, what to take back afterwards.
 
-Every change is stored at once in the profile's plan, so the dialog has no Save.
+Every change is stored at once through the planning service, so the dialog has no Save;
+``reload()`` shows the day as stored after a change made elsewhere.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -31,6 +32,10 @@ from PySide6.QtWidgets import (
 from antihjalte_desktop.core.autoreply import parse_roster_entry
 from antihjalte_desktop.core.dates import format_day
 from antihjalte_desktop.core.handover import HandoverTask, handover_message
+from antihjalte_desktop.core.reminders import Reminder, ReminderKind
+from antihjalte_desktop.services.autoreply import Autoreply
+from antihjalte_desktop.services.planning import Planning
+from antihjalte_desktop.store.settings import Settings
 from antihjalte_desktop.ui.notify import bring_forward
 
 
@@ -49,20 +54,25 @@ class HandoverDialog(QDialog):
 
     def __init__(
         self,
-        profile: Any,
+        planning: Planning,
+        autoreply: Autoreply,
+        settings: Settings,
         day: date,
         *,
+        language: str,
         restore: bool = False,
         with_done: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoverDialog")
-        self.profile = profile
+        self.planning = planning
+        self._autoreply = autoreply
+        self._settings = settings
         self.day = day
         self.restore = restore
-        self.lang = profile.language()
-        fd = profile.plan.get_day(day)
+        self.lang = language
+        fd = planning.day(day)
         self.cover = fd.cover if fd else ""
         day_text = format_day(day, self.lang)
         if restore:
@@ -136,7 +146,7 @@ class HandoverDialog(QDialog):
         box.setObjectName("checklist")
         v = QVBoxLayout(box)
         self.item_boxes: dict[str, QCheckBox] = {}
-        for item in self.profile.plan.items(self.day):
+        for item in self.planning.items(self.day):
             cb = QCheckBox(item.text(self.cover, self.lang, _translate))
             cb.setObjectName(f"item_{item.key}")
             cb.setChecked(item.done)
@@ -227,7 +237,7 @@ class HandoverDialog(QDialog):
 
     def _fill_tasks(self) -> None:
         _clear(self.task_rows)
-        tasks = self.profile.plan.tasks(self.day)
+        tasks = self.planning.tasks(self.day)
         if not tasks:
             empty = QLabel(self.tr("Nothing passed on yet."))
             empty.setObjectName("noTasks")
@@ -264,7 +274,7 @@ class HandoverDialog(QDialog):
         hint = QLabel(self.tr("Switch off the auto-reply and take the phone back."))
         hint.setWordWrap(True)
         v.addWidget(hint)
-        tasks = self.profile.plan.tasks(self.day)
+        tasks = self.planning.tasks(self.day)
         self.back_boxes: dict[int, QCheckBox] = {}
         if not tasks:
             v.addWidget(QLabel(self.tr("You passed on no quick tasks.")))
@@ -282,12 +292,12 @@ class HandoverDialog(QDialog):
     def _roster_names(self) -> list[str]:
         return [
             c.name
-            for c in (parse_roster_entry(e) for e in self.profile.settings.get("team.roster"))
+            for c in (parse_roster_entry(e) for e in self._settings.get("team.roster"))
             if c.name
         ]
 
     def _show_contact(self) -> None:
-        contact = self.profile.cover_contact(self.cover)
+        contact = self._autoreply.cover_contact(self.cover)
         if not self.cover:
             self.cover_contact.setText("")
         elif contact.contact_text():
@@ -299,13 +309,13 @@ class HandoverDialog(QDialog):
 
     def _show_autoreply(self) -> None:
         lang = self.reply_lang.currentData() or self.lang
-        self.reply_text.setPlainText(self.profile.autoreply(self.day, lang))
+        self.reply_text.setPlainText(self._autoreply.text(self.day, lang))
 
     def tasks(self) -> list[HandoverTask]:
-        return list(self.profile.plan.tasks(self.day))
+        return list(self.planning.tasks(self.day))
 
     def message(self) -> str:
-        back = self.profile.calendar.next_workday(self.day)
+        back = self.planning.next_workday(self.day)
         return handover_message(
             format_day(self.day, self.lang), format_day(back, self.lang), self.cover, self.tasks(), self.lang
         )
@@ -320,9 +330,9 @@ class HandoverDialog(QDialog):
 
     def reload(self) -> None:
         """Show the day as it is stored now (another window or process may have changed it)."""
-        fd = self.profile.plan.get_day(self.day)
+        fd = self.planning.day(self.day)
         if self.restore:
-            for task in self.profile.plan.tasks(self.day):
+            for task in self.planning.tasks(self.day):
                 box = self.back_boxes.get(task.id)
                 if box is not None and box.isChecked() != task.taken_back:
                     box.blockSignals(True)
@@ -334,7 +344,7 @@ class HandoverDialog(QDialog):
             self.cover = cover
             self.cover_edit.setText(cover)
             self._show_contact()
-        for item in self.profile.plan.items(self.day):
+        for item in self.planning.items(self.day):
             box = self.item_boxes.get(item.key)
             if box is not None:
                 box.blockSignals(True)
@@ -346,17 +356,17 @@ class HandoverDialog(QDialog):
 
     # -- slots ---------------------------------------------------------------------------
     def _on_item_toggled(self, key: str, on: bool) -> None:
-        self.profile.plan.set_item_done(self.day, key, on)
+        self.planning.set_item_done(self.day, key, on, source=self)
         self.changed.emit()
 
     def _on_cover_edited(self) -> None:
         name = self.cover_edit.text().strip()
         if name == self.cover:
             return
-        self.profile.plan.update_day(self.day, cover=name)
         self.cover = name
+        self.planning.edit_day(self.day, cover=name, source=self)
         self._show_contact()
-        for item in self.profile.plan.items(self.day):
+        for item in self.planning.items(self.day):
             if item.key in self.item_boxes:
                 self.item_boxes[item.key].setText(item.text(self.cover, self.lang, _translate))
         self._show_autoreply()
@@ -375,7 +385,7 @@ class HandoverDialog(QDialog):
             self._say(self.tr("Write the task and the colleague who takes it."))
             (self.task_text if not text else self.task_to).setFocus()
             return
-        self.profile.plan.add_task(self.day, text, to)
+        self.planning.add_task(self.day, text, to, source=self)
         self.task_text.clear()
         self.task_to.clear()
         self.task_text.setFocus()
@@ -384,16 +394,16 @@ class HandoverDialog(QDialog):
         self.changed.emit()
 
     def _on_task_done(self, task_id: int, on: bool) -> None:
-        self.profile.plan.update_task(task_id, done=on)
+        self.planning.update_task(task_id, done=on, source=self)
         self.changed.emit()
 
     def _on_remove_task(self, task_id: int) -> None:
-        self.profile.plan.remove_task(task_id)
+        self.planning.remove_task(task_id, source=self)
         self._fill_tasks()
         self.changed.emit()
 
     def _on_taken_back(self, task_id: int, on: bool) -> None:
-        self.profile.plan.update_task(task_id, taken_back=on)
+        self.planning.update_task(task_id, taken_back=on, source=self)
         self.changed.emit()
 
     def _on_snooze(self) -> None:
@@ -419,65 +429,30 @@ def _clear(layout: QVBoxLayout) -> None:
             widget.deleteLater()
 
 
-def open_for_reminder(
-    profile: Any, reminder: Any, service: Any = None, parent: QWidget | None = None
-) -> HandoverDialog:
-    """The dialog a reminder's "Open checklist" shows: take-back mode for the restore
-    reminder; "Snooze 1 h" and "Done" act on the reminder through ``service`` (where
-    notifications have no buttons, Windows and macOS, this is how one snoozes)."""
-    from antihjalte_desktop.core.reminders import ReminderKind
+class ReminderActions(Protocol):
+    def done(self, reminder_id: str) -> None: ...
+    def snooze(self, reminder_id: str) -> object: ...
 
+
+def for_reminder(
+    planning: Planning,
+    autoreply: Autoreply,
+    settings: Settings,
+    reminder: Reminder,
+    service: ReminderActions | None,
+    *,
+    language: str,
+    parent: QWidget | None = None,
+) -> HandoverDialog:
+    """The dialog that a reminder's "Open checklist" shows: take-back mode for the restore
+    reminder; "Snooze" and "Done" act on the reminder through ``service`` (where notifications
+    have no buttons, Windows and macOS, this is how one snoozes)."""
     dialog = HandoverDialog(
-        profile,
-        reminder.day,
-        restore=reminder.kind is ReminderKind.RESTORE,
-        with_done=service is not None,
-        parent=parent,
-    )
+        planning, autoreply, settings, reminder.day, language=language,
+        restore=reminder.kind is ReminderKind.RESTORE, with_done=service is not None, parent=parent,
+    )  # fmt: skip
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     if service is not None:
         dialog.done_requested.connect(lambda rid=reminder.id: service.done(rid))
         dialog.snooze_requested.connect(lambda rid=reminder.id: service.snooze(rid))
-    dialog.present()
     return dialog
-
-
-def open_handover(app: Any, day: date) -> HandoverDialog:
-    """The app's ``open_handover(day)`` hook: the day's dialog, brought forward if open.
-    A day that is over opens in take-back mode."""
-    from antihjalte_desktop.ui.scheduler import handover_dialogs
-
-    dialogs = handover_dialogs(app)
-    existing: HandoverDialog | None = dialogs.get(day)
-    if existing is not None:
-        existing.present()
-        return existing
-    dialog = HandoverDialog(app.profile, day, restore=day < app.profile.today())
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    follow_changes(app, dialog)
-    keep_dialog(dialogs, day, dialog)
-    dialog.present()
-    return dialog
-
-
-def follow_changes(app: Any, dialog: HandoverDialog) -> None:
-    """The dialog's changes go out as plan changes; everyone else's come back in."""
-    dialog.changed.connect(lambda: app.notify_plan_changed(source=dialog))
-
-    def on_plan_changed() -> None:
-        if app.change_source is not dialog:
-            dialog.reload()
-
-    app.plan_changed.connect(on_plan_changed)
-    dialog.destroyed.connect(lambda *_: app.plan_changed.disconnect(on_plan_changed))
-
-
-def keep_dialog(dialogs: dict[Any, Any], day: date, dialog: HandoverDialog) -> None:
-    """Hold ``dialog`` in ``dialogs`` until it is destroyed (not a newer one of the same day)."""
-    dialogs[day] = dialog
-
-    def forget(*_: object) -> None:
-        if dialogs.get(day) is dialog:
-            del dialogs[day]
-
-    dialog.destroyed.connect(forget)

@@ -243,7 +243,7 @@ class EntryDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        widget: QWidget | None = opt.widget  # type: ignore[assignment]
+        widget: QWidget | None = opt.widget
         style = widget.style() if widget else QApplication.style()
         opt.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)

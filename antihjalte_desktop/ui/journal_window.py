@@ -1,18 +1,13 @@
 """The journal window: entries, search and filters on the left; the editor on the right.
 
-Hooks for the tray app (``app.py`` imports this module lazily):
-
-    open_journal(app, day=None, prompts=None) -> JournalWindow
-        What ``App.open_journal`` calls. One window per app, built on first use from
-        ``app.profile`` and ``app.language``. With no ``day``: just shows the window.
-        With a ``day``: a new entry for it; ``prompts`` "intent"/"reflect" (or a list of
-        questions) picks the questions, and for a planned focus day with ``prompts=None``
-        the set that fits the hour (intent before the day and on its morning, reflection
-        after: so the reflection reminder gets the reflection questions).
+Used by the tray app (``App.open_journal``, one window per app) and by the tests:
 
     JournalWindow(paths, settings, language=, plan=, clock=)   or   JournalWindow.for_profile(profile)
         .show_window()                     show and raise
         .open_new_entry(day, "reflect")    a new entry for that focus day with the reflection questions
+                                           (``prompts=None``: the set that fits the hour)
+        .store_touched()                   the journal file changed: re-read the list if another
+                                           process wrote it
         .flush() -> bool                   save anything unsaved now (on quit; False when it failed)
         .close_store()                     flush, then close the journal database
 
@@ -25,7 +20,6 @@ connection to ``Paths.journal_file``. Journal text is private: nothing here logs
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -296,7 +290,7 @@ class JournalWindow(QMainWindow):
         self.tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tag_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.tag_completer.setWidget(self.tags_edit)
-        self.tag_completer.activated[str].connect(self._on_tag_completed)
+        self.tag_completer.activated[str].connect(self._on_tag_completed)  # type: ignore[index]
 
         self.tabs = QTabWidget(right)
         self.editor = QPlainTextEdit(self.tabs)
@@ -591,13 +585,18 @@ class JournalWindow(QMainWindow):
         self._on_edited()
         prefix = text.rsplit(",", 1)[-1].strip()
         if not prefix:
-            self.tag_completer.popup().hide()
+            self._hide_tag_popup()
             return
         self.tag_completer.setCompletionPrefix(prefix)
         if self.tag_completer.completionCount() > 0:
             self.tag_completer.complete()
         else:
-            self.tag_completer.popup().hide()
+            self._hide_tag_popup()
+
+    def _hide_tag_popup(self) -> None:
+        popup = self.tag_completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def _on_tag_completed(self, tag: str) -> None:
         head = self.tags_edit.text().rsplit(",", 1)
@@ -779,39 +778,3 @@ class JournalWindow(QMainWindow):
             msg += " " + self.tr("(already in the journal: {n})").format(n=skipped)
         self._set_status(msg)
         return True
-
-
-_windows: weakref.WeakKeyDictionary[Any, JournalWindow] = weakref.WeakKeyDictionary()
-
-
-def open_journal(
-    app: Any, day: date | None = None, prompts: PromptKind | str | Sequence[str] | None = None
-) -> JournalWindow:
-    """The tray app's hook (see the module docstring): show the journal, on a new entry for ``day``."""
-    profile = app.profile
-    language = getattr(app, "language", None) or profile.language()
-    win = _windows.get(app)
-    if win is not None and win.language != ("sv" if language.startswith("sv") else "en"):
-        # the UI language changed since: a fresh window speaks (and prompts in) the new one
-        geometry = win.saveGeometry()
-        win.close()
-        win.close_store()
-        win.deleteLater()
-        win = None
-    else:
-        geometry = None
-    if win is None:
-        win = JournalWindow(
-            profile.paths, profile.settings, language=language, plan=profile.plan, clock=profile.clock
-        )
-        watcher = getattr(app, "watcher", None)
-        if watcher is not None:
-            watcher.journal_changed.connect(win.store_touched)
-        if geometry is not None:
-            win.restoreGeometry(geometry)
-        _windows[app] = win
-    if day is None:
-        win.show_window()
-    else:
-        win.open_new_entry(day, prompts)
-    return win

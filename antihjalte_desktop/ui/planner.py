@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,10 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from antihjalte_desktop.core.autoreply import parse_roster_entry
-from antihjalte_desktop.core.handover import HandoverItem, HandoverTask
-from antihjalte_desktop.core.plan import FocusDay
+from antihjalte_desktop.core.plan import RefusalKind
+from antihjalte_desktop.core.team_rules import Entry, PlanIssue
 from antihjalte_desktop.core.workdays import Holiday
 from antihjalte_desktop.errors import KnownError
+from antihjalte_desktop.services.planning import CommandKind, Planning
+from antihjalte_desktop.services.team import Team
+from antihjalte_desktop.store.settings import Settings
 from antihjalte_desktop.ui.calendar_view import (
     TEAM_AWAY,
     TEAM_AWAY_DARK,
@@ -39,38 +41,47 @@ from antihjalte_desktop.ui.calendar_view import (
     TEAM_FOCUS_DARK,
     FocusCalendar,
 )
+from antihjalte_desktop.ui.holidays import Holidays
+from antihjalte_desktop.ui.hub import ChangeHub
 from antihjalte_desktop.ui.i18n import day_text
-
-if TYPE_CHECKING:
-    from antihjalte_desktop.app import App
-
-
-@dataclass(frozen=True)
-class _Removed:
-    """What an unplanned day held, for Undo."""
-
-    day: FocusDay
-    items: list[HandoverItem]
-    tasks: list[HandoverTask]
+from antihjalte_desktop.ui.wording import Wording
 
 
 class PlannerWindow(QMainWindow):
     """Plan and unplan days with a click (or Enter/Space); the side panel edits the selected day."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(
+        self,
+        *,
+        planning: Planning,
+        team: Team,
+        holidays: Holidays,
+        hub: ChangeHub,
+        settings: Settings,
+        autoreply: Callable[[date, str], str],
+        language: str,
+        locale: QLocale,
+        icon: QIcon,
+        on_closed: Callable[[], None] = lambda: None,
+    ) -> None:
         super().__init__()
-        self._app = app
-        self._profile = app.profile
-        self._lang = app.language
-        self._removed: _Removed | None = None
+        self._planning = planning
+        self._team_service = team
+        self._holidays = holidays
+        self._hub = hub
+        self._settings = settings
+        self._autoreply = autoreply
+        self._on_closed = on_closed
+        self._lang = language
+        self._words = Wording(language, self)
         self._filling = False
         self._panel_day: date | None = None  # the day the side panel shows (edits go to it)
-        self._team: list[Any] | None = None  # feed.team entries around the shown month; None: no feed
+        self._team: list[Entry] | None = None  # the team around the shown month; None: no feed
         self._team_range: tuple[date, date] | None = None
         self._force_day: date | None = None  # the day "Plan anyway" plans
         self.setObjectName("planner")
         self.setWindowTitle(self.tr("Antihjälte – plan focus days"))
-        self.setWindowIcon(app.icon)
+        self.setWindowIcon(icon)
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
@@ -95,7 +106,7 @@ class PlannerWindow(QMainWindow):
             self.tr("Click a day to plan it; click a planned day again to take it out. Arrow keys move, "
                     "Enter or Space plans or unplans the selected day.")
         )  # fmt: skip
-        self.calendar.setLocale(app.qlocale())
+        self.calendar.setLocale(locale)
         fm = self.fontMetrics()
         self.calendar.setMinimumSize(fm.horizontalAdvance("0") * 50, fm.lineSpacing() * 17)
         left.addWidget(self.calendar, 1)
@@ -248,18 +259,20 @@ class PlannerWindow(QMainWindow):
         self.setTabOrder(self.copy_button, self.autoreply_text)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.redo)
 
         self.calendar.day_chosen.connect(self._on_day_chosen)
         self.calendar.selectionChanged.connect(self._on_selection_changed)
         self.calendar.currentPageChanged.connect(self._on_page_changed)
-        app.plan_changed.connect(self.refresh)
-        app.holidays_loaded.connect(self._on_holidays_loaded)
-        app.team_changed.connect(self._on_team_changed)
+        hub.plan_changed.connect(self.refresh)
+        hub.holidays_loaded.connect(self._on_holidays_loaded)
+        hub.team_changed.connect(self._on_team_changed)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
 
-        today = self._profile.today()
+        today = planning.today()
         self.calendar.select_day(today)
         self._on_page_changed(today.year, today.month)
         self.refresh()
@@ -277,10 +290,10 @@ class PlannerWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read the plan (after any change, here or elsewhere)."""
-        self.calendar.set_planned(set(self._profile.plan.day_dates()), self._profile.today())
+        self.calendar.set_planned(set(self._planning.planned_days()), self._planning.today())
         self._load_team()
         self._fill_cadence()
-        if self._app.change_source is not self:  # our own small edits are already on screen
+        if self._hub.change_source is not self:  # our own small edits are already on screen
             self._fill_side_panel()
 
     # -- helpers ----------------------------------------------------------------------
@@ -288,10 +301,7 @@ class PlannerWindow(QMainWindow):
         return self.calendar.selected_day()
 
     def _holiday_if_loaded(self, day: date) -> Holiday | None:
-        cal = self._profile.calendar
-        if not self._app.holidays_ready(day.year):
-            return None
-        return cal.holiday(day)
+        return self._holidays.holiday(day)
 
     def _holiday_name(self, hol: Holiday) -> str:
         return hol.name_sv if self._lang == "sv" else hol.name_en
@@ -303,7 +313,7 @@ class PlannerWindow(QMainWindow):
             parts.append(self._holiday_name(hol))
         elif day.weekday() >= 5:
             parts.append(self.tr("Weekend"))
-        fd = self._profile.plan.get_day(day)
+        fd = self._planning.day(day)
         if fd is not None:
             parts.append(self.tr("Antihjälte day") + (f": {fd.note}" if fd.note else ""))
         parts.extend(self._team_lines(day))
@@ -334,20 +344,21 @@ class PlannerWindow(QMainWindow):
         return "&nbsp;&nbsp; ".join(f'<span style="white-space:nowrap">{p}</span>' for p in parts)
 
     def _refusal(self, day: date) -> str | None:
-        """Why ``day`` cannot be planned, in the UI language (the same rules as core.plan.refusal)."""
+        """Why ``day`` cannot be planned (the one rule, ``core.plan.plannability``), in the UI language."""
+        r = self._planning.refusal(day)
+        if r is None:
+            return None
         text = day_text(day, self._lang)
-        if day < self._profile.today():
+        if r.kind is RefusalKind.PAST:
             return self.tr("%1 is in the past: plan a day from today on.").replace("%1", text)
-        if day.weekday() >= 5:
+        if r.kind is RefusalKind.WEEKEND:
             return self.tr("%1 is a weekend day: an antihjälte day is a workday.").replace("%1", text)
-        hol = self._profile.calendar.holiday(day)
-        if hol is not None:
-            return (
-                self.tr("%1 is a public holiday (%2): an antihjälte day is a workday.")
-                .replace("%1", text)
-                .replace("%2", self._holiday_name(hol))
-            )
-        return None
+        assert r.holiday is not None
+        return (
+            self.tr("%1 is a public holiday (%2): an antihjälte day is a workday.")
+            .replace("%1", text)
+            .replace("%2", self._holiday_name(r.holiday))
+        )
 
     def _show_message(
         self,
@@ -364,7 +375,7 @@ class PlannerWindow(QMainWindow):
         dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
         colour = "#d32f2f" if error else ("#ffb74d" if dark else "#9a4f00") if warn else ""
         self.message.setStyleSheet(f"color: {colour}" if colour else "")
-        self.undo_button.setVisible(undo)
+        self.undo_button.setVisible(undo and self._planning.can_undo())
         self._force_day = force
         self.force_button.setVisible(force is not None)
         self._message_timer.start(30_000 if undo or force or warn else 15_000)
@@ -373,13 +384,17 @@ class PlannerWindow(QMainWindow):
         self.message.clear()
         self.undo_button.hide()
         self.force_button.hide()
-        self._removed = None
         self._force_day = None
 
     # -- planning ---------------------------------------------------------------------
+    def commit_edits(self) -> None:
+        """Save what is being typed in the side panel (before quitting or switching language)."""
+        self._commit_edits()
+
     def _on_day_chosen(self, qdate: QDate, was_selected: bool) -> None:
-        day: date = qdate.toPython()
-        if self._profile.plan.get_day(day) is not None and not was_selected:
+        day = qdate.toPython()
+        assert isinstance(day, date)
+        if self._planning.day(day) is not None and not was_selected:
             return  # the first click on a planned day only selects it
         self.toggle_day(day)
 
@@ -387,7 +402,7 @@ class PlannerWindow(QMainWindow):
         self.toggle_day(self._selected())
 
     def toggle_day(self, day: date) -> None:
-        if self._profile.plan.get_day(day) is None:
+        if self._planning.day(day) is None:
             self._plan(day)
         else:
             self._unplan(day)
@@ -397,13 +412,13 @@ class PlannerWindow(QMainWindow):
         if reason:
             self._show_message(reason, error=True)
             return
-        issues = self._app.team_issues(day, "")
+        issues = self._team_service.issues(day, "")
         hero = next((i for i in issues if i.kind == "own_hero_week"), None)
         if hero is not None and not force:
             self._show_message(self._issue_text(hero), error=True, force=day)
             return
         try:
-            result = self._profile.plan_day(day, force=force)
+            result = self._planning.plan_day(day, force=force)
         except KnownError as err:
             self._show_message(str(err), error=True)
             return
@@ -414,7 +429,6 @@ class PlannerWindow(QMainWindow):
         if warnings:
             text += "\n" + "\n".join(warnings)
         self._show_message(text, warn=bool(warnings))
-        self._app.notify_plan_changed()
 
     def _on_force_clicked(self) -> None:
         day = self._force_day
@@ -424,8 +438,8 @@ class PlannerWindow(QMainWindow):
         self.calendar.select_day(day)
         self._plan(day, force=True)
 
-    def _issue_text(self, issue: Any) -> str:
-        """A team rule (``feed.team.PlanIssue``) in the UI language."""
+    def _issue_text(self, issue: PlanIssue) -> str:
+        """A team rule (``core.team_rules.PlanIssue``) in the UI language."""
         day = day_text(issue.day, self._lang)
         if issue.kind == "own_hero_week":
             text = self.tr(
@@ -448,10 +462,9 @@ class PlannerWindow(QMainWindow):
         )
 
     def _unplan(self, day: date) -> None:
-        fd = self._profile.plan.get_day(day)
-        if fd is None:
+        if self._planning.day(day) is None:
             return
-        if day < self._profile.today():
+        if day < self._planning.today():
             self._show_message(
                 self.tr("%1 is over: past days stay in the plan as history.").replace(
                     "%1", day_text(day, self._lang)
@@ -459,43 +472,41 @@ class PlannerWindow(QMainWindow):
                 error=True,
             )
             return
-        removed = _Removed(fd, self._profile.plan.items(day), self._profile.plan.tasks(day))
         try:
-            self._profile.unplan_day(day)
+            self._planning.unplan_day(day)
         except KnownError as err:
             self._show_message(str(err), error=True)
             return
-        self._removed = removed
         self._show_message(
             self.tr("Took %1 out of the plan.").replace("%1", day_text(day, self._lang)), undo=True
         )
-        self._app.notify_plan_changed()
 
     def _on_undo_clicked(self) -> None:
-        removed = self._removed
-        if removed is None:
-            return
-        day = removed.day.day
-        plan = self._profile.plan
+        self.undo()
+
+    def undo(self) -> None:
+        """Undo the last change of the plan made here or in another window of this app."""
         try:
-            self._profile.plan_day(day, removed.day.note, removed.day.cover, force=True)
-            keys = {i.key for i in plan.items(day)}
-            for item in removed.items:
-                if item.key not in keys:
-                    plan.add_item(day, item.key, item.label)
-                if item.done:
-                    plan.set_item_done(day, item.key, True)
-            for task in removed.tasks:
-                tid = plan.add_task(day, task.text, task.to)
-                if task.done or task.taken_back:
-                    plan.update_task(tid, done=task.done, taken_back=task.taken_back)
+            cmd = self._planning.undo()
         except KnownError as err:
             self._show_message(str(err), error=True)
             return
-        self._removed = None
-        self._show_message(self.tr("%1 is back in the plan.").replace("%1", day_text(day, self._lang)))
-        self.calendar.select_day(day)
-        self._app.notify_plan_changed()
+        if cmd is None:
+            self._clear_message()
+            return
+        text = day_text(cmd.day, self._lang)
+        if cmd.kind is CommandKind.REMOVE:
+            self._show_message(self.tr("%1 is back in the plan.").replace("%1", text))
+        elif cmd.kind is CommandKind.PLAN:
+            self._show_message(self.tr("Took %1 out of the plan.").replace("%1", text))
+        else:
+            self._show_message(self.tr("Undid the change of %1.").replace("%1", text))
+        self.calendar.select_day(cmd.day)
+
+    def redo(self) -> None:
+        cmd = self._planning.redo()
+        if cmd is not None:
+            self.calendar.select_day(cmd.day)
 
     # -- side panel -------------------------------------------------------------------
     def _on_selection_changed(self) -> None:
@@ -503,7 +514,7 @@ class PlannerWindow(QMainWindow):
         self._fill_side_panel()
 
     def _on_page_changed(self, year: int, month: int) -> None:
-        self._app.load_holidays(year)
+        self._holidays.load(year)
         self._load_team(year, month)
 
     def _on_team_changed(self) -> None:
@@ -518,7 +529,7 @@ class PlannerWindow(QMainWindow):
         first = date(year, month, 1)
         start = first - timedelta(days=first.weekday() + 7)
         end = start + timedelta(days=7 * 8 - 1)  # the six shown weeks and one either side
-        self._team = self._app.team_entries(start, end)
+        self._team = self._team_service.entries(start, end)
         self._team_range = (start, end) if self._team is not None else None
         marks: dict[date, tuple[set[str], set[str]]] = {}
         for e in self._team or []:
@@ -529,7 +540,7 @@ class PlannerWindow(QMainWindow):
         self.calendar.set_team({d: (len(f), len(a)) for d, (f, a) in marks.items()})
         self.legend.setText(self._legend_html())
 
-    def _team_of(self, day: date) -> tuple[list[str], list[str], Any] | None:
+    def _team_of(self, day: date) -> tuple[list[str], list[str], Entry | None] | None:
         """(colleagues focusing, colleagues away, the week's hero entry or None) on ``day``;
         None when no feed was ever synced."""
         entries = self._team
@@ -538,7 +549,7 @@ class PlannerWindow(QMainWindow):
         rng = self._team_range
         if rng is None or not (rng[0] <= day <= rng[1]):
             monday = day - timedelta(days=day.weekday())
-            entries = self._app.team_entries(monday, monday + timedelta(days=6))
+            entries = self._team_service.entries(monday, monday + timedelta(days=6))
             if entries is None:
                 return None
         focus: list[str] = []
@@ -547,7 +558,7 @@ class PlannerWindow(QMainWindow):
         week = day.isocalendar()[:2]
         for e in entries:
             if e.kind == "hero" and hero is None and e.date.isocalendar()[:2] == week:
-                hero = self._app.as_me(e)
+                hero = self._team_service.as_me(e)
             elif e.date == day and not e.me:
                 names = focus if e.kind == "focus" else away if e.kind == "away" else None
                 if names is not None and e.person not in names:
@@ -590,12 +601,13 @@ class PlannerWindow(QMainWindow):
         self._fill_side_panel()
 
     def _fill_cadence(self) -> None:
-        self.cadence_label.setText(self._app.cadence_text())
+        cadence = self._planning.cadence() if self._holidays.calendar_ready() else None
+        self.cadence_label.setText(self._words.cadence_text(cadence))
 
     def _fill_side_panel(self) -> None:
         day = self._selected()
-        fd = self._profile.plan.get_day(day)
-        today = self._profile.today()
+        fd = self._planning.day(day)
+        today = self._planning.today()
         self._filling = True
         self._panel_day = day
         try:
@@ -621,9 +633,9 @@ class PlannerWindow(QMainWindow):
             self.day_status.setText(status)
             self._fill_team(day)
             # Screen readers announce the selected day with its state (the cells themselves are painted).
-            self.calendar.viewport().parentWidget().setAccessibleDescription(
-                f"{self.day_title.text()}. {status}"
-            )
+            table = self.calendar.viewport().parentWidget()
+            if table is not None:
+                table.setAccessibleDescription(f"{self.day_title.text()}. {status}")
             self.plan_button.setAccessibleName(self.plan_button.text().replace("&", ""))
             self.plan_button.setEnabled(
                 (fd is None and self._refusal_cheap(day) is None) or (fd is not None and day >= today)
@@ -634,7 +646,7 @@ class PlannerWindow(QMainWindow):
             self.checklist.setVisible(editable)
             self.checklist_hint.setVisible(not editable)
             self.note_edit.setText(fd.note if fd else "")
-            names = [parse_roster_entry(e).name for e in self._profile.settings.get("team.roster")]
+            names = [parse_roster_entry(e).name for e in self._settings.get("team.roster")]
             names = [n for n in names if n]
             if names != [self.cover_combo.itemText(i) for i in range(self.cover_combo.count())]:
                 self.cover_combo.clear()
@@ -642,7 +654,7 @@ class PlannerWindow(QMainWindow):
             self.cover_combo.setCurrentText(fd.cover if fd else "")
             self.checklist.clear()
             if fd is not None:
-                for item in self._profile.plan.items(day):
+                for item in self._planning.items(day):
                     label = item.text(fd.cover, self._lang, QCoreApplication.translate)
                     li = QListWidgetItem(label, self.checklist)
                     li.setData(Qt.ItemDataRole.UserRole, item.key)
@@ -658,17 +670,17 @@ class PlannerWindow(QMainWindow):
 
     def _refusal_cheap(self, day: date) -> str | None:
         """Like _refusal, but never computes a year's holidays on the UI thread."""
-        if day < self._profile.today() or day.weekday() >= 5:
+        if day < self._planning.today() or day.weekday() >= 5:
             return "refused"
         return "refused" if self._holiday_if_loaded(day) is not None else None
 
     def _fill_autoreply(self) -> None:
         day = self._selected()
         lang = str(self.autoreply_lang.currentData())
-        if not self._app.holidays_ready(day.year):
+        if not self._holidays.ready(day.year):
             self.autoreply_text.setPlainText("…")
             return
-        self.autoreply_text.setPlainText(self._profile.autoreply(day, lang))
+        self.autoreply_text.setPlainText(self._autoreply(day, lang))
 
     def _on_copy_clicked(self) -> None:
         clip = QGuiApplication.clipboard()
@@ -683,22 +695,20 @@ class PlannerWindow(QMainWindow):
         if self._filling or not self.note_edit.isEnabled():
             return
         day = self._panel_day
-        fd = self._profile.plan.get_day(day) if day else None
+        fd = self._planning.day(day) if day else None
         if day and fd is not None and fd.note != self.note_edit.text().strip():
-            self._profile.plan.update_day(day, note=self.note_edit.text().strip())
-            self._app.notify_plan_changed(source=self)
+            self._planning.edit_day(day, note=self.note_edit.text().strip(), source=self)
 
     def _on_cover_edited(self) -> None:
         if self._filling or not self.cover_combo.isEnabled():
             return
         day = self._panel_day
-        fd = self._profile.plan.get_day(day) if day else None
+        fd = self._planning.day(day) if day else None
         cover = self.cover_combo.currentText().strip()
         if day and fd is not None and fd.cover != cover:
-            self._profile.plan.update_day(day, cover=cover)
-            self._app.notify_plan_changed(source=self)
+            self._planning.edit_day(day, cover=cover, source=self)
             if cover:
-                issues = self._app.team_issues(day, cover)
+                issues = self._team_service.issues(day, cover)
                 warnings = [self._issue_text(i) for i in issues if i.kind in ("cover_away", "cover_focus")]
                 if warnings:
                     self._show_message("\n".join(warnings), warn=True)
@@ -712,8 +722,7 @@ class PlannerWindow(QMainWindow):
         done = item.checkState() == Qt.CheckState.Checked
         if self._panel_day is None:
             return
-        self._profile.plan.set_item_done(self._panel_day, key, done)
-        self._app.notify_plan_changed(source=self)
+        self._planning.set_item_done(self._panel_day, key, done, source=self)
 
     # -- window -----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -729,4 +738,4 @@ class PlannerWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._commit_edits()
         super().closeEvent(event)
-        self._app.planner_closed()
+        self._on_closed()

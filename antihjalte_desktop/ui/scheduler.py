@@ -1,6 +1,6 @@
 """The reminder service: one single-shot timer aimed at the next due reminder.
 
-What is due and when comes from the pure schedule (``Profile.reminders(now)``); this
+What is due and when comes from the pure schedule (``services.reminders.schedule``); this
 module only aims a ``QTimer`` at it, shows what falls due through the notifier, and
 stores what the user does with it. It never polls: besides the one timer there is a
 cheap guard at most every 15 minutes that compares the wall clock with the monotonic
@@ -18,11 +18,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from antihjalte_desktop.core.clock import Clock
-from antihjalte_desktop.core.dates import format_day
-from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
-from antihjalte_desktop.core.reminders import Reminder, ReminderKind, ReminderState, due_now, next_due
+from antihjalte_desktop.core.reminders import Reminder, ReminderState, due_now, next_due
 from antihjalte_desktop.errors import KnownError
-from antihjalte_desktop.ui import notify
+from antihjalte_desktop.services.reminders import schedule
+from antihjalte_desktop.store.profile import Profile
+from antihjalte_desktop.ui import notify, wording
 
 log = logging.getLogger("antihjalte.reminders")
 
@@ -33,8 +33,6 @@ GUARD_INTERVAL_MS = 15 * 60 * 1000
 JUMP_TOLERANCE = timedelta(seconds=90)
 SNOOZE = timedelta(hours=1)
 RETRY_MS = 60_000
-# Reminders whose "open" goes to the journal when there is one (intent, reflection).
-_JOURNAL_KINDS = (ReminderKind.START, ReminderKind.REFLECT)
 # Settings whose change moves reminders.
 _SCHEDULE_KEYS = ("reminders.", "holidays.country")
 
@@ -47,57 +45,6 @@ def clamp_delay_ms(delay: timedelta) -> int:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("reminders", text)
-
-
-def message_texts(rem: Reminder, lang: str, late: bool, now: datetime) -> tuple[str, str]:
-    """Title and body of the notification for ``rem``."""
-    day = format_day(rem.day, lang)
-    if rem.kind is ReminderKind.HANDOVER:
-        title = _tr(QT_TRANSLATE_NOOP("reminders", "Time to hand over"))
-        body = _tr(
-            QT_TRANSLATE_NOOP(
-                "reminders",
-                "{day} is your antihjälte day. Switch on the auto-reply, forward the phone "
-                "and pass on your quick tasks.",
-            )
-        )
-    elif rem.kind is ReminderKind.START:
-        title = _tr(QT_TRANSLATE_NOOP("reminders", "Today is your antihjälte day"))
-        body = _tr(
-            QT_TRANSLATE_NOOP(
-                "reminders",
-                "Time for reflection, reading up and planning. Your quick tasks are with your colleagues.",
-            )
-        )
-    elif rem.kind is ReminderKind.REFLECT:
-        title = _tr(QT_TRANSLATE_NOOP("reminders", "Time to reflect"))
-        body = _tr(
-            QT_TRANSLATE_NOOP(
-                "reminders", "What did you learn today? Write a few lines before you call it a day."
-            )
-        )
-    else:
-        title = _tr(QT_TRANSLATE_NOOP("reminders", "Welcome back"))
-        body = _tr(
-            QT_TRANSLATE_NOOP(
-                "reminders",
-                "Switch off the auto-reply, take the phone back and take back what you passed on "
-                "before {day}.",
-            )
-        )
-    body = body.replace("{day}", day)
-    if late:
-        when = rem.effective_at
-        when_text = (
-            f"{format_day(when.date(), lang)} {when:%H:%M}" if when.date() != now.date() else f"{when:%H:%M}"
-        )
-        title = _tr(QT_TRANSLATE_NOOP("reminders", "Late: {title}")).replace("{title}", title)
-        body = (
-            _tr(QT_TRANSLATE_NOOP("reminders", "This reminder was due {when}.")).replace("{when}", when_text)
-            + "\n"
-            + body
-        )
-    return title, body
 
 
 class SleepWatcher(QObject):
@@ -158,7 +105,7 @@ class ReminderService(QObject):
 
     def __init__(
         self,
-        profile: Any,
+        profile: Profile,
         notifier: notify.Notifier | None = None,
         clock: Clock | None = None,
         *,
@@ -226,9 +173,9 @@ class ReminderService(QObject):
         now = self.clock.now()
         self._anchor = (self._monotonic(), now)
         try:
-            reminders = self.profile.reminders(now)
+            reminders = schedule(self.profile, now)
             self._show_due(reminders, now)
-            reminders = self.profile.reminders(now)  # with the states just stored
+            reminders = schedule(self.profile, now)  # with the states just stored
         except KnownError as err:
             # The world's fault (a locked or full disk): try again in a minute rather
             # than fall silent until the next restart.
@@ -279,7 +226,7 @@ class ReminderService(QObject):
     def _on_setting_changed(self, key: str, value: object) -> None:
         del value
         if self._started and key.startswith(_SCHEDULE_KEYS):
-            if key == "holidays.country" and hasattr(self.profile, "reset_calendar"):
+            if key == "holidays.country":
                 self.profile.reset_calendar()
             self.reaim(f"setting {key}")
 
@@ -301,33 +248,25 @@ class ReminderService(QObject):
 
     def _present(self, rem: Reminder, *, late: bool, now: datetime) -> None:
         lang = self.profile.language()
-        title, body = message_texts(rem, lang, late, now)
+        title, body = wording.Wording(lang).reminder_message(rem, late, now)
         log.info("showing %s%s", rem.id, " (late)" if late else "")
         if self.notifier is not None:
             self.notifier.notify(notify.Message(rem.id, title, body, self._actions(rem)))
         self.reminder_due.emit(rem, late)
 
     def _actions(self, rem: Reminder) -> list[tuple[str, str]]:
-        if rem.kind in _JOURNAL_KINDS and self.journal_available:
-            first = _tr(QT_TRANSLATE_NOOP("reminders", "Open journal"))
-        else:
-            first = _tr(QT_TRANSLATE_NOOP("reminders", "Open checklist"))
-        return [
-            (notify.OPEN, first),
-            (notify.SNOOZE, _tr(QT_TRANSLATE_NOOP("reminders", "Snooze 1 h"))),
-            (notify.DONE, _tr(QT_TRANSLATE_NOOP("reminders", "Done"))),
-        ]
+        return wording.Wording(self.profile.language()).reminder_actions(rem)
 
     # -- what the user does ----------------------------------------------------------
     def waiting(self, reminders: list[Reminder] | None = None, now: datetime | None = None) -> list[Reminder]:
         """Reminders that were shown and still wait for the user (not done, not snoozed)."""
         now = now or self.clock.now()
         if reminders is None:
-            reminders = self.profile.reminders(now)
+            reminders = schedule(self.profile, now)
         return [r for r in reminders if r.state is ReminderState.SHOWN and now < r.until]
 
     def find(self, reminder_id: str) -> Reminder | None:
-        return next((r for r in self.profile.reminders(self.clock.now()) if r.id == reminder_id), None)
+        return next((r for r in schedule(self.profile, self.clock.now()) if r.id == reminder_id), None)
 
     def snooze(self, reminder_id: str) -> datetime:
         """Show it again in an hour; returns when."""
@@ -354,7 +293,7 @@ class ReminderService(QObject):
         if rem is None:
             log.info("open: %s is no longer current", reminder_id)
             return
-        if rem.kind in _JOURNAL_KINDS and self.journal_available:
+        if wording.opens_journal(rem):
             self.journal_requested.emit(rem)
         else:
             self.checklist_requested.emit(rem)
@@ -367,71 +306,3 @@ class ReminderService(QObject):
             self.done(key)
         elif action == notify.OPEN:
             self.open(key)
-
-
-# -- plugging into the tray app (app.py's EXTENSIONS hook) ----------------------------------
-def install(app: Any) -> ReminderService:
-    """Build the reminder service for the running app and wire it to the tray's hooks.
-
-    Called by ``App.install_extensions`` once the tray (or fallback window) is shown.
-    Under ``--self-test`` nothing is shown: the service is built and aimed only in
-    spirit, so a self-test never uses up a due reminder.
-    """
-    from antihjalte_desktop.ui.handover_dialog import follow_changes, keep_dialog, open_for_reminder
-
-    def tray_icon() -> Any:
-        tray = getattr(app, "tray", None)
-        return tray.icon if tray is not None else None
-
-    notifier = notify.Notifier(tray_icon, parent=app)
-    service = ReminderService(app.profile, notifier, app.profile.clock, parent=app)
-    service.journal_available = bool(app.journal_available())
-    app.plan_changed.connect(service.plan_changed)
-    service.reminders_changed.connect(app.set_waiting_reminders)
-    app.reminder_chosen.connect(lambda rem: service.open(rem.id))
-
-    def on_checklist(rem: Reminder) -> None:
-        dialogs = handover_dialogs(app)
-        old = dialogs.get(rem.day)
-        if old is not None:
-            old.close()
-        dlg = open_for_reminder(app.profile, rem, service)
-        follow_changes(app, dlg)
-        keep_dialog(dialogs, rem.day, dlg)
-
-    def on_journal(rem: Reminder) -> None:
-        # Opening the journal from its reminder is acting on it.
-        service.done(rem.id)
-        app.open_journal(rem.day)
-
-    service.checklist_requested.connect(on_checklist)
-    service.journal_requested.connect(on_journal)
-
-    if getattr(app, "self_test", False):
-        return service
-
-    def on_quit() -> None:
-        # Buttons on notifications that outlive us would reach nobody: take them away.
-        service.stop()
-        notifier.close()
-
-    app.qapp.aboutToQuit.connect(on_quit)
-
-    def start_when_ready(*_: object) -> None:
-        # The schedule needs the public holidays; they load in a worker at start-up.
-        if not service._started and (not hasattr(app, "calendar_ready") or app.calendar_ready()):
-            service.start()
-
-    if hasattr(app, "holidays_loaded"):
-        app.holidays_loaded.connect(start_when_ready)
-    start_when_ready()
-    return service
-
-
-def handover_dialogs(app: Any) -> dict[Any, Any]:
-    """The open handover dialogs of the app, by day (kept alive here, one per day)."""
-    dialogs = getattr(app, "_handover_dialogs", None)
-    if dialogs is None:
-        dialogs = {}
-        app._handover_dialogs = dialogs
-    return dialogs

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,7 @@ from antihjalte_desktop.core.settings_schema import SCHEMA, SECTION_LABELS, Kind
 from antihjalte_desktop.errors import KnownError
 
 if TYPE_CHECKING:
-    from antihjalte_desktop.app import App
+    from antihjalte_desktop.store.settings import Settings
 
 # Typing in a text field saves after this pause (and at once when the field loses focus).
 SAVE_DELAY_MS = 600
@@ -47,7 +47,12 @@ def _dim(label: QLabel) -> None:
     text = pal.color(QPalette.ColorRole.WindowText)
     bg = pal.color(QPalette.ColorRole.Window)
     mixed = QColor.fromRgbF(
-        *(a + (b - a) * 0.3 for a, b in zip(text.getRgbF()[:3], bg.getRgbF()[:3], strict=True))
+        *(
+            a + (b - a) * 0.3
+            for a, b in zip(
+                (text.redF(), text.greenF(), text.blueF()), (bg.redF(), bg.greenF(), bg.blueF()), strict=True
+            )
+        )
     )
     pal.setColor(QPalette.ColorRole.WindowText, mixed)
     label.setPalette(pal)
@@ -101,15 +106,14 @@ class _Field:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, app: App) -> None:
+    def __init__(self, settings: Settings, secrets: dict[str, str], icon: QIcon) -> None:
         super().__init__()
-        self._app = app
-        self._settings = app.profile.settings
-        app.qlocale()  # Qt's own formats in the UI language
+        self._settings = settings
+        self._secrets = secrets  # passwords typed this session when there is no keyring
         self.fields: dict[str, _Field] = {}
         self.setObjectName("settings")
         self.setWindowTitle(self.tr("Antihjälte – settings"))
-        self.setWindowIcon(app.icon)
+        self.setWindowIcon(icon)
         self.setModal(False)
 
         layout = QVBoxLayout(self)
@@ -196,7 +200,7 @@ class SettingsDialog(QDialog):
         return scroll
 
     def _editor(self, s: Setting) -> QWidget:
-        value = self._settings.get(s.key) if s.kind is not Kind.PASSWORD else self._app.secrets.get(s.key, "")
+        value = self._settings.get(s.key) if s.kind is not Kind.PASSWORD else self._secrets.get(s.key, "")
         k = s.kind
         if k is Kind.INT:
             spin = QSpinBox(self)
@@ -267,7 +271,7 @@ class SettingsDialog(QDialog):
         value = f.value()
         try:
             if f.setting.kind is Kind.PASSWORD:
-                self._app.secrets[key] = value  # this session; the keyring keeps it for good
+                self._secrets[key] = value  # this session; the keyring keeps it for good
                 note = self._keep_password(value)
                 if note:
                     f.error.setText(note)

@@ -1,24 +1,130 @@
-"""The tray icon and its menu, rebuilt from the app's state whenever that state changes."""
+"""The tray icon and its menu, rebuilt from the app's state whenever that state changes.
+
+The menu is data (:class:`TrayView`): the composition root says what it shows, the tray
+renders it when it differs from what is shown. A StatusNotifierItem host (KDE, GNOME's
+AppIndicator extension, gtk-sni-tray) reads and measures the menu over dbusmenu *before* it
+shows it, so it must already be current then; rebuilding on ``aboutToShow`` is too late there.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from antihjalte_desktop.ui import icons
+from antihjalte_desktop.core.cadence import CadenceStatus
+from antihjalte_desktop.core.plan import FocusDay
+from antihjalte_desktop.core.reminders import Reminder
+from antihjalte_desktop.core.team_rules import Entry as TeamEntry
+from antihjalte_desktop.ui import icons, wording
 
-if TYPE_CHECKING:
-    from antihjalte_desktop.app import App
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the tray menu."""
+
+    name: str
+    text: str = ""
+    enabled: bool = True
+    tooltip: str = ""
+    checked: bool | None = None
+    icon: icons.TrayState | None = None
+
+
+SEPARATOR = Entry("-")
+
+
+@dataclass(frozen=True)
+class TrayView:
+    state: icons.TrayState
+    tooltip: str
+    entries: tuple[Entry, ...]
+
+
+class TrayActions(Protocol):
+    """What the menu's entries do."""
+
+    def open_planner(self) -> object: ...
+    def open_next_handover(self) -> object: ...
+    def open_journal(self) -> object: ...
+    def sync_now(self) -> object: ...
+    def open_settings(self) -> object: ...
+    def open_about(self) -> object: ...
+    def quit(self) -> object: ...
+    def choose_reminder(self, reminder_id: str) -> None: ...
+    def set_autostart(self, enabled: bool) -> None: ...
+
+
+def tray_view(
+    *,
+    today: date,
+    next_day: FocusDay | None,
+    cadence: CadenceStatus | None,
+    hero: TeamEntry | None,
+    waiting: list[Reminder],
+    sync_problem: str | None,
+    autostart: bool,
+    words: wording.Wording,
+) -> TrayView:
+    """The tray's icon state, tooltip and menu from the state of the day."""
+    if sync_problem:
+        state = icons.TrayState.SYNC_PROBLEM
+    elif waiting:
+        state = icons.TrayState.REMINDER
+    elif next_day is not None and next_day.day == today:
+        state = icons.TrayState.FOCUS
+    else:
+        state = icons.TrayState.NORMAL
+    tip = words.tooltip(today, next_day, hero, len(waiting), sync_problem or "")
+    out: list[Entry] = [Entry("status", words.status_line(today, next_day, cadence), enabled=False)]
+    hero_text = words.hero_line(hero)
+    if hero_text:
+        out.append(Entry("hero", hero_text, enabled=False))
+    if sync_problem:
+        text = QCoreApplication.translate("Tray", "Sync problem: %1").replace("%1", _elide(sync_problem))
+        out.append(Entry("syncProblem", text, enabled=False, tooltip=sync_problem))
+    if waiting:
+        out.append(SEPARATOR)
+        out.extend(
+            Entry(f"reminder:{rem.id}", words.reminder_menu_text(rem), icon=icons.TrayState.REMINDER)
+            for rem in waiting
+        )
+    out.append(SEPARATOR)
+    out.append(Entry("plan", QCoreApplication.translate("Tray", "&Plan focus days…")))
+    out.append(
+        Entry(
+            "handover", QCoreApplication.translate("Tray", "Today's &handover…"), enabled=next_day is not None
+        )
+    )
+    out.append(Entry("journal", QCoreApplication.translate("Tray", "&Journal…")))
+    out.append(Entry("sync", QCoreApplication.translate("Tray", "S&ync now")))
+    out.append(SEPARATOR)
+    out.append(Entry("autostart", QCoreApplication.translate("Tray", "Start at &login"), checked=autostart))
+    out.append(Entry("settings", QCoreApplication.translate("Tray", "&Settings…")))
+    out.append(Entry("about", QCoreApplication.translate("Tray", "&About Antihjälte")))
+    out.append(SEPARATOR)
+    out.append(Entry("quit", QCoreApplication.translate("Tray", "&Quit")))
+    return TrayView(state, tip, tuple(out))
 
 
 class Tray(QObject):
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
-        self._app = app
-        self.icon = QSystemTrayIcon(app)
+    def __init__(
+        self,
+        view: Callable[[], TrayView],
+        actions: TrayActions,
+        app_icon: QIcon,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._view = view
+        self._actions = actions
+        self._app_icon = app_icon
+        self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
         self.menu.setToolTipsVisible(True)
@@ -34,76 +140,33 @@ class Tray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
+    def close(self) -> None:
+        self.icon.hide()
+        self.menu.deleteLater()
+        self.icon.deleteLater()
+
     @property
     def state(self) -> icons.TrayState | None:
         return self._state
 
     def refresh(self) -> None:
-        """Icon, tooltip and menu from the app's state; called whenever that state changed."""
-        state = self._app.tray_state()
-        if state is not self._state:
-            self._state = state
-            self.icon.setIcon(icons.tray_icon(state))
-        self.icon.setToolTip(self._app.tooltip())
-        self._rebuild()
+        """Icon, tooltip and menu from the current state; called whenever that state changed."""
+        view = self._view()
+        if view.state is not self._state:
+            self._state = view.state
+            self.icon.setIcon(icons.tray_icon(view.state))
+        self.icon.setToolTip(view.tooltip)
+        self._render(view.entries)
 
     def show_message(self, title: str, text: str) -> None:
-        self.icon.showMessage(title, text, self._app.icon, 15_000)
+        self.icon.showMessage(title, text, self._app_icon, 15_000)
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
-            self._app.open_planner()
+            self._actions.open_planner()
 
-    def _entries(self) -> tuple[Entry, ...]:
-        """The menu as data, from the app's current state."""
-        app = self._app
-        out: list[Entry] = [Entry("status", app.status_line(), enabled=False)]
-        hero = app.hero_line()
-        if hero:
-            out.append(Entry("hero", hero, enabled=False))
-        if app.sync_problem:
-            text = QCoreApplication.translate("Tray", "Sync problem: %1").replace(
-                "%1", _elide(app.sync_problem)
-            )
-            out.append(Entry("syncProblem", text, enabled=False, tooltip=app.sync_problem))
-        if app.waiting:
-            out.append(SEPARATOR)
-            out.extend(
-                Entry(f"reminder:{rem.id}", app.reminder_text(rem), icon=icons.TrayState.REMINDER)
-                for rem in app.waiting
-            )
-        out.append(SEPARATOR)
-        out.append(Entry("plan", QCoreApplication.translate("Tray", "&Plan focus days…")))
-        out.append(
-            Entry(
-                "handover",
-                QCoreApplication.translate("Tray", "Today's &handover…"),
-                enabled=app.profile.next_day() is not None,
-            )
-        )
-        if app.journal_available():
-            out.append(Entry("journal", QCoreApplication.translate("Tray", "&Journal…")))
-        if app.sync_available():
-            out.append(Entry("sync", QCoreApplication.translate("Tray", "S&ync now")))
-        out.append(SEPARATOR)
-        out.append(
-            Entry(
-                "autostart",
-                QCoreApplication.translate("Tray", "Start at &login"),
-                checked=bool(app.profile.settings.get("app.autostart")),
-            )
-        )
-        out.append(Entry("settings", QCoreApplication.translate("Tray", "&Settings…")))
-        out.append(Entry("about", QCoreApplication.translate("Tray", "&About Antihjälte")))
-        out.append(SEPARATOR)
-        out.append(Entry("quit", QCoreApplication.translate("Tray", "&Quit")))
-        return tuple(out)
-
-    def _rebuild(self) -> None:
-        """Rebuild the menu when what it shows changed: a tray host (StatusNotifierItem/dbusmenu)
-        fetches and measures the layout *before* it shows the menu, so the menu must already be
-        current then; rebuilding on ``aboutToShow`` is too late there."""
-        entries = self._entries()
+    def _render(self, entries: tuple[Entry, ...]) -> None:
+        """Rebuild the menu when what it shows changed."""
         if entries == self._shown:
             return
         self._shown = entries
@@ -123,44 +186,25 @@ class Tray(QObject):
             if e.checked is not None:
                 act.setCheckable(True)
                 act.setChecked(e.checked)
-                act.toggled.connect(self._app.set_autostart)
+                act.toggled.connect(self._actions.set_autostart)
             elif e.enabled:
                 act.triggered.connect(lambda _c=False, name=e.name: self._on_entry(name))
 
     def _on_entry(self, name: str) -> None:
-        app = self._app
+        a = self._actions
         if name.startswith("reminder:"):
-            rem = next((r for r in app.waiting if r.id == name.partition(":")[2]), None)
-            if rem is not None:
-                app.choose_reminder(rem)
-        elif name == "handover":
-            nxt = app.profile.next_day()
-            app.open_handover(nxt.day if nxt else app.profile.today())
-        else:
-            actions = {
-                "plan": app.open_planner,
-                "journal": lambda: app.open_journal(None),
-                "sync": app.sync_now,
-                "settings": app.open_settings,
-                "about": app.open_about,
-                "quit": app.quit,
-            }
-            actions[name]()
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line of the tray menu."""
-
-    name: str
-    text: str = ""
-    enabled: bool = True
-    tooltip: str = ""
-    checked: bool | None = None
-    icon: icons.TrayState | None = None
-
-
-SEPARATOR = Entry("-")
+            a.choose_reminder(name.partition(":")[2])
+            return
+        actions: dict[str, Callable[[], object]] = {
+            "plan": a.open_planner,
+            "handover": a.open_next_handover,
+            "journal": a.open_journal,
+            "sync": a.sync_now,
+            "settings": a.open_settings,
+            "about": a.open_about,
+            "quit": a.quit,
+        }
+        actions[name]()
 
 
 def _elide(text: str, limit: int = 60) -> str:

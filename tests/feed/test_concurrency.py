@@ -21,6 +21,7 @@ from antihjalte_desktop.feed import lock as feedlock
 from antihjalte_desktop.feed import rawics
 from antihjalte_desktop.feed.errors import FeedLockedError
 from antihjalte_desktop.feed.sync import sync
+from antihjalte_desktop.services.planning import Planning
 
 from .conftest import FULL, ROOT_ENV, assert_intact, copy_sample, make_profile
 
@@ -96,9 +97,9 @@ def test_sigkill_at_random_moments(tmp_path: Path) -> None:
     for i in range(rounds):
         day = date(2026, 12, 1 + i % 28)
         if prof.plan.get_day(day):
-            prof.unplan_day(day)
+            Planning(prof).unplan_day(day)
         else:
-            prof.plan_day(day, force=True)
+            Planning(prof).plan_day(day, force=True)
         p = subprocess.Popen(
             [sys.executable, "-m", "antihjalte_desktop", "--home", str(home), "sync"],
             cwd=ROOT,
@@ -134,7 +135,7 @@ def test_sigstopped_lock_holder_is_waited_for_not_broken(tmp_path: Path) -> None
     a, b = tmp_path / "a", tmp_path / "b"
     for h, n in ((a, "A"), (b, "B")):
         p = make_profile(h, name=n, feed=feed)
-        p.plan_day(date(2026, 12, 8), force=True)
+        Planning(p).plan_day(date(2026, 12, 8), force=True)
         p.close()
     holder = subprocess.Popen(
         [sys.executable, "-m", "antihjalte_desktop", "--home", str(a), "sync"],
@@ -276,7 +277,7 @@ def test_disk_full_mid_write_leaves_the_feed_whole(tmp_path: Path) -> None:
     synced = feed.read_bytes()
     assert max(p.stat().st_size for p in (home / "data").iterdir()) < len(synced)
     for d in range(1, 20):
-        prof.plan_day(date(2026, 12, d), force=True)
+        Planning(prof).plan_day(date(2026, 12, d), force=True)
     prof.close()
     limit = len(synced) + 600  # the status file fits, the grown feed does not
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from antihjalte_desktop.core.clock import FixedClock
 from antihjalte_desktop.feed import rawics
 from antihjalte_desktop.feed.sync import sync
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.profile import Profile
 
@@ -53,7 +54,7 @@ def _setup(tmp_path: Path, data: bytes) -> tuple[Profile, Path]:
     prof = Profile(Paths.resolve(tmp_path / "home"), FixedClock(NOW))
     prof.settings.set("feed.location", str(feed))
     prof.settings.set("me.name", "Olle Ek")
-    prof.plan_day(date(2026, 12, 8))
+    Planning(prof).plan_day(date(2026, 12, 8))
     return prof, feed
 
 

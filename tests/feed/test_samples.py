@@ -12,6 +12,7 @@ import pytest
 from antihjalte_desktop.feed import rawics
 from antihjalte_desktop.feed.sync import sync
 from antihjalte_desktop.feed.team import team_view
+from antihjalte_desktop.services.planning import Planning
 
 from .conftest import SAMPLES, assert_intact, copy_sample
 
@@ -54,7 +55,7 @@ def test_sample_read_and_kept_byte_for_byte(name: str, profiles, shared: Path) -
     # the sample itself is a valid calendar for icalendar too
     icalendar.Calendar.from_ical(before)
     prof = profiles("me", name="Monica Eriksson", email="monica@example.se", feed=shared)
-    prof.plan_day(date(2026, 12, 10), force=True)
+    Planning(prof).plan_day(date(2026, 12, 10), force=True)
     status = sync(prof)
     assert status.in_sync, status.reason
     assert status.wrote and status.added == 1
@@ -81,7 +82,7 @@ def test_line_endings_kept(profiles, shared: Path) -> None:
     for name, nl in (("thunderbird.ics", b"\n"), ("outlook.ics", b"\r\n")):
         before = copy_sample(name, shared)
         prof = profiles(name, name="Olle Ek", feed=shared)
-        prof.plan_day(date(2026, 12, 10), force=True)
+        Planning(prof).plan_day(date(2026, 12, 10), force=True)
         assert sync(prof).in_sync
         after = shared.read_bytes()
         if nl == b"\n":
@@ -94,9 +95,9 @@ def test_line_endings_kept(profiles, shared: Path) -> None:
 def test_removing_our_day_restores_the_sample_exactly_but_for_the_hints(profiles, shared: Path) -> None:
     before = copy_sample("nextcloud.ics", shared)  # already has both refresh hints
     prof = profiles("me", name="Olle Ek", feed=shared)
-    prof.plan_day(date(2026, 12, 10), force=True)
+    Planning(prof).plan_day(date(2026, 12, 10), force=True)
     assert sync(prof).in_sync
-    prof.unplan_day(date(2026, 12, 10))
+    Planning(prof).unplan_day(date(2026, 12, 10))
     st = sync(prof)
     assert st.in_sync and st.removed == 1
     assert shared.read_bytes() == before

@@ -11,6 +11,7 @@ import icalendar
 
 from antihjalte_desktop.feed import rawics
 from antihjalte_desktop.feed.sync import read_status, sync
+from antihjalte_desktop.services.planning import Planning
 
 from .conftest import copy_sample
 
@@ -155,13 +156,13 @@ def test_two_colleagues_see_each_other_and_the_rota(cli, tmp_path: Path) -> None
 
 def test_no_team_rules_before_any_sync(profiles, shared: Path) -> None:
     prof = profiles("me", name="Olle Ek", feed=shared)
-    assert prof.plan_day(date(2026, 12, 8), cover="Anna").warnings == []
+    assert Planning(prof).plan_day(date(2026, 12, 8), cover="Anna").warnings == []
     assert not (prof.paths.data / "feed.sqlite3").exists()
 
 
 def test_outbox_is_cleared_only_by_a_good_sync(profiles, shared: Path) -> None:
     prof = profiles("me", name="Olle Ek", feed=shared)
-    prof.plan_day(date(2026, 12, 8))
+    Planning(prof).plan_day(date(2026, 12, 8))
     assert len(prof.plan.outbox()) == 1
     os.chmod(shared.parent, 0o500)
     try:
@@ -186,7 +187,7 @@ def test_tray_status(profiles, shared: Path) -> None:
     assert not st.in_sync and st.reason == "not synced yet"
     assert sync(prof).in_sync
     assert tray_status(prof).in_sync
-    prof.plan_day(date(2026, 12, 9))
+    Planning(prof).plan_day(date(2026, 12, 9))
     st = tray_status(prof)
     assert not st.in_sync and st.state == "pending" and st.pending_changes == 1
     assert sync(prof).in_sync and tray_status(prof).in_sync

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from antihjalte_desktop.core.clock import FixedClock
 from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.feed.sync import sync
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.profile import Profile
 
@@ -24,9 +25,9 @@ def random_operation(prof: Profile, rnd: random.Random) -> None:
     planned = prof.plan.day_dates()
     try:
         if planned and rnd.random() < 0.4:
-            prof.unplan_day(rnd.choice(planned))
+            Planning(prof).unplan_day(rnd.choice(planned))
         else:
-            prof.plan_day(rnd.choice(DAYS), force=True)
+            Planning(prof).plan_day(rnd.choice(DAYS), force=True)
     except KnownError:
         pass  # a team rule refused it: that is an operation too
 

@@ -275,21 +275,17 @@ def test_delete_export_import(
     assert warnings and "no such file" in warnings[0]
 
 
-class FakeApp:
-    """What open_journal needs of app.App: a profile and a language."""
-
-    def __init__(self, profile: object, language: str) -> None:
-        self.profile = profile
-        self.language = language
-
-
 @pytest.mark.parametrize(
     ("hour", "expected"), [(8, "## Vad vill jag tänka igenom i dag?"), (16, "## Vad lärde jag mig?")]
 )
-def test_open_journal_hook_for_a_reminder(qtbot, paths: Paths, hour: int, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_open_journal_for_a_reminder(qtbot, paths: Paths, hour: int, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """What the tray app does for the start and reflection reminders (App.open_journal)."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from PySide6.QtWidgets import QApplication
+
+    from antihjalte_desktop.app import App
     from antihjalte_desktop.core.clock import FixedClock
     from antihjalte_desktop.store.profile import Profile
 
@@ -297,30 +293,28 @@ def test_open_journal_hook_for_a_reminder(qtbot, paths: Paths, hour: int, expect
     profile = Profile(
         paths, clock=FixedClock(datetime(2026, 12, 4, hour, 0, tzinfo=ZoneInfo("Europe/Stockholm")))
     )
+    profile.settings.set("ui.language", "sv")
     profile.plan.add_day(day, "", "", [])
-    app = FakeApp(profile, "sv")
-    win = jw.open_journal(app, day)  # as App.open_journal(rem.day) does for the reminder
-    qtbot.addWidget(win)
+    app = App(QApplication.instance(), profile, has_tray=False)  # type: ignore[arg-type]
     try:
+        win = app.open_journal(day)  # as for the reminder
         assert win.isVisible()
         assert win.editor.toPlainText().startswith(expected)
         assert win.current_entry() is not None and win.current_entry().focus_day == day
-        assert jw.open_journal(app) is win  # one window per app; no day: just shown
+        assert app.open_journal() is win  # one window per app; no day: just shown
         assert win.editor.toPlainText().startswith(expected)
-        jw.open_journal(app, date(2026, 12, 7), ["Egen fråga?"])
+        app.open_journal(date(2026, 12, 7), ["Egen fråga?"])
         assert win.editor.toPlainText() == "## Egen fråga?\n\n\n"
-        jw.open_journal(app, date(2026, 12, 8))  # not a focus day: a blank entry
+        app.open_journal(date(2026, 12, 8))  # not a focus day: a blank entry
         assert win.editor.toPlainText() == "" and win.current_entry().focus_day is None
         type_text(win.editor, "sparas")
-        app.language = "en"  # the UI language changed: a new window, nothing lost
-        old, win = win, jw.open_journal(app, day)
-        qtbot.addWidget(win)
+        app.set_language("en")  # the UI language changed: a new window, nothing lost
+        old, win = win, app.open_journal(day)
         assert win is not old and win.language == "en"
         assert win.editor.toPlainText().startswith("## What")
-        assert win.store.count() == 1 and not old.dirty
+        assert win.store.count() == 1
     finally:
-        win.close_store()
-        profile.close()
+        app.shutdown()
 
 
 def test_snippet_and_preview_text() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from antihjalte_desktop.services.planning import Planning
 from tests.network import servers
 from tests.network.conftest import profile_for
 
@@ -53,8 +54,8 @@ def test_two_colleagues_on_radicale_see_each_other(
 
     anna = profile_for(tmp_path / "anna", calendar_url, "anna", "Anna Berg")
     olle = profile_for(tmp_path / "olle", calendar_url, "olle", "Olle Ek")
-    anna.plan_day(date(2026, 12, 2), force=True)
-    olle.plan_day(date(2026, 12, 3), force=True)
+    Planning(anna).plan_day(date(2026, 12, 2), force=True)
+    Planning(olle).plan_day(date(2026, 12, 3), force=True)
     st = synced(anna)
     assert st.kind == "caldav" and st.added == 1
     synced(olle)
@@ -75,7 +76,7 @@ def test_two_colleagues_on_radicale_see_each_other(
     assert servers.get_raw(foreign_url) == foreign_before
 
     # a removed day goes; nothing else does
-    anna.unplan_day(date(2026, 12, 2))
+    Planning(anna).unplan_day(date(2026, 12, 2))
     st = synced(anna)
     assert st.removed == 1
     synced(olle)
@@ -92,7 +93,7 @@ def test_caldav_nothing_changed_is_one_request_and_no_rewrite(
     try:
         url = proxy.base + "/anna/team/"
         anna = profile_for(tmp_path / "anna", url, "anna", "Anna Berg", kind="caldav")
-        anna.plan_day(date(2026, 12, 2), force=True)
+        Planning(anna).plan_day(date(2026, 12, 2), force=True)
         synced(anna)
         synced(anna)  # after a write the next sync reads once more
         before = proxy.count()
@@ -112,7 +113,7 @@ def test_caldav_never_writes_what_it_does_not_own(
     proxy = servers.Proxy(radicale.port)
     via_proxy = calendar_url.replace(radicale.base, proxy.base)
     anna = profile_for(tmp_path / "anna", via_proxy, "anna", "Anna Berg")
-    anna.plan_day(date(2026, 12, 2), force=True)
+    Planning(anna).plan_day(date(2026, 12, 2), force=True)
     synced(anna)
     from antihjalte_desktop.feed import ics
 
@@ -124,11 +125,11 @@ def test_caldav_never_writes_what_it_does_not_own(
     )  # fmt: skip
     assert servers.put_raw(calendar_url + "copied.ics", copy, user="olle") == 201
     before = servers.get_raw(calendar_url + "copied.ics")
-    anna.plan_day(date(2026, 12, 4), force=True)
+    Planning(anna).plan_day(date(2026, 12, 4), force=True)
     st = synced(anna)
     assert any("someone else" in w for w in st.warnings)
     assert servers.get_raw(calendar_url + "copied.ics") == before
-    anna.unplan_day(date(2026, 12, 2))
+    Planning(anna).unplan_day(date(2026, 12, 2))
     synced(anna)
     proxy.close()
     writes = [(m, p) for m, p in proxy.targets if m not in ("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT")]
@@ -154,8 +155,8 @@ def test_two_colleagues_on_a_webdav_file_see_each_other(
     url = dav.base + "/team.ics"
     anna = profile_for(tmp_path / "anna", url, "anna", "Anna Berg")
     olle = profile_for(tmp_path / "olle", url, "olle", "Olle Ek")
-    anna.plan_day(date(2026, 12, 2), force=True)
-    olle.plan_day(date(2026, 12, 3), force=True)
+    Planning(anna).plan_day(date(2026, 12, 2), force=True)
+    Planning(olle).plan_day(date(2026, 12, 3), force=True)
     st = synced(anna)
     assert st.kind == "webdav" and st.wrote
     synced(olle)
@@ -178,13 +179,13 @@ def test_webdav_new_feed_and_lock_released(
     try:
         url = proxy.base + "/new.ics"
         anna = profile_for(tmp_path / "anna", url, "anna", "Anna Berg", kind="webdav")
-        anna.plan_day(date(2026, 12, 2), force=True)
+        Planning(anna).plan_day(date(2026, 12, 2), force=True)
         synced(anna)
         assert proxy.count("LOCK") == proxy.count("UNLOCK") == 1
         # an unparseable feed: refused, never overwritten, and still unlocked
         share = tmp_path / "wsgidav" / "share"
         (share / "new.ics").write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n")
-        anna.plan_day(date(2026, 12, 3), force=True)
+        Planning(anna).plan_day(date(2026, 12, 3), force=True)
         from antihjalte_desktop.feed.sync import sync
 
         st = sync(anna)
@@ -206,7 +207,7 @@ def test_webdav_guard_catches_a_same_size_write_in_the_same_second(
     (share / "team.ics").write_bytes(original)
     url = dav.base + "/team.ics"
     anna = profile_for(tmp_path / "anna", url, "anna", "Anna Berg", kind="webdav")
-    anna.plan_day(date(2026, 12, 2), force=True)
+    Planning(anna).plan_day(date(2026, 12, 2), force=True)
     from antihjalte_desktop.feed import merge as merge_mod
 
     real_merge = merge_mod.merge
@@ -271,7 +272,7 @@ def test_plain_http_with_credentials_to_another_host_is_refused_before_any_conne
         ("http://10.1.2.3/cal/team/", "caldav"),
     ):
         prof = profile_for(tmp_path / f"p{len(attempts)}{kind}", url, "anna", "Anna Berg", kind=kind)
-        prof.plan_day(date(2026, 12, 2), force=True)
+        Planning(prof).plan_day(date(2026, 12, 2), force=True)
         st = sync(prof)
         assert not st.in_sync and "plain http://" in st.reason
         assert servers.USERS["anna"] not in st.reason
@@ -329,7 +330,7 @@ def test_hostile_xml_is_refused(tmp_path: Path, memkeyring: Any) -> None:
     with TinyServer("127.0.0.1", lambda h: (207, {"Content-Type": "application/xml"}, bomb)) as srv:
         url = f"http://127.0.0.1:{srv.port}/cal/"
         prof = profile_for(tmp_path / "p", url, "anna", "Anna Berg")
-        prof.plan_day(date(2026, 12, 2), force=True)
+        Planning(prof).plan_day(date(2026, 12, 2), force=True)
         st = sync(prof)
     assert not st.in_sync and "DTD or entities" in st.reason
 
@@ -351,7 +352,7 @@ def test_a_response_over_20_mb_is_refused(tmp_path: Path, memkeyring: Any, with_
     with TinyServer("127.0.0.1", handler, chunked=not with_length) as srv:
         url = f"http://127.0.0.1:{srv.port}/big.ics"
         prof = profile_for(tmp_path / "p", url, "anna", "Anna Berg")
-        prof.plan_day(date(2026, 12, 2), force=True)
+        Planning(prof).plan_day(date(2026, 12, 2), force=True)
         st = sync(prof)
     assert not st.in_sync and "20 MB" in st.reason
 
@@ -369,7 +370,7 @@ def test_wrong_password_clear_message_and_no_retry_storm(
         url = proxy.base + "/anna/team/"
         anna = profile_for(tmp_path / "anna", url, "anna", "Anna Berg")
         secrets.store_password(url, "anna", "not-the-password")
-        anna.plan_day(date(2026, 12, 2), force=True)
+        Planning(anna).plan_day(date(2026, 12, 2), force=True)
         st = sync(anna)
         assert not st.in_sync
         assert "wrong user name or password" in st.reason
@@ -398,11 +399,11 @@ def test_server_down_outbox_kept_and_pushed_when_back(
         servers.mkcalendar(radicale.base, "anna/team") if kind == "caldav" else dav_locking.base + "/team.ics"
     )
     anna = profile_for(tmp_path / "anna", url, "anna", "Anna Berg")
-    anna.plan_day(date(2026, 12, 2), force=True)
+    Planning(anna).plan_day(date(2026, 12, 2), force=True)
     synced(anna)
     srv.stop()
-    anna.plan_day(date(2026, 12, 3), force=True)
-    anna.plan_day(date(2026, 12, 4), force=True)
+    Planning(anna).plan_day(date(2026, 12, 3), force=True)
+    Planning(anna).plan_day(date(2026, 12, 4), force=True)
     st = sync(anna)
     assert not st.in_sync and "refused the connection" in st.reason
     assert st.pending_changes == 2 and st.last_good_sync is not None
@@ -494,7 +495,7 @@ def test_webdav_412_means_read_and_merge_again_a_bounded_number_of_times(
     (share / "team.ics").write_bytes(original)
     url = dav_locking.base + "/team.ics"
     anna = profile_for(tmp_path / "anna", url, "anna", "Anna Berg", kind="webdav")
-    anna.plan_day(date(2026, 12, 2), force=True)
+    Planning(anna).plan_day(date(2026, 12, 2), force=True)
     real = feedhttp.HttpClient.request
     puts: list[int] = []
     sneak = {"times": 1}
@@ -517,7 +518,7 @@ def test_webdav_412_means_read_and_merge_again_a_bounded_number_of_times(
 
     sneak["times"] = 99
     puts.clear()
-    anna.plan_day(date(2026, 12, 3), force=True)
+    Planning(anna).plan_day(date(2026, 12, 3), force=True)
     st = sync(anna)
     assert not st.in_sync and "someone else wrote the feed first" in st.reason
     assert len(puts) == 3 and st.pending_changes == 1

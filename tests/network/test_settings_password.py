@@ -66,12 +66,11 @@ def test_without_a_keyring_kept_for_the_session_and_said_so(
         monkeypatch.setattr(QProcess, "start", lambda self, prog, args: started.append(list(args)))
         monkeypatch.setattr(QProcess, "write", lambda self, data: written.append(bytes(data)) or len(data))
         monkeypatch.setattr(QProcess, "closeWriteChannel", lambda self: None)
-        app.sync_callback = None
         app.sync_now()
         assert started and started[0][-2:] == ["sync", "--password-stdin"]
         assert all("hemligt-2" not in a for a in started[0])
         assert written == [b"hemligt-2\n"]
-        app._sync_process = None
+        app.feed_sync._process = None
     finally:
         keyring.set_keyring(previous)
         secrets._SESSION.clear()

@@ -59,7 +59,7 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         zf.extractall(site)  # a pure wheel: unpacking it is what an installer does
     # The console script, as an installer would write it.
     script = env_dir / "bin" / "antihjalte"
-    script.write_text(f"#!{py}\nimport sys\nfrom antihjalte_desktop.cli import main\nsys.exit(main())\n")
+    script.write_text(f"#!{py}\nimport sys\nfrom antihjalte_desktop.main import main\nsys.exit(main())\n")
     script.chmod(0o755)
     return env_dir
 

@@ -1,4 +1,4 @@
-"""The reminder service plugged into the real App (ui/scheduler.install): waiting
+"""The reminder service built by the real App (App.start_services): waiting
 reminders reach the tray hook, the tray menu's pick opens the dialog, the plan hook re-aims."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from antihjalte_desktop.core.clock import FixedClock
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.profile import Profile
 from antihjalte_desktop.ui import scheduler
@@ -35,12 +36,13 @@ def app(qapp, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
         load_year(paths.cache, "SE", year)
     profile = Profile(paths, clock=FixedClock(at("2026-12-01 14:00")))
     profile.settings.set("ui.language", "en")
-    profile.plan_day(WED, cover="Anna")
+    Planning(profile).plan_day(WED, cover="Anna")
     the_app = App(qapp, profile, has_tray=False)
     yield the_app
-    service = the_app.extensions.get("antihjalte_desktop.ui.scheduler")
+    service = the_app.reminders
     if service is not None:
         service.stop()
+        assert service.notifier is not None
         service.notifier.close()
     the_app.shutdown()
     profile.close()
@@ -48,21 +50,20 @@ def app(qapp, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
 
 
 def test_install_wires_the_service_to_the_app(app, qtbot) -> None:  # type: ignore[no-untyped-def]
-    app.install_extensions()
-    service = app.extensions["antihjalte_desktop.ui.scheduler"]
+    app.start_services()
+    service = app.reminders
     assert isinstance(service, scheduler.ReminderService)
     # Due at 14:00: shown through the popup (no bus, no tray), and waiting in the tray's list.
     assert service.notifier.last_link == "popup"
     assert [r.id for r in app.waiting] == ["2026-12-02/handover"]
     # Picking it in the tray menu opens its handover dialog, with Done.
-    app.choose_reminder(app.waiting[0])
+    app.choose_reminder(app.waiting[0].id)
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, HandoverDialog) and w.isVisible()]
     assert len(dialogs) == 1 and dialogs[0].day == WED
     dialogs[0].findChild(QPushButton, "done").click()  # type: ignore[union-attr]
     assert app.waiting == []
-    # A day planned through the app's hook re-aims the timer.
-    app.profile.plan_day(date(2026, 12, 4))
-    app.notify_plan_changed()
+    # A day planned through the app's planning service re-aims the timer.
+    app.planning.plan_day(date(2026, 12, 4))
     assert service.next_reminder is not None and service.next_reminder.id == "2026-12-02/start"
     # A changed reminder time re-aims by itself (the service listens to the settings).
     app.profile.settings.set("reminders.start_time", "07:30")
@@ -71,7 +72,7 @@ def test_install_wires_the_service_to_the_app(app, qtbot) -> None:  # type: igno
 
 def test_self_test_shows_nothing(app, qtbot) -> None:  # type: ignore[no-untyped-def]
     app.self_test = True
-    app.install_extensions()
-    service = app.extensions["antihjalte_desktop.ui.scheduler"]
-    assert not service._started and app.waiting == []
+    app.start_services()
+    service = app.reminders
+    assert service is not None and not service._started and app.waiting == []
     assert app.profile.plan.reminder_states() == {}  # nothing used up

@@ -11,7 +11,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QToolButton
 
 from antihjalte_desktop.core.handover import handover_message
-from antihjalte_desktop.ui.handover_dialog import HandoverDialog, open_for_reminder
+from antihjalte_desktop.services.autoreply import Autoreply
+from antihjalte_desktop.services.planning import Planning
+from antihjalte_desktop.ui.handover_dialog import HandoverDialog, for_reminder
 from antihjalte_desktop.ui.scheduler import ReminderService
 from tests.reminders.conftest import Env, at
 
@@ -22,15 +24,27 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 ROSTER = ["Anna Berg, anna.berg@kommun.se, 070-123 45 67", "Omar Said, omar.said@kommun.se"]
 
 
+def dialog(env: Env, day: date) -> HandoverDialog:
+    p = env.profile
+    return HandoverDialog(Planning(p), Autoreply(p), p.settings, day, language=p.language())
+
+
+def reminder_dialog(env: Env, rem, service) -> HandoverDialog:  # type: ignore[no-untyped-def]
+    p = env.profile
+    dlg = for_reminder(Planning(p), Autoreply(p), p.settings, rem, service, language=p.language())
+    dlg.present()
+    return dlg
+
+
 def _plan(env: Env) -> None:
     env.profile.settings.set("team.roster", ROSTER)
     env.profile.settings.set("me.name", "Kim Ek")
-    env.profile.plan_day(WED, cover="Anna")
+    Planning(env.profile).plan_day(WED, cover="Anna")
 
 
 def test_checklist_cover_and_autoreply(env: Env, qtbot) -> None:  # type: ignore[no-untyped-def]
     _plan(env)
-    dlg = HandoverDialog(env.profile, WED)
+    dlg = dialog(env, WED)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -45,7 +59,7 @@ def test_checklist_cover_and_autoreply(env: Env, qtbot) -> None:  # type: ignore
     dlg.reply_lang.setCurrentIndex(0)
     assert dlg.reply_text.toPlainText().startswith("Hej!")
     dlg.findChild(QPushButton, "copyAutoreply").click()  # type: ignore[union-attr]
-    assert QGuiApplication.clipboard().text() == env.profile.autoreply(WED, "sv")
+    assert QGuiApplication.clipboard().text() == Autoreply(env.profile).text(WED, "sv")
     # Another cover: stored, and the checklist and contact follow.
     dlg.cover_edit.clear()
     qtbot.keyClicks(dlg.cover_edit, "Omar")
@@ -65,7 +79,7 @@ def test_checklist_cover_and_autoreply(env: Env, qtbot) -> None:  # type: ignore
 
 def test_quick_tasks_and_the_handover_message(env: Env, qtbot) -> None:  # type: ignore[no-untyped-def]
     _plan(env)
-    dlg = HandoverDialog(env.profile, WED)
+    dlg = dialog(env, WED)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -107,7 +121,7 @@ def test_restore_shows_what_to_take_back(env: Env, qtbot) -> None:  # type: igno
     service.start()
     restore = service.waiting()[0]
     assert restore.id == "2026-12-02/restore"
-    dlg = open_for_reminder(env.profile, restore, service)
+    dlg = reminder_dialog(env, restore, service)
     qtbot.addWidget(dlg)
     qtbot.waitExposed(dlg)
     assert dlg.restore and dlg.windowTitle() == "Take back after Wednesday 2 December"
@@ -129,7 +143,7 @@ def test_snooze_from_the_dialog(env: Env, qtbot) -> None:  # type: ignore[no-unt
     service = ReminderService(env.profile, None, env.clock, monotonic=env.mono, watch_sleep=False)
     service.start()
     handover = service.waiting()[0]
-    dlg = open_for_reminder(env.profile, handover, service)
+    dlg = reminder_dialog(env, handover, service)
     qtbot.addWidget(dlg)
     assert not dlg.restore
     dlg.findChild(QPushButton, "snooze").click()  # type: ignore[union-attr]
@@ -152,7 +166,7 @@ def test_screenshot_of_the_handover_dialog(env: Env, qtbot, lang: str) -> None: 
         env.profile.plan.add_task(WED, "Svara på remissen om trygghetsvandringar", "Omar")
         env.profile.plan.add_task(WED, "Veckans hjälte: funktionsbrevlådan", "Anna")
         env.profile.plan.set_item_done(WED, "autoreply", True)
-        dlg = HandoverDialog(env.profile, WED)
+        dlg = dialog(env, WED)
         qtbot.addWidget(dlg)
         dlg.show()
         qtbot.waitExposed(dlg)

@@ -10,6 +10,7 @@ import pytest
 from jeepney import DBusAddress, message_bus, new_signal
 from jeepney.io.blocking import open_dbus_connection
 
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.ui import notify
 from antihjalte_desktop.ui.scheduler import ReminderService, SleepWatcher
 from tests.harness.session import bare_bus
@@ -54,7 +55,7 @@ def test_no_notification_server_falls_back_to_the_popup(qtbot, bare_bus: str, mo
 
 
 def test_logind_resume_reaims_and_shows_the_late_reminder(env: Env, qtbot, bare_bus: str) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(date(2026, 12, 2))
+    Planning(env.profile).plan_day(date(2026, 12, 2))
     service = ReminderService(env.profile, None, env.clock, monotonic=env.mono, sleep_bus=bare_bus)
     shown: list[tuple[str, bool]] = []
     service.reminder_due.connect(lambda rem, late: shown.append((rem.id, late)))

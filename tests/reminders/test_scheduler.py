@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from antihjalte_desktop.core.reminders import ReminderState
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.ui import notify
 from antihjalte_desktop.ui.scheduler import MAX_DELAY_MS, ReminderService, clamp_delay_ms
 from tests.reminders.conftest import Env, at
@@ -64,7 +65,7 @@ def states(env: Env) -> dict[str, tuple[str, str | None]]:
 
 
 def test_the_timer_is_aimed_at_the_next_reminder(env: Env, make) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     service, shown, _ = make()
     assert service.next_reminder is not None and service.next_reminder.id == "2026-12-02/handover"
     assert service.timer.isActive() and service.timer.isSingleShot()
@@ -91,26 +92,26 @@ def test_nothing_planned_leaves_the_timer_stopped(env: Env, make) -> None:  # ty
 
 
 def test_plan_change_reaims(env: Env, make) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     service, _, _ = make()
-    env.profile.plan_day(date(2026, 12, 1))  # Tuesday: its handover is today 14:00
+    Planning(env.profile).plan_day(date(2026, 12, 1))  # Tuesday: its handover is today 14:00
     service.plan_changed()
     assert service.next_reminder is not None and service.next_reminder.id == "2026-12-01/handover"
     assert service.timer.interval() == 5 * H
-    env.profile.unplan_day(date(2026, 12, 1))
+    Planning(env.profile).unplan_day(date(2026, 12, 1))
     service.plan_changed()
     assert service.timer.interval() == 29 * H
 
 
 def test_settings_change_reaims_by_itself(env: Env, make) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     service, _, _ = make()
     env.profile.settings.set("reminders.handover_time", "10:30")
     assert service.timer.interval() == (24 + 1.5) * H
 
 
 def test_a_clock_jump_is_noticed_and_reaims(env: Env, make) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     service, shown, _ = make()
     env.advance(10 * 60)  # ten quiet minutes: no jump
     assert service.check_clock() is False
@@ -124,7 +125,7 @@ def test_a_clock_jump_is_noticed_and_reaims(env: Env, make) -> None:  # type: ig
 
 
 def test_a_far_reminder_is_clamped(env: Env, make) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(date(2027, 1, 13))  # six weeks ahead: handover Tuesday 12 January 14:00
+    Planning(env.profile).plan_day(date(2027, 1, 13))  # six weeks ahead: handover Tuesday 12 January 14:00
     service, shown, _ = make()
     assert service.timer.interval() == MAX_DELAY_MS < 2**31 - 1
     # When the clamped timer fires early, nothing is due and it is simply aimed again.
@@ -142,7 +143,7 @@ def test_clamp_delay() -> None:
 
 
 def test_the_timer_shows_the_reminder_when_it_fires(env: Env, make) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     service, shown, notifier = make()
     env.advance(29 * 3600)
     service.timer.timeout.emit()
@@ -153,7 +154,7 @@ def test_the_timer_shows_the_reminder_when_it_fires(env: Env, make) -> None:  # 
 
 
 def test_late_reminders_are_shown_once_and_marked_late(env: Env, make, home: Path) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     env.clock.set(at("2026-12-02 10:00"))  # the computer was off since Monday
     service, shown, notifier = make()
     # Handover (Tue 14:00) and start (Wed 08:00) both fell due unseen: only the newest
@@ -171,14 +172,14 @@ def test_late_reminders_are_shown_once_and_marked_late(env: Env, make, home: Pat
 
 
 def test_reminders_of_a_day_that_is_over_are_not_nagged_about(env: Env, make) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     env.clock.set(at("2026-12-04 09:00"))  # Friday: the restore reminder's day is over too
     service, shown, _ = make()
     assert shown.items == [] and service.waiting() == [] and service.next_reminder is None
 
 
 def test_snooze_and_done_persist_and_show_in_the_cli(env: Env, make, home: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     env.clock.set(at("2026-12-01 14:00"))
     service, shown, notifier = make()
     assert shown.items == [("2026-12-02/handover", False)]
@@ -205,7 +206,7 @@ def test_snooze_and_done_persist_and_show_in_the_cli(env: Env, make, home: Path,
 
 
 def test_open_checklist_asks_for_the_days_checklist(env: Env, make, qtbot) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     env.clock.set(at("2026-12-03 08:00"))
     service, shown, notifier = make()
     assert shown.items == [("2026-12-02/restore", False)]
@@ -216,7 +217,7 @@ def test_open_checklist_asks_for_the_days_checklist(env: Env, make, qtbot) -> No
 
 
 def test_reflection_opens_the_journal_when_there_is_one(env: Env, make, qtbot) -> None:  # type: ignore[no-untyped-def]
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     env.clock.set(at("2026-12-02 16:00"))
     service, _shown, notifier = make(start=False)
     service.journal_available = True
@@ -253,7 +254,7 @@ def test_a_locked_database_is_retried_not_fatal(home: Path, qtbot, monkeypatch) 
     clock = FixedClock(at("2026-11-30 09:00"))
     profile = Profile(Paths.resolve(home), clock=clock)
     profile.settings.set("ui.language", "en")
-    profile.plan_day(WED)
+    Planning(profile).plan_day(WED)
     clock.set(at("2026-12-01 14:00"))
     other = sqlite3.connect(profile.paths.db_file, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
@@ -272,7 +273,7 @@ def test_a_locked_database_is_retried_not_fatal(home: Path, qtbot, monkeypatch) 
 
 def test_a_service_not_started_shows_nothing(env: Env, make) -> None:  # type: ignore[no-untyped-def]
     """As under --self-test: built, wired, never started; plan and clock changes show nothing."""
-    env.profile.plan_day(WED)
+    Planning(env.profile).plan_day(WED)
     env.clock.set(at("2026-12-01 14:00"))
     service, shown, _ = make(start=False)
     service.plan_changed()

@@ -13,6 +13,7 @@ import pytest
 from antihjalte_desktop.core.clock import FixedClock
 from antihjalte_desktop.core.reminders import ReminderState
 from antihjalte_desktop.errors import RefusedError, StoreError, UsageError
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store import holidays_cache
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.plan_store import PlanStore
@@ -165,17 +166,17 @@ def test_holiday_cache_written_once_and_read_back(tmp_path: Path, monkeypatch: p
 
 def test_profile_rules(home: Path) -> None:
     prof = Profile(Paths.resolve(home), FixedClock(NOW))
-    res = prof.plan_day(D, "läsa", "Anna")
+    res = Planning(prof).plan_day(D, "läsa", "Anna")
     assert res.added
-    assert not prof.plan_day(D).added
+    assert not Planning(prof).plan_day(D).added
     assert [i.key for i in prof.plan.items(D)] == ["autoreply", "phone", "tasks", "calendar"]
     with pytest.raises(RefusedError, match="Saturday"):
-        prof.plan_day(date(2026, 12, 5))
-    assert prof.plan_day(date(2026, 12, 5), force=True).added
+        Planning(prof).plan_day(date(2026, 12, 5))
+    assert Planning(prof).plan_day(date(2026, 12, 5), force=True).added
     with pytest.raises(RefusedError, match="past"):
-        prof.plan_day(date(2026, 11, 27), force=True)
-    prof.unplan_day(date(2026, 12, 5))
+        Planning(prof).plan_day(date(2026, 11, 27), force=True)
+    Planning(prof).unplan_day(date(2026, 12, 5))
     with pytest.raises(RefusedError, match="not planned"):
-        prof.unplan_day(date(2026, 12, 5))
-    assert prof.next_day() is not None and prof.next_day().day == D  # type: ignore[union-attr]
+        Planning(prof).unplan_day(date(2026, 12, 5))
+    assert Planning(prof).next_day() is not None and Planning(prof).next_day().day == D  # type: ignore[union-attr]
     prof.close()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from antihjalte_desktop import app as appmod
 from antihjalte_desktop.core.clock import FixedClock
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.profile import Profile
 
@@ -60,13 +61,13 @@ def main(home: str, outdir: str, lang: str, scheme: str) -> int:
     prof.settings.set("me.name", "Kim Lind")
     prof.settings.set("team.roster", ["Anna Berg, anna.berg@kommun.se, 070-123 45 67"])
     if prof.plan.get_day(date(2026, 12, 4)) is None:
-        prof.plan_day(date(2026, 12, 4), "Omvärldsbevakning och tjänstedesign", "Anna Berg")
+        Planning(prof).plan_day(date(2026, 12, 4), "Omvärldsbevakning och tjänstedesign", "Anna Berg")
         prof.plan.set_item_done(date(2026, 12, 4), "autoreply", True)
     app = appmod.App(qapp, prof, has_tray=True)
     app.start(show_planner=False)
-    appmod._wait(qapp, app.calendar_ready, 15)
+    appmod._wait(qapp, app.holidays.calendar_ready, 15)
     win = app.open_planner(date(2026, 12, 4))
-    app.notify_plan_changed()
+    app.hub.notify_plan_changed()
     appmod._wait(qapp, lambda: win.isVisible(), 5)
     qapp.processEvents()
     tag = f"{lang}-{scheme}-x{QGuiApplication.primaryScreen().devicePixelRatio():g}"

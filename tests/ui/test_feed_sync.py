@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.ui import feed_sync
 
 
@@ -18,7 +19,8 @@ def _at_most(ms: int) -> int:
 
 def _install(make_app: Any) -> tuple[Any, feed_sync.FeedSync]:
     app = make_app(has_tray=False)
-    fs = feed_sync.install(app)
+    app.start_services()
+    fs = app.feed_sync
     assert fs is not None
     return app, fs
 
@@ -32,22 +34,22 @@ def test_first_sync_shortly_after_start(make_app: Any) -> None:
 def test_a_local_change_syncs_soon_and_a_sync_notice_does_not_loop(make_app: Any, profile: Any) -> None:
     app, fs = _install(make_app)
     fs.timer.start(10 * 60_000)  # as if the next periodic sync were far away
-    app.notify_plan_changed()  # nothing in the outbox: no sync
+    app.hub.notify_plan_changed()  # nothing in the outbox: no sync
     assert fs.timer.remainingTime() > 60_000
-    profile.plan_day(date(2026, 12, 4))
-    app.notify_plan_changed()
+    Planning(profile).plan_day(date(2026, 12, 4))
+    app.hub.notify_plan_changed()
     assert fs.timer.remainingTime() <= _at_most(feed_sync.AFTER_CHANGE_MS)
 
 
 def test_after_success_the_periodic_interval(make_app: Any, profile: Any) -> None:
     profile.settings.set("feed.sync_minutes", 30)
-    app, fs = _install(make_app)
-    app.sync_finished.emit(True)
+    _app, fs = _install(make_app)
+    fs.aim_after_sync(True)
     assert 29 * 60_000 < fs.timer.remainingTime() <= _at_most(30 * 60_000)
 
 
 def test_after_failure_the_backoff_from_the_status_file(make_app: Any, profile: Any) -> None:
-    app, fs = _install(make_app)
+    _app, fs = _install(make_app)
     when = datetime.now(UTC) + timedelta(minutes=4)
     status = {
         "in_sync": False,
@@ -56,7 +58,7 @@ def test_after_failure_the_backoff_from_the_status_file(make_app: Any, profile: 
         "next_attempt": when.isoformat(),
     }
     (Path(profile.paths.data) / "feed-status.json").write_text(json.dumps(status))
-    app.sync_finished.emit(False)
+    fs.aim_after_sync(False)
     assert 3 * 60_000 < fs.timer.remainingTime() <= _at_most(4 * 60_000)
 
 
@@ -64,11 +66,11 @@ def test_a_failed_last_sync_shows_at_start(make_app: Any, profile: Any) -> None:
     status = {"in_sync": False, "state": "error", "reason": "the feed file is damaged"}
     (Path(profile.paths.data) / "feed-status.json").write_text(json.dumps(status))
     app, _ = _install(make_app)
-    assert app.sync_problem == "the feed file is damaged"
+    assert app.feed_sync.problem == "the feed file is damaged"
 
 
 def test_the_timer_really_syncs_into_the_default_feed(
-    make_app: Any, profile: Any, home: Path, qtbot: Any
+    make_app: Any, profile: Any, home: Path, qtbot: Any, monkeypatch: Any
 ) -> None:
     """The timer fires, `antihjalte sync` runs in a child process, and the planned day is in
     the profile's own feed file (the embedded default)."""
@@ -76,11 +78,11 @@ def test_the_timer_really_syncs_into_the_default_feed(
     while day.weekday() >= 5:
         day += timedelta(days=1)
     profile.plan.add_day(day, "", "", [])
-    app, fs = _install(make_app)
-    app.home = str(home)
-    with qtbot.waitSignal(app.sync_finished, timeout=60_000) as blocker:
+    monkeypatch.setenv("ANTIHJALTE_HOME", str(home))  # the child process's profile
+    _app, fs = _install(make_app)
+    with qtbot.waitSignal(fs.finished, timeout=60_000) as blocker:
         fs.timer.start(0)
-    assert blocker.args == [True], app.sync_problem
+    assert blocker.args == [True], fs.problem
     feed = Path(profile.paths.data) / "team-feed.ics"
     text = feed.read_text("utf-8")
     assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in text

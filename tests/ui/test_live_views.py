@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.profile import Profile
 from tests.ui.conftest import NOW, OFFSCREEN_NOISE
 
@@ -32,7 +33,7 @@ def cli(profile: Profile, *args: str, stdin: str | None = None) -> None:
 @pytest.fixture
 def running(make_app, qtbot):
     app = make_app(has_tray=False)
-    qtbot.waitUntil(app.calendar_ready)
+    qtbot.waitUntil(app.holidays.calendar_ready)
     app.start(show_planner=False)
     yield app
     app.watcher.stop()
@@ -43,15 +44,14 @@ def test_planner_and_tray_follow_the_command_line(running, qtbot, profile: Profi
     assert WED not in win.calendar.planned_days()
     cli(profile, "plan", "add", WED.isoformat())
     qtbot.waitUntil(lambda: WED in win.calendar.planned_days(), timeout=1000)
-    assert running.status_line() == "Next antihjälte day: Wednesday 2 December (week 49)"
+    assert running._tray_view().entries[0].text == "Next antihjälte day: Wednesday 2 December (week 49)"
     cli(profile, "plan", "remove", WED.isoformat())
     qtbot.waitUntil(lambda: WED not in win.calendar.planned_days(), timeout=1000)
 
 
 def test_reminder_schedule_follows_the_command_line(running, qtbot, profile: Profile) -> None:
-    from antihjalte_desktop.ui.scheduler import install
-
-    service = install(running)
+    running.start_services()
+    service = running.reminders
     qtbot.waitUntil(lambda: service._started, timeout=5000)
     assert service.next_reminder is None
     cli(profile, "plan", "add", WED.isoformat())
@@ -62,7 +62,7 @@ def test_reminder_schedule_follows_the_command_line(running, qtbot, profile: Pro
 
 def test_a_setting_from_the_command_line_reaches_the_app(running, qtbot, profile: Profile) -> None:
     seen: list[str] = []
-    running.settings_changed.connect(seen.append)
+    running.hub.settings_changed.connect(seen.append)
     cli(profile, "config", "set", "cadence.every_weeks", "6")
     qtbot.waitUntil(lambda: "cadence.every_weeks" in seen, timeout=1000)
     assert profile.settings.get("cadence.every_weeks") == 6
@@ -71,9 +71,8 @@ def test_a_setting_from_the_command_line_reaches_the_app(running, qtbot, profile
 
 def test_the_app_own_changes_are_not_announced_twice(running, qtbot, profile: Profile) -> None:
     changes: list[int] = []
-    running.plan_changed.connect(lambda: changes.append(1))
-    running.profile.plan_day(WED)
-    running.notify_plan_changed()
+    running.hub.plan_changed.connect(lambda: changes.append(1))
+    running.planning.plan_day(WED)  # the service announces it (no second, external notice follows)
     checks = running.watcher.checks
     qtbot.waitUntil(lambda: running.watcher.checks > checks, timeout=1000)  # the watcher looked...
     qtbot.wait(100)
@@ -81,10 +80,8 @@ def test_the_app_own_changes_are_not_announced_twice(running, qtbot, profile: Pr
 
 
 def test_handover_dialog_follows_the_command_line(running, qtbot, profile: Profile) -> None:
-    profile.plan_day(WED)
-    from antihjalte_desktop.ui.handover_dialog import open_handover
-
-    dlg = open_handover(running, WED)
+    Planning(profile).plan_day(WED)
+    dlg = running.open_handover(WED)
     assert not dlg.item_boxes["phone"].isChecked()
     cli(profile, "handover", WED.isoformat(), "--check", "phone", "--task", "Svara Anna", "--to", "Omar")
     qtbot.waitUntil(lambda: dlg.item_boxes["phone"].isChecked(), timeout=1000)
@@ -97,10 +94,7 @@ def test_handover_dialog_follows_the_command_line(running, qtbot, profile: Profi
 
 
 def test_journal_list_follows_the_command_line(running, qtbot, profile: Profile) -> None:
-    running.open_journal()
-    from antihjalte_desktop.ui import journal_window
-
-    win = journal_window._windows[running]
+    win = running.open_journal()
     before = win.model.rowCount()
     cli(profile, "journal", "add", "--title", "Omvärldsbevakning", "-", stdin="Läste rapporten.\n")
     qtbot.waitUntil(lambda: win.model.rowCount() == before + 1, timeout=1000)

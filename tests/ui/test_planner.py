@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QHelpEvent
 from PySide6.QtWidgets import QToolTip
 
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.profile import Profile
 from tests.ui.conftest import OFFSCREEN_NOISE, type_text
@@ -25,7 +26,7 @@ def planner(make_app, qtbot):
     app = make_app()
     win = app.open_planner()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(app.calendar_ready)
+    qtbot.waitUntil(app.holidays.calendar_ready)
     return win
 
 
@@ -89,7 +90,7 @@ def test_holiday_name_on_hover(planner, qtbot) -> None:
 def test_first_click_on_a_planned_day_selects_second_unplans_and_undo_restores(
     planner, qtbot, profile: Profile
 ) -> None:
-    profile.plan_day(FRI, "Read up on service design", "Anna")
+    Planning(profile).plan_day(FRI, "Read up on service design", "Anna")
     planner.refresh()
     profile.plan.set_item_done(FRI, "phone", True)
     click_day(qtbot, planner, FRI)
@@ -229,13 +230,13 @@ def test_first_start_computes_holidays_off_the_ui_thread_and_then_fills_in(make_
     app = make_app()
     # Hold the worker until the window is up, as a slow first computation would.
     go = threading.Event()
-    compute = app._compute_holidays
-    app._compute_holidays = lambda cal, year: (go.wait(10), compute(cal, year))  # type: ignore[method-assign]
+    compute = app.holidays._compute
+    app.holidays._compute = lambda cal, year: (go.wait(10), compute(cal, year))  # type: ignore[method-assign]
     win = app.open_planner()
-    assert not app.calendar_ready()
+    assert not app.holidays.calendar_ready()
     assert win.cadence_label.text() == "…"  # not guessed while the years load
     go.set()
-    qtbot.waitUntil(app.calendar_ready, timeout=30_000)
+    qtbot.waitUntil(app.holidays.calendar_ready, timeout=30_000)
     qtbot.waitUntil(lambda: "due by" in win.cadence_label.text())
     assert "Christmas Day" in win._tooltip(CHRISTMAS)
 

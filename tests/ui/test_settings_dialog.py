@@ -112,7 +112,7 @@ def test_password_stays_in_memory_only(dialog, qtbot, make_app, profile: Profile
     pw.setFocus()
     qtbot.keyClicks(pw, "hemligt")
     qtbot.keyClick(pw, Qt.Key.Key_Tab)
-    assert dialog._app.secrets["feed.password"] == "hemligt"
+    assert dialog._secrets["feed.password"] == "hemligt"
     text = profile.paths.settings_file.read_text("utf-8") if profile.paths.settings_file.exists() else "{}"
     assert "hemligt" not in text
     assert "feed.password" not in json.loads(text)
@@ -122,8 +122,8 @@ def test_language_switch_applies_at_once(make_app, qtbot, profile: Profile) -> N
     from antihjalte_desktop.ui.tray import Tray
 
     app = make_app()
-    qtbot.waitUntil(app.calendar_ready)
-    app.tray = Tray(app)
+    qtbot.waitUntil(app.holidays.calendar_ready)
+    app.tray = Tray(app._tray_view, app, app.icon, app)
     app.open_planner()
     app.open_settings()
     dlg = app.settings_dialog

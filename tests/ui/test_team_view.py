@@ -87,7 +87,7 @@ def open_planner(make_app, qtbot, day: date):
     app = make_app()
     win = app.open_planner(day)
     qtbot.waitExposed(win)
-    qtbot.waitUntil(app.calendar_ready)
+    qtbot.waitUntil(app.holidays.calendar_ready)
     return app, win
 
 
@@ -108,7 +108,9 @@ def tooltip_of(win, day: date) -> str:
 def tray_actions(app) -> dict[str, object]:
     from antihjalte_desktop.ui.tray import Tray
 
-    app.tray = Tray(app)
+    app.tray = Tray(app._tray_view, app, app.icon, app)
+    app._team_in_tray = True  # as once the icon is up
+    app.tray.refresh()
     return {a.objectName() or a.text(): a for a in app.tray.menu.actions() if not a.isSeparator()}
 
 
@@ -142,7 +144,7 @@ def test_day_tooltip_names_the_team(synced, make_app, qtbot) -> None:
 
 def test_tray_says_who_this_weeks_hero_is(synced, make_app, qtbot) -> None:
     app = make_app()
-    qtbot.waitUntil(app.calendar_ready)
+    qtbot.waitUntil(app.holidays.calendar_ready)
     acts = tray_actions(app)
     names = [a.objectName() for a in app.tray.menu.actions()]
     assert names.index("hero") == names.index("status") + 1, "the hero line sits under the status line"
@@ -155,7 +157,7 @@ def test_tray_hero_line_in_swedish(synced, make_app, qtbot) -> None:
     synced.settings.set("ui.language", "sv")
     app = make_app()
     assert app.translation_loaded
-    qtbot.waitUntil(app.calendar_ready)
+    qtbot.waitUntil(app.holidays.calendar_ready)
     assert tray_actions(app)["hero"].text() == "Veckans hjälte: Omar Haddad – snabba puckar går dit"
 
 
@@ -215,7 +217,7 @@ def test_a_sync_refreshes_the_open_planner(profile: Profile, make_app, qtbot, tm
     app, win = open_planner(make_app, qtbot, WED)
     assert not win.team_box.isVisible()
     sync_team(profile, tmp_path)
-    app.team_changed.emit()  # what a finished sync (or the sync status file's watcher) says
+    app.hub.team_changed.emit()  # what a finished sync (or the sync status file's watcher) says
     assert win.team_box.isVisible()
     assert "Anna Berg" in win.team_label.text()
     assert win.calendar.team_marks(WED) == (2, 0)
@@ -287,7 +289,9 @@ app = appmod.App(qapp, prof, has_tray=False)
 win = app.open_planner(date(2026, 12, 2))
 qapp.processEvents()
 heavy = sorted(m for m in ("icalendar", "recurring_ical_events", "x_wr_timezone") if m in sys.modules)
-print(json.dumps({"team": win.team_label.text(), "tooltip": app.tooltip(), "heavy": heavy}))
+app._team_in_tray = True  # as once the icon is up
+tip = app._tray_view().tooltip
+print(json.dumps({"team": win.team_label.text(), "tooltip": tip, "heavy": heavy}))
 app.shutdown()
 """
 
@@ -318,8 +322,8 @@ def test_the_ui_reads_the_team_without_icalendar(profile: Profile, cli, tmp_path
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "systemTrayWindowChanged")  # a tray icon shown offscreen
 def test_at_start_the_tray_names_the_hero_once_the_icon_is_up(synced, make_app, qtbot) -> None:
     app = make_app()
-    app.self_test = True  # the extensions check themselves but start nothing
+    app.self_test = True  # the services are built but start nothing
     app.start(show_planner=False)
     assert "Hero of the week" not in app.tray.icon.toolTip(), "the icon does not wait for the team"
-    app.install_extensions()
+    app.start_services()
     assert "Hero of the week: Omar Haddad" in app.tray.icon.toolTip()

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from antihjalte_desktop.core.reminders import Reminder, ReminderKind
+from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.profile import Profile
 from antihjalte_desktop.ui.icons import TrayState
 from tests.ui.conftest import OFFSCREEN_NOISE, STHLM
@@ -20,8 +21,11 @@ def tray(make_app, qtbot):
     from antihjalte_desktop.ui.tray import Tray
 
     app = make_app()
-    qtbot.waitUntil(app.calendar_ready)
-    app.tray = Tray(app)
+    qtbot.waitUntil(app.holidays.calendar_ready)
+    app.tray = Tray(app._tray_view, app, app.icon, app)  # not shown: offscreen has no tray
+    app.self_test = True  # the reminders and the feed's timer are built but stay quiet
+    app.start_services()
+    app.tray.app = app  # for the tests below
     return app.tray
 
 
@@ -40,8 +44,8 @@ def test_menu_entries_and_status_line(tray, profile: Profile) -> None:
     assert "sync" in acts, "the feed package is installed: Sync now is offered"
     assert not acts["handover"].isEnabled(), "nothing planned: no handover"
 
-    profile.plan_day(date(2026, 12, 4))
-    tray._app.notify_plan_changed()
+    Planning(profile).plan_day(date(2026, 12, 4))
+    tray.app.hub.notify_plan_changed()
     acts = opened(tray)
     assert acts["status"].text() == "Next antihjälte day: Friday 4 December (week 49)"
     assert acts["handover"].isEnabled()
@@ -50,15 +54,15 @@ def test_menu_entries_and_status_line(tray, profile: Profile) -> None:
 
 def test_overdue_status(tray, profile: Profile) -> None:
     profile.plan.add_day(date(2026, 9, 1), "", "", [])  # the last day, long ago
-    tray._app.notify_plan_changed()
+    tray.app.hub.notify_plan_changed()
     assert opened(tray)["status"].text().startswith("Overdue by ")
 
 
 def test_icon_states(tray, profile: Profile) -> None:
-    app = tray._app
+    app = tray.app
     assert tray.state is TrayState.NORMAL
-    profile.plan_day(profile.today())
-    app.notify_plan_changed()
+    Planning(profile).plan_day(profile.today())
+    app.hub.notify_plan_changed()
     assert tray.state is TrayState.FOCUS
     assert opened(tray)["status"].text() == "Today is your antihjälte day"
     rem = Reminder(
@@ -68,53 +72,45 @@ def test_icon_states(tray, profile: Profile) -> None:
         datetime(2026, 11, 30, 16, 0, tzinfo=STHLM),
         datetime(2026, 12, 1, 0, 0, tzinfo=STHLM),
     )
-    app.set_waiting_reminders([rem])
+    app._on_waiting([rem])
     assert tray.state is TrayState.REMINDER
     texts = [a.text() for a in tray.menu.actions()]
     opened(tray)
     texts = [a.text() for a in tray.menu.actions()]
     assert "Time to reflect on Monday 30 November" in texts
-    app.set_sync_problem("the server did not answer")
+    app.feed_sync.set_problem("the server did not answer")
     assert tray.state is TrayState.SYNC_PROBLEM
-    app.set_sync_problem(None)
-    app.set_waiting_reminders([])
+    app.feed_sync.set_problem(None)
+    app._on_waiting([])
     assert tray.state is TrayState.FOCUS
-
-
-def test_sync_now_uses_a_registered_action(tray) -> None:
-    calls: list[int] = []
-    tray._app.register_sync(lambda: calls.append(1))
-    acts = opened(tray)
-    acts["sync"].trigger()
-    assert calls == [1]
 
 
 def test_sync_now_runs_the_sync_command_and_shows_its_problem(
     tray, qtbot, profile: Profile, monkeypatch
 ) -> None:
-    app = tray._app
+    app = tray.app
     monkeypatch.setenv("ANTIHJALTE_HOME", str(profile.paths.data.parent))
     # A feed folder that does not exist: the sync fails, and the tray says so.
     profile.settings.set("feed.location", str(profile.paths.data.parent / "no-such-share" / "team.ics"))
-    with qtbot.waitSignal(app.sync_finished, timeout=60_000) as done:
+    with qtbot.waitSignal(app.feed_sync.finished, timeout=60_000) as done:
         opened(tray)["sync"].trigger()
     assert done.args == [False]
     assert tray.state is TrayState.SYNC_PROBLEM
-    assert "does not exist" in (app.sync_problem or "")
+    assert "does not exist" in (app.feed_sync.problem or "")
     assert any(
         "does not exist" in a.toolTip() and a.text().startswith("Sync problem: ")
         for a in opened(tray).values()
     )
     # Back to a feed file in the profile: the next sync clears the problem.
     profile.settings.reset("feed.location")
-    with qtbot.waitSignal(app.sync_finished, timeout=60_000) as done:
+    with qtbot.waitSignal(app.feed_sync.finished, timeout=60_000) as done:
         app.sync_now()
     assert done.args == [True]
-    assert app.sync_problem is None and tray.state is TrayState.NORMAL
+    assert app.feed_sync.problem is None and tray.state is TrayState.NORMAL
 
 
 def test_entries_open_their_windows(tray, qtbot) -> None:
-    app = tray._app
+    app = tray.app
     opened(tray)["plan"].trigger()
     assert app.planner is not None and app.planner.isVisible()
     opened(tray)["settings"].trigger()
@@ -125,7 +121,7 @@ def test_left_click_opens_the_planner(tray) -> None:
     from PySide6.QtWidgets import QSystemTrayIcon
 
     tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
-    assert tray._app.planner is not None and tray._app.planner.isVisible()
+    assert tray.app.planner is not None and tray.app.planner.isVisible()
 
 
 def test_start_at_login_from_the_menu_and_the_settings(tray, profile: Profile, tmp_path) -> None:

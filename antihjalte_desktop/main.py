@@ -1,0 +1,30 @@
+"""The ``antihjalte`` and ``antihjalte-tray`` commands: the command line (``cli``), which starts
+the tray app (``app``) when no subcommand is given. The one module that knows both."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from antihjalte_desktop import cli
+from antihjalte_desktop.errors import KnownError
+
+
+def run_app(args: argparse.Namespace) -> int:
+    try:
+        from antihjalte_desktop import app
+    except ModuleNotFoundError as err:
+        if err.name and err.name.startswith("PySide6"):
+            raise KnownError("the tray app needs PySide6: pip install PySide6-Essentials") from None
+        raise
+    return int(app.run(home=args.home, self_test=args.self_test, autostart=args.autostart))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli.main(argv, run_app=run_app)
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console window on Windows)."""
+    return main(sys.argv[1:])
