@@ -1,0 +1,223 @@
+"""Ownership that cannot be spoofed (issue 15, item 3), with a real shared file, the real lock and the
+real ``antihjalte`` command: the public profile marker alone never makes an event ours; a UID of ours
+that someone else holds or changed is *squatted*: left as it is, named, and the sync exits 1."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from antihjalte_desktop.feed import ics, rawics
+from antihjalte_desktop.feed.state import MIGRATIONS, FeedState, state_path
+from antihjalte_desktop.feed.sync import sync
+from antihjalte_desktop.store import db
+from tests.conftest import Cli
+
+from .conftest import NOW, make_profile
+
+END = b"END:VCALENDAR\r\n"
+
+
+def _setup(cli: Cli, tmp_path: Path, *days: str) -> tuple[Path, str]:
+    """Anna Berg on a shared file, ``days`` planned and synced; returns (feed, her profile id)."""
+    feed = tmp_path / "share" / "team.ics"
+    feed.parent.mkdir()
+    cli("config", "set", "me.name", "Anna Berg", check=True)
+    cli("feed", "set", str(feed), check=True)
+    for d in days:
+        cli("plan", "add", d, check=True)
+    cli("sync", check=True)
+    pid = _profile_id(cli)
+    return feed, pid
+
+
+def _profile_id(cli: Cli) -> str:
+    out = cli("feed", "show", check=True).stdout
+    return next(line.split(": ", 1)[1] for line in out.splitlines() if line.startswith("Profile id: "))
+
+
+def _insert(feed: Path, *events: bytes) -> bytes:
+    data = feed.read_bytes()
+    assert data.endswith(END)
+    new = data[: -len(END)] + b"".join(events) + END
+    feed.write_bytes(new)
+    return new
+
+
+def _event(uid: str, owner: str, day: date, who: str = "Olle Ek", summary: str = "Semester") -> bytes:
+    return (
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261101T100000Z\r\nDTSTART;VALUE=DATE:{day:%Y%m%d}\r\n"
+        f"DTEND;VALUE=DATE:{day + timedelta(days=2):%Y%m%d}\r\nSUMMARY:{summary}\r\n"
+        f"ORGANIZER;CN={who}:mailto:olle@example.se\r\nX-ANTIHJALTE-PROFILE:{owner}\r\nEND:VEVENT\r\n"
+    ).encode()
+
+
+def _status(cli: Cli) -> dict[str, object]:
+    data = json.loads((cli.home / "data" / "feed-status.json").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _uids(feed: Path) -> list[str]:
+    return [c.uid for c in rawics.split(feed.read_bytes()).components]
+
+
+# -- the marker alone is not ownership ---------------------------------------------------------
+def test_a_colleagues_event_with_our_marker_is_not_deleted(cli: Cli, tmp_path: Path) -> None:
+    feed, pid = _setup(cli, tmp_path, "2026-12-02")
+    spoof = _event("olle-semester-1@example.se", pid, date(2026, 12, 8))
+    _insert(feed, spoof)
+    cli("plan", "remove", "2026-12-02", check=True)
+    r = cli("sync")
+    assert r.returncode == 0, r.stderr
+    assert "1 removed" in r.stdout  # our own day went ...
+    assert spoof in feed.read_bytes()  # ... the colleague's event with our marker did not
+    assert _uids(feed) == ["olle-semester-1@example.se"]
+    r = cli("sync", "--force")
+    assert r.returncode == 0 and "removed" not in r.stdout and spoof in feed.read_bytes()
+    # and it is the colleague's in the team view, not hidden as if it were ours
+    team = json.loads(cli("team", "--from", "2026-12-07", "--to", "2026-12-11", "--json", check=True).stdout)
+    assert {(e["date"], e["person"], e["kind"]) for e in team} == {
+        ("2026-12-08", "Olle Ek", "away"),
+        ("2026-12-09", "Olle Ek", "away"),
+    }
+
+
+# -- a squatted UID: named, exit 1, never "In sync" --------------------------------------------
+def test_a_squatted_uid_fails_the_sync_and_names_it(cli: Cli, tmp_path: Path) -> None:
+    feed, pid = _setup(cli, tmp_path, "2026-12-02")
+    uid = ics.focus_uid(date(2026, 12, 8), pid)
+    olle = ics.Identity("0123456789abcdef", "Olle Ek")
+    squatter = dataclasses.replace(ics.focus_event(date(2026, 12, 8), olle), uid=uid).render(3, NOW)
+    before = _insert(feed, squatter)
+    cli("plan", "add", "2026-12-08", check=True)
+    for _ in range(2):  # and again: a squat is not forgotten by the next sync's shortcut
+        r = cli("sync")
+        assert r.returncode == 1, r.stdout
+        assert "In sync" not in r.stdout and uid in r.stderr
+        assert feed.read_bytes() == before  # nothing was written: the day cannot be published
+        st = _status(cli)
+        assert st["in_sync"] is False and st["squatted"] == [uid] and uid in str(st["reason"])
+        assert st["added"] == st["updated"] == st["removed"] == 0
+    assert uid in cli("feed", "show", check=True).stdout
+    j = json.loads(cli("sync", "--json").stdout)
+    assert j["squatted"] == [uid] and j["in_sync"] is False
+    # the colleague takes theirs away: the next sync publishes ours
+    feed.write_bytes(before.replace(squatter, b""))
+    r = cli("sync")
+    assert r.returncode == 0 and "1 added" in r.stdout, r.stderr
+    assert _uids(feed).count(uid) == 1
+    assert rawics.split(feed.read_bytes()).components[-1].owner == pid
+
+
+def test_our_event_changed_by_someone_else_is_neither_overwritten_nor_deleted(
+    cli: Cli, tmp_path: Path
+) -> None:
+    feed, pid = _setup(cli, tmp_path, "2026-12-08")
+    uid = ics.focus_uid(date(2026, 12, 8), pid)
+    ours = feed.read_bytes()
+    changed = ours.replace(b"Anna Berg\r\nCATEGORIES", b"Anna Berg (flyttad)\r\nCATEGORIES")
+    assert changed != ours
+    feed.write_bytes(changed)
+    r = cli("sync")  # nothing changed here, but the feed did: it is read, and the change is seen
+    assert r.returncode == 1 and uid in r.stderr and "changed by someone else" in r.stderr
+    assert feed.read_bytes() == changed
+    cli("plan", "remove", "2026-12-08", check=True)
+    r = cli("sync", "--json")
+    assert r.returncode == 1
+    st = json.loads(r.stdout)
+    assert st["removed"] == 0 and st["squatted"] == [uid] and st["wrote"] is False
+    assert feed.read_bytes() == changed  # not deleted
+    # put back as Anna wrote it: it is hers again, and the removal goes through
+    feed.write_bytes(ours)
+    r = cli("sync")
+    assert r.returncode == 0 and "1 removed" in r.stdout, r.stderr
+    assert uid not in _uids(feed)
+
+
+def test_own_changes_are_not_mistaken_for_someone_elses(cli: Cli, tmp_path: Path) -> None:
+    """A rename rewrites every own event; the next sync recognises them as ours (no false squat)."""
+    feed, _pid = _setup(cli, tmp_path, "2026-12-02", "2026-12-03")
+    cli("config", "set", "me.name", "Anna Lind", check=True)
+    r = cli("sync")
+    assert r.returncode == 0 and "2 updated" in r.stdout, r.stderr
+    cli("plan", "remove", "2026-12-02", check=True)
+    r = cli("sync")
+    assert r.returncode == 0 and "1 removed" in r.stdout, r.stderr
+    assert feed.read_bytes().count(b"Anna Lind") == 2  # SUMMARY and ORGANIZER of the one left
+
+
+# -- hero weeks: the UID carries the profile id; old-style ones are migrated ---------------------
+def test_legacy_hero_weeks_are_migrated_in_one_sync(tmp_path: Path) -> None:
+    feed = tmp_path / "share" / "team.ics"
+    feed.parent.mkdir()
+    prof = make_profile(tmp_path / "anna", "Anna Berg", feed=feed)
+    try:
+        pid = prof.plan.profile_id()
+        me = ics.Identity(pid, "Anna Berg")
+        w50, w51, w52 = date(2026, 12, 7), date(2026, 12, 14), date(2026, 12, 21)
+
+        def legacy(monday: date, hero: str, ident: ics.Identity) -> bytes:
+            ev = ics.hero_event(monday, hero, "", ident)
+            return dataclasses.replace(ev, uid=ics.legacy_hero_uid(monday)).render(2, NOW)
+
+        ours = legacy(w50, "Olle Ek", me)
+        stinas = legacy(w51, "Stina Lund", ics.Identity("5555aaaa5555aaaa", "Stina Lund"))
+        forged = legacy(w52, "Nobody", me)  # our marker, but this profile never wrote it
+        feed.write_bytes(ics.new_calendar_header() + ours + stinas + forged + END)
+        # the state as the previous version left it: schema 1, the rota, the UID in its SEQUENCE record
+        path = state_path(prof.paths.data)
+        conn = db.connect(path, MIGRATIONS[:1])
+        conn.execute("INSERT INTO rota(monday, name, email) VALUES (?, 'Olle Ek', '')", (w50.isoformat(),))
+        conn.execute("INSERT INTO seq(uid, seq) VALUES (?, 2)", (ics.legacy_hero_uid(w50),))
+        conn.close()
+
+        st = sync(prof)
+        assert st.in_sync, st.reason
+        assert (st.added, st.updated, st.removed) == (1, 0, 1)
+        data = feed.read_bytes()
+        uids = _uids(feed)
+        new_uid = ics.hero_uid(w50, pid)
+        assert new_uid == f"veckans-hjalte-2026-W50-{pid}@antihjalte"
+        assert uids.count(new_uid) == 1 and ics.legacy_hero_uid(w50) not in uids
+        assert stinas in data and forged in data  # not ours: byte for byte
+        new = [c for c in rawics.split(data).components if c.uid == new_uid]
+        assert new[0].owner == pid and b"Veckans hj\xc3\xa4lte: Olle Ek" in rawics.split(data).raw(new[0])
+        # the state file was migrated, with a copy of the old one kept
+        fs = FeedState(path)
+        try:
+            assert fs.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+            assert set(fs.fingerprints()) == {new_uid}
+        finally:
+            fs.close()
+        assert db.backup_path(path, 1).exists()
+        # nothing left to do
+        st = sync(prof, force=True)
+        assert st.in_sync and (st.added, st.updated, st.removed, st.wrote) == (0, 0, 0, False)
+        assert feed.read_bytes() == data
+    finally:
+        prof.close()
+
+
+def test_two_profiles_publish_the_same_hero_week(tmp_path: Path) -> None:
+    """Before, the second profile found the shared UID taken and published nothing."""
+    from antihjalte_desktop.feed.team import generate_rota
+
+    feed = tmp_path / "share" / "team.ics"
+    feed.parent.mkdir()
+    anna = make_profile(tmp_path / "anna", "Anna Berg", feed=feed)
+    olle = make_profile(tmp_path / "olle", "Olle Ek", feed=feed)
+    try:
+        for p in (anna, olle):
+            p.settings.set("team.roster", ["Stina Lund"])
+            generate_rota(p, date(2026, 12, 7), 1)
+            st = sync(p)
+            assert st.in_sync and st.added == 1, st.reason
+        heroes = [c for c in rawics.split(feed.read_bytes()).components if "veckans-hjalte" in c.uid]
+        assert {c.owner for c in heroes} == {anna.plan.profile_id(), olle.plan.profile_id()}
+        assert all(c.uid == ics.hero_uid(date(2026, 12, 7), c.owner) for c in heroes)
+    finally:
+        anna.close()
+        olle.close()
