@@ -221,3 +221,40 @@ def test_two_profiles_publish_the_same_hero_week(tmp_path: Path) -> None:
     finally:
         anna.close()
         olle.close()
+
+
+def test_a_crash_between_the_write_and_its_record_is_no_false_squat(tmp_path: Path) -> None:
+    """The process dies right after writing the feed, before it records what it wrote (a real
+    process, ended with os._exit there): its own events are still recognised as its own."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT_ENV
+
+    feed = tmp_path / "share" / "team.ics"
+    feed.parent.mkdir()
+    home = tmp_path / "anna"
+    prof = make_profile(home, "Anna Berg", feed=feed)
+    prof.plan_day(date(2026, 12, 8), force=True)
+    assert sync(prof).in_sync
+    prof.settings.set("me.name", "Anna Lind")
+    prof.close()
+    crash = (
+        "import os, sys\n"
+        "from antihjalte_desktop.feed import state\n"
+        "state.FeedState.set_fingerprints = lambda *a, **k: os._exit(9)\n"
+        "from antihjalte_desktop.cli import main\n"
+        "sys.exit(main(['--home', sys.argv[1], 'sync']))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", crash, str(home)], env=ROOT_ENV(), capture_output=True, timeout=60
+    )
+    assert r.returncode == 9, r.stderr
+    assert b"Anna Lind" in feed.read_bytes()  # written, but not recorded
+    prof = make_profile(home, "Anna Ek", feed=feed)
+    try:
+        st = sync(prof)
+        assert st.in_sync and st.updated == 1, st.reason
+        assert b"Anna Ek" in feed.read_bytes() and b"Anna Lind" not in feed.read_bytes()
+    finally:
+        prof.close()
