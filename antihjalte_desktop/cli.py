@@ -408,14 +408,13 @@ def _setup_console() -> None:
 def _log_bug(args: argparse.Namespace | None) -> str:
     """Write the traceback of a bug to the profile's log; return the log path."""
     import logging
-    import traceback
 
     try:
         from antihjalte_desktop.store.logs import setup_file_logging
         from antihjalte_desktop.store.paths import Paths
 
         path = setup_file_logging(Paths.resolve(getattr(args, "home", None)).ensure())
-        logging.getLogger("antihjalte").error("unexpected error\n%s", traceback.format_exc())
+        logging.getLogger("antihjalte").error("unexpected error", exc_info=True)
         return str(path)
     except Exception:
         return "(the log could not be written)"

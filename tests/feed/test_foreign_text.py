@@ -127,3 +127,29 @@ def test_imported_journal_text_is_shown_escaped(cli: Cli, tmp_path: Path) -> Non
         out = cli(*args, check=True)
         _clean(out.stdout, out.stderr)
     assert "Retro \\x1b]0;pwned\\x07\\u202e" in cli("journal", "list", check=True).stdout
+
+
+def test_the_log_file_escapes_what_it_quotes(tmp_path: Path) -> None:
+    import logging
+
+    from antihjalte_desktop.store.logs import setup_file_logging
+    from antihjalte_desktop.store.paths import Paths
+
+    root = logging.getLogger("antihjalte")
+    before = list(root.handlers)
+    path = setup_file_logging(Paths.resolve(tmp_path / "home").ensure())
+    try:
+        log = logging.getLogger("antihjalte.feed")
+        log.warning("the server said %s", HOSTILE_NAME + "\nantihjalte: forged line")
+        try:
+            raise ValueError("bad \x1b[2J")
+        except ValueError:
+            log.error("unexpected error", exc_info=True)
+    finally:
+        for h in root.handlers[len(before) :]:
+            h.close()
+            root.removeHandler(h)
+    text = path.read_text(encoding="utf-8")
+    _clean(text)
+    assert printable(HOSTILE_NAME) + "\\x0aantihjalte: forged line" in text
+    assert "Traceback (most recent call last):\n" in text and "ValueError: bad \\x1b[2J" in text
