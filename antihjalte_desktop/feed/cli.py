@@ -136,8 +136,6 @@ def cmd_feed(args: argparse.Namespace) -> int:
             print(f"Last good sync: {printable(status.last_good_sync)}")
         if status.next_attempt:
             print(f"Next attempt: {printable(status.next_attempt)}")
-    for w in status.warnings if status is not None else []:
-        print(f"Warning: {printable(w)}")
     return 0
 
 
