@@ -9,6 +9,9 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from antihjalte_desktop.feed import ics, rawics
 from antihjalte_desktop.feed.state import MIGRATIONS, FeedState, state_path
 from antihjalte_desktop.feed.sync import sync
@@ -258,3 +261,82 @@ def test_a_crash_between_the_write_and_its_record_is_no_false_squat(tmp_path: Pa
         assert b"Anna Ek" in feed.read_bytes() and b"Anna Lind" not in feed.read_bytes()
     finally:
         prof.close()
+
+
+# -- property: whatever the feed holds, nothing that is not provably ours changes -----------------
+_DAYS = [date(2026, 12, d) for d in (1, 2, 3, 4)]
+_ME = ics.Identity("aaaa1111bbbb2222", "Anna Berg")
+_OLLE = ics.Identity("cccc3333dddd4444", "Olle Ek")
+_kind = st.sampled_from(["ours", "ours-edited", "spoof-own-uid", "squatter", "foreign", "legacy-ours"])
+
+
+def _component(kind: str, day: date) -> bytes:
+    mine = ics.focus_event(day, _ME)
+    if kind == "ours":
+        return mine.render(1, NOW)
+    if kind == "ours-edited":
+        return dataclasses.replace(mine, summary="edited by someone").render(1, NOW)
+    if kind == "spoof-own-uid":  # a colleague's own UID, our marker
+        return dataclasses.replace(ics.focus_event(day, _OLLE), owner=_ME.profile_id).render(1, NOW)
+    if kind == "squatter":  # our UID, the colleague's marker
+        return dataclasses.replace(ics.focus_event(day, _OLLE), uid=mine.uid).render(1, NOW)
+    if kind == "legacy-ours":
+        monday = day - timedelta(days=day.weekday())
+        ev = ics.hero_event(monday, "Olle Ek", "", _ME)
+        return dataclasses.replace(ev, uid=ics.legacy_hero_uid(monday)).render(1, NOW)
+    return ics.focus_event(day, _OLLE).render(1, NOW)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    comps=st.lists(st.tuples(_kind, st.sampled_from(_DAYS)), max_size=8),
+    wanted=st.sets(st.sampled_from(_DAYS)),
+    remembered=st.booleans(),
+    written_legacy=st.booleans(),
+)
+def test_merge_never_changes_what_is_not_provably_ours(
+    comps: list[tuple[str, date]], wanted: set[date], remembered: bool, written_legacy: bool
+) -> None:
+    from antihjalte_desktop.feed.merge import merge
+    from antihjalte_desktop.feed.ownership import Ownership, digest, digest_of
+
+    feed = ics.new_calendar_header() + b"".join(_component(k, d) for k, d in comps) + END
+    doc = rawics.split(feed)
+    desired = {e.uid: e for e in (ics.focus_event(d, _ME) for d in wanted)}
+    accepted = {
+        ics.focus_uid(d, _ME.profile_id): frozenset({digest_of(ics.focus_event(d, _ME))}) for d in _DAYS
+    }
+    legacy = {ics.legacy_hero_uid(d - timedelta(days=d.weekday())) for d in _DAYS}
+    own = Ownership(
+        _ME.profile_id,
+        frozenset(legacy if written_legacy else ()),
+        accepted if remembered else {},
+    )
+    res = merge(doc, desired, _ME.profile_id, NOW, None, own)
+    out = rawics.split(res.data)
+    kept = [out.raw(c) for c in out.components]
+    # what is not ours, told by how the test made it (not by the code under test)
+    foreign_kinds = {"spoof-own-uid", "squatter", "foreign"} | (set() if written_legacy else {"legacy-ours"})
+    not_ours = [doc.raw(c) for c, (k, _d) in zip(doc.components, comps, strict=True) if k in foreign_kinds]
+    assert all(
+        not own.mine(c) for c, (k, _d) in zip(doc.components, comps, strict=True) if k in foreign_kinds
+    )
+    squatted = {s.uid for s in res.squatted}
+    # everything not provably ours is still there byte for byte (duplicates included) ...
+    for raw in not_ours:
+        assert kept.count(raw) >= not_ours.count(raw)
+    # ... and so is every event of ours that someone else changed, once this profile remembers it
+    if remembered:
+        for c in doc.components:
+            if own.mine(c) and own.changed_by_someone(c.uid, digest(doc.raw(c))):
+                assert doc.raw(c) in kept and c.uid in squatted
+    # what we want is there exactly once, unless its UID is squatted
+    for uid in desired:
+        ours = [c for c in out.components if c.uid == uid and c.owner == _ME.profile_id]
+        if uid not in squatted:
+            assert len(ours) == 1
+    # true counts: components of ours before - removed + added == after (squatted ones stay)
+    mine_before = sum(1 for c in doc.components if own.mine(c))
+    mine_after = sum(1 for c in out.components if own.mine(c))
+    assert mine_after == mine_before - res.removed + res.added
+    assert res.changed or res.data == feed
