@@ -166,3 +166,46 @@ def test_webdav_a_colleagues_event_with_our_marker_is_not_deleted(
     after = (share / "team.ics").read_bytes()
     assert spoof in after
     assert [c.uid for c in rawics.split(after).components] == ["olle-semester-1@example.se"]
+
+
+def test_caldav_legacy_hero_week_is_replaced_in_one_sync(
+    tmp_path: Path, calendar_url: str, memkeyring: Any
+) -> None:
+    """A hero week the previous version published under the shared UID: its resource is deleted and
+    the week published under this profile's own UID, in the same sync; a colleague's stays."""
+    import dataclasses
+
+    from antihjalte_desktop.feed.state import FeedState, state_path
+
+    anna = profile_for(tmp_path / "anna", calendar_url, "anna", "Anna Berg")
+    pid = anna.plan.profile_id()
+    monday = date(2026, 12, 7)
+    legacy_uid = ics.legacy_hero_uid(monday)
+
+    def legacy(ident: ics.Identity, hero: str, week: date) -> bytes:
+        ev = ics.hero_event(week, hero, "", ident)
+        return HEAD + dataclasses.replace(ev, uid=ics.legacy_hero_uid(week)).render(0, NOW) + TAIL
+
+    ours_url = calendar_url + legacy_uid + ".ics"
+    stinas_url = calendar_url + "stina-hero.ics"
+    # Radicale refuses a second resource with one UID (409): Stina's legacy week is the next one
+    assert servers.put_raw(ours_url, legacy(identity(anna), "Olle Ek", monday), user="anna") == 201
+    stina = ics.Identity("5555aaaa5555aaaa", "Stina")
+    assert servers.put_raw(stinas_url, legacy(stina, "Stina", date(2026, 12, 14)), "stina") == 201
+    stinas = servers.get_raw(stinas_url)
+    fs = FeedState(state_path(anna.paths.data))  # what the previous version recorded
+    try:
+        fs.set_rota([(monday, "Olle Ek", "")])
+        with fs.tx() as c:
+            fs.save_sequences({legacy_uid: 0}, c)
+    finally:
+        fs.close()
+    st = sync(anna)
+    assert st.in_sync and (st.added, st.updated, st.removed) == (1, 0, 1), st.reason
+    new = servers.get_raw(calendar_url + ics.hero_uid(monday, pid) + ".ics")
+    assert b"X-ANTIHJALTE-PROFILE:" + pid.encode() in new
+    assert servers.get_raw(stinas_url) == stinas
+    with pytest.raises(Exception, match="404"):
+        servers.get_raw(ours_url)
+    st = sync(anna, force=True)
+    assert st.in_sync and not st.wrote
