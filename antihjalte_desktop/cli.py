@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -131,17 +130,23 @@ def _parse_day(profile: Any, text: str) -> date:
 
 
 def _print_json(data: Any) -> None:
+    from antihjalte_desktop.core.text import dumps
+
     if isinstance(data, list) and data:
         # An array prints one object per line: json's indent= falls back to the pure-Python
         # encoder, which made `plan list --json` of 1,000 days take 15 ms instead of 2.
-        body = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in data)
+        body = ",\n  ".join(dumps(item) for item in data)
         sys.stdout.write(f"[\n  {body}\n]\n")
     else:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(dumps(data, indent=2) + "\n")
 
 
 def _warn(text: str) -> None:
-    sys.stderr.write(f"antihjalte: {text}\n")
+    """One line on stderr; what it quotes (a colleague's name, a server's answer, a file's
+    line) is shown with control characters escaped."""
+    from antihjalte_desktop.core.text import printable
+
+    sys.stderr.write(f"antihjalte: {printable(text)}\n")
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -318,6 +323,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
 
 def cmd_config(args: argparse.Namespace) -> int:
     from antihjalte_desktop.core.settings_schema import lookup
+    from antihjalte_desktop.core.text import dumps, printable
     from antihjalte_desktop.store.paths import Paths
     from antihjalte_desktop.store.settings import Settings
 
@@ -332,7 +338,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         else:
             for s, v in settings.items():
                 mark = "" if settings.is_default(s.key) else "  (set)"
-                print(f"{s.key} = {s.format(v)}{mark}")
+                print(f"{s.key} = {printable(s.format(v))}{mark}")
         return 0
     try:
         setting = lookup(args.key)
@@ -341,11 +347,11 @@ def cmd_config(args: argparse.Namespace) -> int:
     if action == "get":
         value = settings.get(args.key)
         if isinstance(value, list):
-            print(json.dumps(value, ensure_ascii=False))
+            print(dumps(value))
         elif isinstance(value, str):
-            print(value)
+            print(printable(value))
         else:
-            print(setting.format(value))
+            print(printable(setting.format(value)))
     elif action == "set":
         text = sys.stdin.read() if args.value == "-" else args.value
         if setting.key == "holidays.country":
@@ -398,14 +404,13 @@ def _setup_console() -> None:
 def _log_bug(args: argparse.Namespace | None) -> str:
     """Write the traceback of a bug to the profile's log; return the log path."""
     import logging
-    import traceback
 
     try:
         from antihjalte_desktop.store.logs import setup_file_logging
         from antihjalte_desktop.store.paths import Paths
 
         path = setup_file_logging(Paths.resolve(getattr(args, "home", None)).ensure())
-        logging.getLogger("antihjalte").error("unexpected error\n%s", traceback.format_exc())
+        logging.getLogger("antihjalte").error("unexpected error", exc_info=True)
         return str(path)
     except Exception:
         return "(the log could not be written)"

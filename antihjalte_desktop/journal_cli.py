@@ -7,11 +7,11 @@ The store is imported inside the handler so other commands start no slower.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.core.text import dumps, printable
 from antihjalte_desktop.errors import UsageError
 
 
@@ -86,7 +86,7 @@ def _day(profile: Any, text: str | None) -> Any:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(dumps(data, indent=2) + "\n")
 
 
 def _add(args: argparse.Namespace, profile: Any, store: Any) -> int:
@@ -103,14 +103,26 @@ def _add(args: argparse.Namespace, profile: Any, store: Any) -> int:
         focus = day
     entry = store.add(Entry(day=day, title=args.title or "", body=text.rstrip("\n"), tags=tuple(args.tag),
                             focus_day=focus))  # fmt: skip
-    print(f"Added entry {entry.id}: {entry.day.isoformat()} {entry.title}")
+    print(f"Added entry {entry.id}: {entry.day.isoformat()} {printable(entry.title)}")
     return 0
 
 
 def _line(entry: Any) -> str:
-    tags = "  " + " ".join(f"#{t}" for t in entry.tags) if entry.tags else ""
+    """One entry on one line; its title and tags (an import may have brought them from any file)
+    with control characters escaped."""
+    tags = "  " + " ".join(f"#{printable(t)}" for t in entry.tags) if entry.tags else ""
     focus = "  (focus day)" if entry.focus_day else ""
-    return f"{entry.id:>5}  {entry.day.isoformat()}  {entry.title}{tags}{focus}"
+    return f"{entry.id:>5}  {entry.day.isoformat()}  {printable(entry.title)}{tags}{focus}"
+
+
+def _snippet(text: str, marks: tuple[str, str]) -> str:
+    """The search snippet with its text escaped but our own highlight marks kept."""
+    start, end = marks
+    parts = []
+    for i, piece in enumerate(text.split(start)):
+        inner = piece.split(end)
+        parts.append((start if i else "") + end.join(printable(x) for x in inner))
+    return "".join(parts)
 
 
 def _list(args: argparse.Namespace, profile: Any, store: Any) -> int:
@@ -142,7 +154,7 @@ def _search(args: argparse.Namespace, profile: Any, store: Any) -> int:
     for h in hits:
         print(_line(h.entry))
         if h.snippet:
-            print("       " + " ".join(h.snippet.split()))
+            print("       " + _snippet(" ".join(h.snippet.split()), marks))
     return 0
 
 

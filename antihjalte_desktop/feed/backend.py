@@ -42,6 +42,9 @@ class Snapshot:
 
     data: bytes | None  # None: there is no feed yet
     token: str  # version: "ino:size:mtime_ns" for files, the ETag over HTTP ("" when absent)
+    # UIDs stored together with someone else's component (a CalDAV resource holding more than
+    # one event): this profile may not rewrite or delete them, whatever they carry
+    shared: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -3,7 +3,9 @@
 One resource per own event, ``<collection>/<uid>.ics``: created with
 ``If-None-Match: *``, replaced with ``If-Match: <etag>``, removed with
 ``DELETE`` + ``If-Match``. Never a PUT or DELETE of the collection, never a write to a
-resource that holds anything not owned by this profile (``X-ANTIHJALTE-PROFILE``).
+resource unless every component in it is provably this profile's (one UID that this
+profile generates, with its ``X-ANTIHJALTE-PROFILE``: see ``feed.ownership``); an event of
+ours stored together with someone else's is reported, not touched.
 The team's events are read with one ``calendar-query`` REPORT (every resource with
 its ETag and data); for the merge and the index they are laid side by side in one
 VCALENDAR, which is never written anywhere.
@@ -62,6 +64,12 @@ class Resource:
     etag: str
     uids: list[str] = field(default_factory=list)
     owners: set[str] = field(default_factory=set)
+    other_kinds: bool = False  # anything but VEVENT and VTIMEZONE (a VTODO, …)
+
+    @property
+    def single(self) -> bool:
+        """One event (its overrides included) of one owner, and nothing else."""
+        return not self.other_kinds and len(set(self.uids)) == 1 and len(self.owners) == 1
 
 
 def _collection_url(url: str) -> str:
@@ -155,34 +163,38 @@ class CalDavSession:
                     if raw in seen_tz:
                         continue
                     seen_tz.add(raw)
-                elif comp.kind == "VEVENT":
+                else:
                     res.uids.append(comp.uid)
                     res.owners.add(comp.owner)
+                    res.other_kinds = res.other_kinds or comp.kind != "VEVENT"
                 parts.append(raw)
             self.resources.append(res)
         parts.append(b"END:VCALENDAR" + nl)
-        return Snapshot(b"".join(parts), token)
+        shared = frozenset(u for res in self.resources if not res.single for u in res.uids if u)
+        return Snapshot(b"".join(parts), token, shared)
 
-    def _owned(self, profile_id: str) -> dict[str, list[Resource]]:
+    def _owned(self, profile_id: str, own_uids: set[str]) -> dict[str, list[Resource]]:
+        """Resources that hold one event of this profile and nothing else, by UID."""
         out: dict[str, list[Resource]] = {}
         for res in self.resources:
-            if res.owners == {profile_id}:
-                for uid in dict.fromkeys(res.uids):
-                    out.setdefault(uid, []).append(res)
+            if res.single and res.owners == {profile_id} and res.uids[0] in own_uids:
+                out.setdefault(res.uids[0], []).append(res)
         return out
 
-    def _foreign_uids(self, profile_id: str) -> set[str]:
-        return {u for res in self.resources if res.owners != {profile_id} for u in res.uids}
+    def _foreign_uids(self, owned: dict[str, list[Resource]]) -> set[str]:
+        mine = {id(r) for rs in owned.values() for r in rs}
+        return {u for res in self.resources if id(res) not in mine for u in res.uids}
 
     def write(self, result: MergeResult, snap: Snapshot) -> str:
         pid = self.b.profile_id
         if not pid:
             raise FeedError("this profile has no id; nothing was written")
-        owned = self._owned(pid)
-        foreign = self._foreign_uids(pid)
+        owned = self._owned(pid, result.own_uids)
+        foreign = self._foreign_uids(owned)
         wrapped_head = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" + ics.PRODID.encode() + b"\r\n"
         for uid, raw in result.puts.items():
-            if uid in foreign and uid not in owned:
+            if uid in foreign:
+                # the merge reports these as squatted; this is the second wall
                 log.warning("not writing %s: a resource of someone else holds that UID", uid)
                 continue
             body = wrapped_head + raw + (b"" if raw.endswith(b"\n") else b"\r\n") + b"END:VCALENDAR\r\n"

@@ -1,17 +1,19 @@
 """``antihjalte feed set|show``, ``sync``, ``team`` and ``rota generate``.
 
 ``register(subparsers)`` only declares parsers; the feed modules are imported in
-the handlers, and icalendar only when a sync finds a changed component.
+the handlers, and icalendar only when a sync finds a changed component. Every text
+that came from a feed, a server or a file is shown through ``printable`` (``dumps``
+for ``--json``): a colleague's name cannot drive the reader's terminal.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date, timedelta
 from typing import Any
 
+from antihjalte_desktop.core.text import dumps, printable
 from antihjalte_desktop.errors import UsageError
 
 
@@ -78,7 +80,7 @@ def _day(profile: Any, text: str) -> date:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(dumps(data, indent=2) + "\n")
 
 
 def cmd_feed(args: argparse.Namespace) -> int:
@@ -106,32 +108,34 @@ def cmd_feed(args: argparse.Namespace) -> int:
         if args.user is not None:
             prof.settings.set("feed.user", args.user)
         print(
-            f"Team feed: {loc or sync.default_feed_path(prof.paths.data)} (kind: {args.kind}); "
+            f"Team feed: {printable(loc or sync.default_feed_path(prof.paths.data))} (kind: {args.kind}); "
             "it is read and written at the next sync"
         )
         return 0
     status = sync.read_status(prof.paths.data)
     print(
-        f"Team feed: {sync.location_label(prof)}"
+        f"Team feed: {printable(sync.location_label(prof))}"
         + ("" if prof.settings.get("feed.location") else " (the file in this profile)")
     )
-    print(f"Kind: {prof.settings.get('feed.kind')}")
+    print(f"Kind: {printable(prof.settings.get('feed.kind'))}")
     if prof.settings.get("feed.user"):
-        print(f"User: {prof.settings.get('feed.user')}")
-    print(f"Shown as: {sync.identity(prof).display} ({prof.settings.get('feed.show_as')})")
-    print(f"Profile id: {prof.plan.profile_id()}")
+        print(f"User: {printable(prof.settings.get('feed.user'))}")
+    show_as = printable(prof.settings.get("feed.show_as"))
+    print(f"Shown as: {printable(sync.identity(prof).display)} ({show_as})")
+    print(f"Profile id: {printable(prof.plan.profile_id())}")
     pending = len(prof.plan.outbox())
+    # the status file is written by this app, but may be older than its escaping, or edited
     if status is None:
         print("Not synced yet" + (f"; {pending} change(s) waiting" if pending else ""))
     elif status.in_sync and not pending:
-        print(f"In sync (last sync {status.last_good_sync})")
+        print(f"In sync (last sync {printable(status.last_good_sync)})")
     else:
         reason = status.reason or "local changes are waiting"
-        print(f"Not synced: {reason}")
+        print(f"Not synced: {printable(reason)}")
         if status.last_good_sync:
-            print(f"Last good sync: {status.last_good_sync}")
+            print(f"Last good sync: {printable(status.last_good_sync)}")
         if status.next_attempt:
-            print(f"Next attempt: {status.next_attempt}")
+            print(f"Next attempt: {printable(status.next_attempt)}")
     return 0
 
 
@@ -156,11 +160,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
             for n, w in ((status.added, "added"), (status.updated, "updated"), (status.removed, "removed"))
             if n
         )
-        print(f"In sync: {status.location}" + (f" ({did})" if did else ""))
+        print(f"In sync: {printable(status.location)}" + (f" ({did})" if did else ""))
     for w in status.warnings:
-        sys.stderr.write(f"antihjalte: warning: {w}\n")
+        sys.stderr.write(f"antihjalte: warning: {printable(w)}\n")
     if not status.in_sync:
-        sys.stderr.write(f"antihjalte: not synced: {status.reason}\n")
+        sys.stderr.write(f"antihjalte: not synced: {printable(status.reason)}\n")
         return 1
     return 0
 
@@ -178,14 +182,15 @@ def cmd_team(args: argparse.Namespace) -> int:
     entries = team_view(prof, start, end)
     if args.json:
         # one object per line: json's indent= would force its slow pure-Python encoder
-        rows = [json.dumps(e.to_json(), ensure_ascii=False) for e in entries]
+        rows = [dumps(e.to_json()) for e in entries]
         sys.stdout.write("[\n" + ",\n".join("  " + r for r in rows) + "\n]\n" if rows else "[]\n")
         return 0
     if not entries:
         print(f"Nobody focusing, away or on hero duty {start.isoformat()} – {end.isoformat()}.")
     by_day: dict[date, dict[str, list[str]]] = {}
     for e in entries:
-        by_day.setdefault(e.date, {}).setdefault(e.kind, []).append(e.person + (" (you)" if e.me else ""))
+        person = printable(e.person)  # a colleague's name, as the feed has it
+        by_day.setdefault(e.date, {}).setdefault(e.kind, []).append(person + (" (you)" if e.me else ""))
     for day, kinds in by_day.items():
         parts = [f"{k}: {', '.join(v)}" for k, v in kinds.items()]
         print(f"{day.isoformat()}  {day.strftime('%a')}  " + "; ".join(parts))
@@ -199,10 +204,11 @@ def cmd_rota(args: argparse.Namespace) -> int:
     prof = _profile(args)
     weeks = generate_rota(prof, _day(prof, args.start), args.weeks)
     for monday, name, _email in weeks:
-        print(f"{monday.isoformat()} – {(monday + timedelta(days=4)).isoformat()}  Veckans hjälte: {name}")
+        week = f"{monday.isoformat()} – {(monday + timedelta(days=4)).isoformat()}"
+        print(f"{week}  Veckans hjälte: {printable(name)}")
     status = sync(prof)
     if not status.in_sync:
-        sys.stderr.write(f"antihjalte: recorded, but not published yet: {status.reason}\n")
+        sys.stderr.write(f"antihjalte: recorded, but not published yet: {printable(status.reason)}\n")
         return 1
-    print(f"Published in {status.location}")
+    print(f"Published in {printable(status.location)}")
     return 0

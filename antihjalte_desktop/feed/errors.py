@@ -23,3 +23,8 @@ class FeedConflictError(FeedError):
 
 class FeedUnsupportedError(FeedError):
     """The feed kind is known but not available in this version."""
+
+
+class FeedSquattedError(FeedError):
+    """Some of this profile's events are held or changed by someone else; they were left as
+    they are (everything else was synced)."""

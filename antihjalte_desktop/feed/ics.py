@@ -7,6 +7,7 @@ LAST-MODIFIED, SEQUENCE) left out, and a sync that changes nothing rewrites noth
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -162,9 +163,40 @@ def focus_uid(day: date, profile_id: str) -> str:
     return f"antihjalte-{day:%Y%m%d}-{profile_id}@antihjalte"
 
 
-def hero_uid(monday: date) -> str:
+def hero_uid(monday: date, profile_id: str) -> str:
+    """The hero week's UID carries the profile id: two profiles publishing the same week
+    must not hold one UID (before, every profile used :func:`legacy_hero_uid`)."""
+    iso = monday.isocalendar()
+    return f"veckans-hjalte-{iso.year}-W{iso.week:02d}-{profile_id}@antihjalte"
+
+
+def legacy_hero_uid(monday: date) -> str:
+    """The hero-week UID of earlier versions, the same for every profile (migrated away)."""
     iso = monday.isocalendar()
     return f"veckans-hjalte-{iso.year}-W{iso.week:02d}@antihjalte"
+
+
+_OWN_UID = re.compile(r"(?:antihjalte-\d{8}|veckans-hjalte-\d{4}-W\d{2})-(?P<pid>[A-Za-z0-9_-]+)@antihjalte")
+_LEGACY_HERO_UID = re.compile(r"veckans-hjalte-\d{4}-W\d{2}@antihjalte")
+
+
+def is_own_uid(uid: str, profile_id: str) -> bool:
+    """Is ``uid`` one that this profile generates (a focus day or a hero week of its own)?"""
+    m = _OWN_UID.fullmatch(uid)
+    return m is not None and bool(profile_id) and m.group("pid") == profile_id
+
+
+def is_legacy_hero_uid(uid: str) -> bool:
+    return _LEGACY_HERO_UID.fullmatch(uid) is not None
+
+
+def looks_own(uid: str, owner: str, profile_id: str) -> bool:
+    """An event that claims to be this profile's by both its UID and its marker (the marker
+    alone is public and proves nothing). A legacy hero week with our marker counts too; the
+    merge also wants proof that this profile wrote it (see ``feed.ownership``)."""
+    if not profile_id or owner != profile_id:
+        return False
+    return is_own_uid(uid, profile_id) or is_legacy_hero_uid(uid)
 
 
 def focus_event(day: date, ident: Identity) -> OwnEvent:
@@ -185,7 +217,7 @@ def hero_event(monday: date, hero: str, hero_email: str, ident: Identity) -> Own
         f"mailto:{hero_email}" if hero_email else "urn:x-antihjalte:hero"
     )
     return OwnEvent(
-        uid=hero_uid(monday),
+        uid=hero_uid(monday, ident.profile_id),
         start=monday,
         end=monday + timedelta(days=5),
         summary=HERO_PREFIX + hero,

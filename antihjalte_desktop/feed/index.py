@@ -71,11 +71,12 @@ def context_key(doc: RawDoc, zone: tzinfo, window: tuple[date, date]) -> str:
 
 
 def groups_of(doc: RawDoc, profile_id: str) -> dict[str, list[RawComponent]]:
-    """Every event not owned by this profile, grouped by UID."""
+    """Every event not owned by this profile, grouped by UID (the marker alone does not make an
+    event ours: a colleague's event with our marker is still the colleague's, and shown)."""
     out: dict[str, list[RawComponent]] = defaultdict(list)
     view = memoryview(doc.data)
     for c in doc.components:
-        if c.kind != "VEVENT" or c.owner == profile_id:
+        if c.kind != "VEVENT" or ics.looks_own(c.uid, c.owner, profile_id):
             continue
         key = c.uid or "#" + blake2b(view[c.start : c.end], digest_size=8).hexdigest()
         out[key].append(c)

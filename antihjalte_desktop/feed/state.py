@@ -12,7 +12,9 @@ Tables: ``meta`` (the last good sync's version token, the fingerprint of what
 this profile published, the index context), ``grp`` (hash of each indexed
 component group, by UID), ``occ`` (day, person, kind per group), ``rota`` (the
 hero weeks this profile publishes), ``seq`` (the last SEQUENCE written per UID,
-so a day removed and planned again gets a higher one).
+so a day removed and planned again gets a higher one), ``own`` (the fingerprints of
+what this profile last wrote per UID, see ``feed.ownership``: more than one while a
+write is under way, so a crash between the write and this record still recognises it).
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX occ_key ON occ(key);
     CREATE TABLE rota (monday TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL DEFAULT '');
     CREATE TABLE seq (uid TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+    """,
+    # 2: fingerprints of this profile's own events (ownership that cannot be spoofed)
+    """
+    CREATE TABLE own (uid TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (uid, digest));
     """,
 )
 
@@ -134,6 +140,27 @@ class FeedState:
             "INSERT INTO seq(uid, seq) VALUES (?, ?) "
             "ON CONFLICT(uid) DO UPDATE SET seq = MAX(seq, excluded.seq)",
             list(seqs.items()),
+        )
+
+    # -- fingerprints of own events -----------------------------------------------
+    def fingerprints(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        with self._read() as c:
+            for uid, dig in c.execute("SELECT uid, digest FROM own"):
+                out.setdefault(uid, set()).add(dig)
+        return {u: frozenset(d) for u, d in out.items()}
+
+    def add_fingerprints(self, prints: dict[str, str]) -> None:
+        """Before a write: accept what is about to be written, beside what was written before."""
+        with self.tx() as c:
+            c.executemany("INSERT OR IGNORE INTO own(uid, digest) VALUES (?, ?)", list(prints.items()))
+
+    def set_fingerprints(self, prints: dict[str, frozenset[str]], conn: sqlite3.Connection) -> None:
+        """After a sync: exactly these, and nothing for UIDs no longer in the feed."""
+        conn.execute("DELETE FROM own")
+        conn.executemany(
+            "INSERT INTO own(uid, digest) VALUES (?, ?)",
+            [(u, d) for u, ds in prints.items() for d in sorted(ds)],
         )
 
 

@@ -12,16 +12,16 @@ few SQLite reads.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from antihjalte_desktop.core.text import printable
 from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.feed import ics
-from antihjalte_desktop.feed.errors import FeedConflictError, FeedError
+from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedSquattedError
 from antihjalte_desktop.feed.state import FeedState, read_json, state_path
 from antihjalte_desktop.store.paths import FEED_STATUS_NAME
 
@@ -56,6 +56,7 @@ class SyncStatus:
     wrote: bool = False
     waited_for_lock: str = ""
     warnings: list[str] = field(default_factory=list)
+    squatted: list[str] = field(default_factory=list)  # own UIDs held or changed by someone else
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,9 +87,12 @@ def write_status(data_dir: Path, status: SyncStatus) -> None:
     at every sync, and a lost one only means "not synced yet" until the next."""
     import os
 
+    from antihjalte_desktop.core.text import dumps, sanitize
+
     path = status_path(data_dir)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(status.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+    # every string in it may quote a feed or a server: stored with control characters escaped
+    tmp.write_text(dumps(sanitize(status.to_json()), indent=2), encoding="utf-8")
     os.replace(tmp, path)
 
 
@@ -125,7 +129,7 @@ def desired_events(profile: Profile, st: FeedState, ident: ics.Identity) -> dict
         ev = ics.focus_event(day, ident)
         out[ev.uid] = ev
     for monday, name, email in st.rota():
-        ev = ics.hero_event(monday, name, email, ident)
+        ev = ics.hero_event(monday, name, email, ident)  # its UID carries the profile id
         out[ev.uid] = ev
     return out
 
@@ -198,7 +202,7 @@ def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
         status.next_attempt = _iso(now + timedelta(minutes=int(profile.settings.get("feed.sync_minutes"))))
     except KnownError as err:
         status.failures += 1
-        status.reason = str(err)
+        status.reason = printable(str(err))
         status.next_attempt = _iso(
             now + backoff(status.failures, int(profile.settings.get("feed.sync_minutes")))
         )
@@ -210,6 +214,7 @@ def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
         from antihjalte_desktop.feed.subscribe import sync_subscriptions
 
         status.warnings.extend(sync_subscriptions(profile))
+    status.warnings = [printable(w) for w in status.warnings]
     try:
         write_status(data_dir, status)
     except OSError as err:
@@ -245,6 +250,7 @@ def _run(
         status.warnings = st.warnings()
         return
     from antihjalte_desktop.feed import rawics
+    from antihjalte_desktop.feed.ownership import digest_of, squat_message
 
     for attempt in range(CONFLICT_RETRIES):
         try:
@@ -258,33 +264,42 @@ def _run(
                     _index(profile, st, doc, ident.profile_id, status)
                 else:
                     _clear_index(st)
-                result = _merge(doc, desired, ident.profile_id, profile.now(), st)
+                result = _merge(doc, desired, ident.profile_id, profile.now(), st, snap.shared)
                 new_token = snap.token
                 if result.changed:
+                    # accepted before the write: a crash after it must not make our own event a stranger
+                    st.add_fingerprints({uid: digest_of(desired[uid]) for uid in result.puts})
                     new_token = session.write(result, snap)
                 status.added, status.updated, status.removed = result.added, result.updated, result.removed
                 status.wrote = result.changed
-                for uid in result.skipped:
-                    status.warnings.append(
-                        f"{uid} is held by someone else's event in the feed; left as it is"
-                    )
             break
         except FeedConflictError:
             if attempt == CONFLICT_RETRIES - 1:
                 raise
+    squatted = result.squatted
+    accepted = st.fingerprints()
+    prints = {uid: frozenset({digest_of(desired[uid])}) for uid in result.sequences}
+    for sq in squatted:  # still ours to recognise when it is put right
+        if sq.uid in accepted and sq.uid not in prints:
+            prints[sq.uid] = accepted[sq.uid]
     with st.tx() as c:
         st.save_sequences(result.sequences, c)
+        st.set_fingerprints(prints, c)
         st.set_meta(
             {
                 "token": new_token,
                 "location": backend.location,
-                "published": fp,
+                # not "published" while something of ours is squatted: the next sync looks again
+                "published": "" if squatted else fp,
                 "zone": zone_id,
                 "year": str(profile.today().year),
                 "last_sync": _iso(profile.now()),
             },
             c,
         )
+    if squatted:
+        status.squatted = [printable(sq.uid) for sq in squatted]
+        raise FeedSquattedError(squat_message(squatted))
     if outbox:
         profile.plan.clear_outbox(outbox[-1][0])
 
@@ -310,10 +325,20 @@ def _clear_index(st: FeedState) -> None:
         )
 
 
-def _merge(doc: Any, desired: dict[str, ics.OwnEvent], profile_id: str, now: datetime, st: FeedState) -> Any:
+def _merge(
+    doc: Any,
+    desired: dict[str, ics.OwnEvent],
+    profile_id: str,
+    now: datetime,
+    st: FeedState,
+    shared: frozenset[str],
+) -> Any:
     from antihjalte_desktop.feed.merge import merge
+    from antihjalte_desktop.feed.ownership import Ownership
 
-    return merge(doc, desired, profile_id, now, st.sequences())
+    seqs = st.sequences()
+    own = Ownership(profile_id, frozenset(seqs), st.fingerprints(), shared)
+    return merge(doc, desired, profile_id, now, seqs, own)
 
 
 def has_synced(data_dir: Path) -> bool:

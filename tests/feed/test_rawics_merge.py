@@ -134,7 +134,7 @@ def test_hero_event_is_monday_to_friday_and_free() -> None:
     assert str(ev["SUMMARY"]) == "Veckans hjälte: Olle Ek"
     assert [str(c) for c in ev["CATEGORIES"].cats] == ["VECKANS-HJALTE"]
     assert str(ev["TRANSP"]) == "TRANSPARENT"
-    assert str(ev["UID"]) == "veckans-hjalte-2026-W50@antihjalte"
+    assert str(ev["UID"]) == f"veckans-hjalte-2026-W50-{ME.profile_id}@antihjalte"
 
 
 # -- the merge --------------------------------------------------------------------------------
@@ -180,7 +180,7 @@ def test_merge_never_touches_someone_elses_event() -> None:
     # a wish whose UID another profile holds is skipped, not taken over
     stolen = {ics.focus_uid(date(2026, 12, 4), "cccc"): ics.focus_event(date(2026, 12, 4), colleague)}
     r = merge(rawics.split(feed), stolen, ME.profile_id, NOW)
-    assert r.skipped and r.data == feed
+    assert [s.uid for s in r.squatted] == list(stolen) and r.data == feed
 
 
 def test_merge_adds_only_missing_refresh_hints_and_keeps_foreign_calendar_props() -> None:

@@ -137,7 +137,7 @@ def test_two_colleagues_see_each_other_and_the_rota(cli, tmp_path: Path) -> None
     assert len(heroes) == 4 and len({str(e["UID"]) for e in heroes}) == 4
     cli("rota", "generate", "--from", "2026-12-07", "--weeks", "1", check=True)
     cal = icalendar.Calendar.from_ical(feed.read_bytes())
-    w50 = [e for e in cal.walk("VEVENT") if str(e["UID"]) == "veckans-hjalte-2026-W50@antihjalte"]
+    w50 = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("veckans-hjalte-2026-W50-")]
     assert len(w50) == 1 and str(w50[0]["SUMMARY"]) == "Veckans hjälte: Monica Eriksson"
     assert w50[0]["SEQUENCE"] == 1
     # team rules at planning time (Olle): his own hero week is refused without --force ...

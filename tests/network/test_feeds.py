@@ -126,11 +126,14 @@ def test_caldav_never_writes_what_it_does_not_own(
     assert servers.put_raw(calendar_url + "copied.ics", copy, user="olle") == 201
     before = servers.get_raw(calendar_url + "copied.ics")
     Planning(anna).plan_day(date(2026, 12, 4), force=True)
-    st = synced(anna)
-    assert any("someone else" in w for w in st.warnings)
+    from antihjalte_desktop.feed.sync import sync
+
+    st = sync(anna)  # a squatted UID: named, and not "in sync"
+    assert not st.in_sync and st.squatted == [uid] and uid in st.reason
     assert servers.get_raw(calendar_url + "copied.ics") == before
     Planning(anna).unplan_day(date(2026, 12, 2))
-    synced(anna)
+    st = sync(anna)  # the rest is still synced
+    assert not st.in_sync and st.squatted == [uid] and st.removed == 1
     proxy.close()
     writes = [(m, p) for m, p in proxy.targets if m not in ("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT")]
     pid = anna.plan.profile_id()
