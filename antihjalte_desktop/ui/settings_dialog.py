@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QStyle,
@@ -121,6 +122,7 @@ class ListEditor(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
+        self.list.setSpacing(1)
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -149,6 +151,8 @@ class ListEditor(QWidget):
         self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
         self.list.installEventFilter(self)
         self.setFocusProxy(self.list)
+        # As tall as its rows need (up to the maximum the dialog sets), never stretched by the page.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def set_values(self, values: list[str]) -> None:
         self.list.clear()
@@ -503,7 +507,10 @@ class SettingsDialog(QDialog):
         if k is Kind.LIST:
             editor = ListEditor(self._handover_labels() if s.key == "handover.items" else None, self)
             editor.set_values(list(value))
-            editor.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+            # Room for about six rows; a longer list scrolls rather than stretching the page.
+            rows = self.fontMetrics().lineSpacing() + 4
+            editor.list.setMinimumHeight(rows * 4 + 8)
+            editor.setMaximumHeight(rows * 6 + 8)
             return editor
         if k is Kind.TEXT:
             edit = QPlainTextEdit(self)

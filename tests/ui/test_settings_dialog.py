@@ -420,3 +420,35 @@ def test_language_switch_applies_when_chosen(make_app, qtbot, profile: Profile) 
     combo.setCurrentIndex(combo.findData("en"))
     dlg.flush()
     assert app.planner.windowTitle() == "Antihjälte – plan focus days"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_screenshots(make_app, qtbot, profile: Profile, lang: str) -> None:
+    """Pages of the dialog in both languages, with a refused value showing, for a person to look at
+    (tests/_artifacts/settings-dialog-PAGE-LANG.png)."""
+    from tests.harness.xvfb import ARTIFACTS
+
+    profile.settings.set("ui.language", lang)
+    profile.settings.set("team.roster", ["Anna Berg, anna.berg@kommun.se, 070-123 45 67", "Per Ek"])
+    app = make_app()
+    app.open_settings()
+    dlg = app.settings_dialog
+    qtbot.waitExposed(dlg)
+    dlg.resize(dlg.sizeHint().expandedTo(dlg.size()))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    dlg.show_section("reminders")
+    te = dlg.fields["reminders.handover_time"].editor
+    focus(qtbot, te)
+    te.selectAll()
+    qtbot.keyClicks(te, "25:00")
+    focus(qtbot, dlg.fields["reminders.start_time"].editor)
+    dlg.show_section("me")
+    email = dlg.fields["me.email"].editor
+    focus(qtbot, email)
+    qtbot.keyClicks(email, "kim@kommun")
+    focus(qtbot, dlg.fields["me.phone"].editor)
+    for page in ("me", "reminders", "holidays", "handover", "team", "feed", "journal"):
+        dlg.show_section(page)
+        qtbot.wait(10)
+        assert dlg.grab().save(str(ARTIFACTS / f"settings-dialog-{page}-{lang}.png"))
+    assert not dlg.fields["me.email"].error.isHidden()
