@@ -415,6 +415,7 @@ class SettingsDialog(QDialog):
         assert isinstance(app_instance, QApplication)
         self._qapp = app_instance
         self._qapp.focusChanged.connect(self._on_focus_changed)
+        self._qapp.aboutToQuit.connect(self.flush)  # quitting from the tray saves what was typed
         self._listening = True
 
     @staticmethod
@@ -666,6 +667,7 @@ class SettingsDialog(QDialog):
         if self._listening:
             self._listening = False
             self._qapp.focusChanged.disconnect(self._on_focus_changed)
+            self._qapp.aboutToQuit.disconnect(self.flush)
         super().done(result)
 
     def show_section(self, section: str) -> None:
