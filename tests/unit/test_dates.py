@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from antihjalte_desktop.core.dates import daterange, days_from_today, format_day, iso_week, parse_day
+from antihjalte_desktop.core.dates import (
+    MONTH_NAMES,
+    daterange,
+    days_from_today,
+    format_day,
+    iso_week,
+    parse_day,
+)
 from antihjalte_desktop.errors import UsageError
 
 MONDAY = date(2026, 11, 30)
@@ -203,3 +212,22 @@ def test_iso_week_and_range() -> None:
         date(2027, 1, 2),
     ]
     assert daterange(FRIDAY, MONDAY) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=date(2025, 1, 1), max_value=date(2090, 12, 31)),
+    st.integers(0, 365),
+    st.sampled_from(["sv", "en"]),
+)
+def test_a_date_without_year_is_the_next_one_from_today(today: date, ahead: int, lang: str) -> None:
+    """Within a year from today (today included), day and month alone name exactly that day,
+    however it is written; with its year it is that day whenever it is said."""
+    day = today + timedelta(days=ahead)
+    if (day.month, day.day) == (today.month, today.day) and day != today:
+        return  # a year on: the same day and month mean today
+    month = MONTH_NAMES[lang][day.month - 1]
+    for text in (f"{day.day} {month}", f"{day.day} {month.upper()[:3]}", f"{day.day}/{day.month}"):
+        assert parse_day(text, today) == day, text
+    assert parse_day(f"{day.day} {month} {day.year}", day - timedelta(days=400)) == day
+    assert parse_day(f"{day.day}/{day.month}/{day.year}", today) == day
