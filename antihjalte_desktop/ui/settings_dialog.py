@@ -133,11 +133,10 @@ class ListEditor(QWidget):
         row.addWidget(self.list, 1)
         buttons = QVBoxLayout()
         row.addLayout(buttons)
-        tr = QCoreApplication.translate
-        self.add_button = QPushButton(tr("settings", "&Add"), self)
-        self.remove_button = QPushButton(tr("settings", "&Remove"), self)
-        self.up_button = QPushButton(tr("settings", "Move &up"), self)
-        self.down_button = QPushButton(tr("settings", "Move &down"), self)
+        self.add_button = QPushButton(self.tr("&Add"), self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.up_button = QPushButton(self.tr("Move &up"), self)
+        self.down_button = QPushButton(self.tr("Move &down"), self)
         for b, slot in (
             (self.add_button, self.add_row),
             (self.remove_button, self.remove_row),
