@@ -355,7 +355,7 @@ class App(QObject):
             from antihjalte_desktop.ui.settings_dialog import SettingsDialog
 
             self._qlocale()  # Qt's own formats in the UI language
-            dlg = SettingsDialog(self.profile.settings, self.secrets, self.icon)
+            dlg = SettingsDialog(self.profile.settings, self.secrets, self.icon, self.language)
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             return dlg
 
@@ -444,6 +444,18 @@ class App(QObject):
             if visible:
                 self.open_planner(day)
         self._close_journal()  # it reopens in the new language
+        settings = self.settings_dialog
+        if settings is not None and settings.isVisible():
+            # After the change that led here has been handled (it may come from this dialog).
+            row, geometry = settings.sections.currentRow(), settings.saveGeometry()
+
+            def reopen() -> None:
+                self.windows.replace(SETTINGS)
+                dlg = self.open_settings()
+                dlg.restoreGeometry(geometry)
+                dlg.sections.setCurrentRow(row)
+
+            QTimer.singleShot(0, reopen)
         self.hub.language_changed.emit(lang)
         self._refresh_tray()
 

@@ -48,7 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         dest="plan_command", metavar="ACTION", required=True, parser_class=_Parser
     )
     a = plan.add_parser("add", help="plan a focus day")
-    a.add_argument("date", metavar="DATE", help="YYYY-MM-DD, today, tomorrow or a weekday (fri, fre)")
+    a.add_argument(
+        "date",
+        metavar="DATE",
+        help="4 december, 4/12, 2026-12-04, today, tomorrow, a weekday (fri, fre) or next friday",
+    )
     a.add_argument("--note", default="", help="what the day is for")
     a.add_argument("--cover", default="", metavar="NAME", help="the colleague who covers for you")
     a.add_argument("--force", action="store_true", help="plan a weekend day or public holiday anyway")
@@ -203,6 +207,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from antihjalte_desktop.core.dates import days_from_today
     from antihjalte_desktop.services.planning import Planning
 
     prof = _profile(args)
@@ -223,7 +228,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     if nxt and nxt.day == today:
         print("Today is your antihjälte day.")
     elif nxt:
-        print(f"Next antihjälte day: {nxt.day.isoformat()} ({(nxt.day - today).days} days)")
+        # The CLI speaks English (ui.language picks only the texts written for others:
+        # the auto-reply and the handover message); days_from_today also speaks Swedish.
+        print(f"Next antihjälte day: {nxt.day.isoformat()} ({days_from_today((nxt.day - today).days, 'en')})")
     else:
         print("No antihjälte day planned.")
     print(cad.describe().capitalize())

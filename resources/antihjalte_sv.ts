@@ -405,6 +405,25 @@
     </message>
 </context>
 <context>
+    <name>ListEditor</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Flytta &amp;upp</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Flytta &amp;ned</translation>
+    </message>
+</context>
+<context>
     <name>PlannerWindow</name>
     <message>
         <source>Antihjälte – plan focus days</source>
@@ -645,6 +664,38 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>A change is saved when you leave its field or press Enter.</source>
+        <translation>En ändring sparas när du lämnar fältet eller trycker på Enter.</translation>
+    </message>
+    <message>
+        <source>The tray menu, the planner and this dialog switch at once.</source>
+        <translation>Menyn i systemfältet, planeringen och den här dialogen byter språk direkt.</translation>
+    </message>
+    <message>
+        <source>It was not saved.</source>
+        <translation>Den sparades inte.</translation>
+    </message>
+    <message>
+        <source>This is not a time of day. Type it as 08:30, 0830 or 8.30.</source>
+        <translation>Det här är ingen tid. Skriv den som 08:30, 0830 eller 8.30.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>Det här är ingen mejladress.</translation>
+    </message>
+    <message>
+        <source>A feed address must not hold a user name or password. Put them under Feed user name and Feed password.</source>
+        <translation>En adress till teamkalendern får inte innehålla användarnamn eller lösenord. Skriv dem i fälten för användarnamn och lösenord.</translation>
+    </message>
+    <message>
+        <source>The text has a placeholder the app does not know: %1.</source>
+        <translation>Texten har en platshållare som appen inte känner till: %1.</translation>
+    </message>
+    <message>
+        <source>The text has a { or } that is not part of a placeholder such as {day}. Write {{ or }} for the sign itself.</source>
+        <translation>Texten har en { eller } som inte hör till en platshållare som {day}. Skriv {{ eller }} för själva tecknet.</translation>
+    </message>
+    <message>
         <source>Enter the feed address and user name first, then the password again.</source>
         <translation>Fyll i teamkalenderns adress och användarnamn först, och sedan lösenordet igen.</translation>
     </message>
@@ -657,16 +708,8 @@
         <translation>Antihjälte – inställningar</translation>
     </message>
     <message>
-        <source>Changes are saved at once.</source>
-        <translation>Ändringar sparas direkt.</translation>
-    </message>
-    <message>
         <source>Sections</source>
         <translation>Avsnitt</translation>
-    </message>
-    <message>
-        <source>The tray menu and the planner switch at once; this dialog when you open it again.</source>
-        <translation>Menyn i systemfältet och planeraren byter språk direkt, den här dialogrutan nästa gång du öppnar den.</translation>
     </message>
 </context>
 <context>
@@ -931,11 +974,7 @@
     </message>
     <message>
         <source>Public holidays of</source>
-        <translation>Röda dagar för</translation>
-    </message>
-    <message>
-        <source>Two-letter country code. In Sweden, Christmas Eve, Midsummer Eve and New Year&apos;s Eve count as days off too.</source>
-        <translation>Landskod med två bokstäver. I Sverige räknas även julafton, midsommarafton och nyårsafton som lediga dagar.</translation>
+        <translation>Land för helgdagar</translation>
     </message>
     <message>
         <source>Language</source>
@@ -986,16 +1025,20 @@
         <translation>Checklista för överlämningen</translation>
     </message>
     <message>
-        <source>Items for each new day: autoreply, phone, tasks, calendar, or your own text.</source>
-        <translation>Punkter för varje ny dag: autoreply (autosvar), phone (telefon), tasks (snabba puckar), calendar (kalender) eller en egen text.</translation>
-    </message>
-    <message>
         <source>Team members</source>
         <translation>Teamets medlemmar</translation>
     </message>
     <message>
-        <source>One per line: name, e-mail, phone. Used for the hero rota and cover contacts.</source>
-        <translation>En per rad: namn, e-post, telefon. Används för veckans hjälte och för kontaktuppgifter när någon täcker upp.</translation>
+        <source>In Sweden, Christmas Eve, Midsummer Eve and New Year&apos;s Eve count as days off too.</source>
+        <translation>I Sverige räknas julafton, midsommarafton och nyårsafton också som lediga dagar.</translation>
+    </message>
+    <message>
+        <source>The checklist each newly planned day starts with. Add your own items, or take out the ones you do not need.</source>
+        <translation>Checklistan som varje ny antihjältedag börjar med. Lägg till egna punkter eller ta bort dem du inte behöver.</translation>
+    </message>
+    <message>
+        <source>One person per row: name, e-mail, phone. Used for the hero rota and cover contacts.</source>
+        <translation>En person per rad: namn, mejl, telefon. Används för schemat för veckans hjälte och för den som täcker upp.</translation>
     </message>
     <message>
         <source>At most this many on antihjälte day at once</source>

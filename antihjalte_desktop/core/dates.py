@@ -35,6 +35,34 @@ _RELATIVE = {
 }
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# 4/12 and 4/12/2027: day first, as in Sweden and Britain.
+_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}))?$")
+# "4 december", "4 dec. 2027", "fredag 4 december", "December 4, 2027".
+_DAY_MONTH = re.compile(r"^(?:(?P<wd>[^\W\d]+),? )?(?P<d>\d{1,2})\.? (?P<m>[^\W\d]+)\.?(?: (?P<y>\d{4}))?$")
+_MONTH_DAY = re.compile(r"^(?:(?P<wd>[^\W\d]+),? )?(?P<m>[^\W\d]+)\.? (?P<d>\d{1,2}),?(?: (?P<y>\d{4}))?$")
+_NEXT = ("nästa", "nasta", "next")
+
+# Month = 1..12. Swedish and English, full names and the usual abbreviations.
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("jan", "januari", "january"),
+        ("feb", "februari", "february"),
+        ("mar", "mars", "march"),
+        ("apr", "april"),
+        ("maj", "may"),
+        ("jun", "juni", "june"),
+        ("jul", "juli", "july"),
+        ("aug", "augusti", "august"),
+        ("sep", "sept", "september"),
+        ("okt", "oct", "oktober", "october"),
+        ("nov", "november"),
+        ("dec", "december"),
+    ],
+    start=1,
+):
+    for _n in _names:
+        _MONTHS[_n] = _i
 
 # The holidays package knows Swedish holidays up to 2100, and a day at the very end of
 # the calendar would have no next workday; nobody plans a focus day outside these years.
@@ -57,11 +85,16 @@ MONTH_NAMES = {
 
 
 def parse_day(text: str, today: date) -> date:
-    """Turn ``2026-12-04``, ``today``, ``tomorrow`` or a weekday name into a date.
+    """Turn what a person types into a date; raise :class:`UsageError` when it is not one.
 
-    A weekday name means the next such day after today (``fri`` on a Friday is a
-    week later; say ``today`` for today). Raises :class:`UsageError` when the text
-    is not a day.
+    - ``2026-12-04``; ``today``/``idag``, ``tomorrow``/``i morgon``;
+    - a weekday (``fri``, ``fre``, ``fredag``): the next such day after today, so ``fri`` on a
+      Friday is a week later (say ``today`` for today);
+    - ``next friday``/``nästa fredag``: the Friday of next week (weeks start on Monday, ISO);
+    - a day and a month: ``4 december``, ``14 januari``, ``3 maj``, ``4 dec``, ``4/12``
+      (day first), with a year (``4 december 2027``, ``4/12/2027``) or without. Without a
+      year it is the next such date from today, today included: ``30 november`` on
+      30 November is today, on 1 December it is next year's.
     """
     key = " ".join(text.strip().lower().split())
     if key in _RELATIVE:
@@ -69,18 +102,82 @@ def parse_day(text: str, today: date) -> date:
     if key in _WEEKDAYS:
         ahead = (_WEEKDAYS[key] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
+    first, _, rest = key.partition(" ")
+    if first in _NEXT and rest in _WEEKDAYS:
+        next_monday = today + timedelta(days=7 - today.weekday())
+        return next_monday + timedelta(days=_WEEKDAYS[rest])
     m = _ISO.match(key)
     if m:
-        try:
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError as err:
-            raise UsageError(f"not a valid date: {text!r} ({err})") from None
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise UsageError(f"{text!r} is out of range: use a date from {FIRST_YEAR} to {LAST_YEAR}")
+        return _checked(text, int(m[1]), int(m[2]), int(m[3]))
+    m = _NUMERIC.match(key)
+    if m:
+        return _day_and_month(text, today, int(m[1]), int(m[2]), m[3])
+    m = _DAY_MONTH.match(key) or _MONTH_DAY.match(key)
+    if m and m["m"] in _MONTHS:
+        if m["wd"] is not None and m["wd"] not in _WEEKDAYS:
+            raise _unreadable(text)
+        day = _day_and_month(text, today, int(m["d"]), _MONTHS[m["m"]], m["y"])
+        if m["wd"] is not None and _WEEKDAYS[m["wd"]] != day.weekday():
+            name = WEEKDAY_NAMES["en"]
+            raise UsageError(
+                f"{text!r} does not add up: {format_day(day, 'en', with_weekday=False, with_year=True)} "
+                f"is a {name[day.weekday()]}, not a {name[_WEEKDAYS[m['wd']]]}"
+            )
         return day
-    raise UsageError(
-        f"cannot read {text!r} as a day: use YYYY-MM-DD, today, tomorrow or a weekday (fri, fre)"
+    raise _unreadable(text)
+
+
+def _unreadable(text: str) -> UsageError:
+    return UsageError(
+        f"cannot read {text!r} as a day: use a date (4 december, 4/12, 2026-12-04), "
+        "today, tomorrow or a weekday (fri, fre, next friday)"
     )
+
+
+def _checked(text: str, year: int, month: int, day: int) -> date:
+    """The date, or a usage error that says what is wrong with it."""
+    if not 1 <= month <= 12:
+        raise UsageError(f"{text!r} is not a date: there is no month {month}")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UsageError(f"{text!r} is out of range: use a date from {FIRST_YEAR} to {LAST_YEAR}")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        name = MONTH_NAMES["en"][month - 1]
+        raise UsageError(f"{text!r} is not a date: {name} {year} has no day {day}") from None
+
+
+def _day_and_month(text: str, today: date, day: int, month: int, year: str | None) -> date:
+    """A day and month in the given year, or else the next one from today (today included)."""
+    if year is not None:
+        return _checked(text, int(year), month, day)
+    if not 1 <= month <= 12:
+        raise UsageError(f"{text!r} is not a date: there is no month {month}")
+    # 29 February comes back within eight years; every other day within one.
+    for y in range(today.year, today.year + 9):
+        try:
+            found = date(y, month, day)
+        except ValueError:
+            continue
+        if found >= today:
+            return _checked(text, y, month, day)
+    raise UsageError(f"{text!r} is not a date: {MONTH_NAMES['en'][month - 1]} has no day {day}")
+
+
+def days_from_today(days: int, lang: str) -> str:
+    """How far off a day is, in calendar days: ``today``, ``tomorrow``, ``in 12 days``
+    (``i dag``, ``i morgon``, ``om 12 dagar``); past days as ``yesterday``, ``3 days ago``.
+    The one place for this wording."""
+    sv = lang == "sv"
+    if days == 0:
+        return "i dag" if sv else "today"
+    if days == 1:
+        return "i morgon" if sv else "tomorrow"
+    if days == -1:
+        return "i går" if sv else "yesterday"
+    if days > 1:
+        return f"om {days} dagar" if sv else f"in {days} days"
+    return f"för {-days} dagar sedan" if sv else f"{-days} days ago"
 
 
 def format_day(day: date, lang: str, *, with_weekday: bool = True, with_year: bool = False) -> str:

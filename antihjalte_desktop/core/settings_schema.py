@@ -76,6 +76,8 @@ class Setting:
                 value = [p.strip() for p in t.split(";") if p.strip()]
         elif k is Kind.TEXT:
             value = text.replace("\\n", "\n")
+        elif k is Kind.TIME:
+            value = read_time(text) or text.strip()
         else:
             value = text.strip() if k is not Kind.STR else text
         return self.validate(value)
@@ -127,6 +129,24 @@ class Setting:
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
+_TYPED_TIME = (
+    re.compile(r"(\d{1,2})[:.](\d{2})"),  # 8:30, 08.30, 22:06
+    re.compile(r"(\d{1,2})(\d{2})"),  # 830, 0830, 2206 (a lone 8 is not taken: 8 what?)
+)
+
+
+def read_time(text: str) -> str | None:
+    """A time of day as people type it (``0830``, ``830``, ``8:30``, ``08.30``, ``2206``) as
+    ``HH:MM``, or None when it is not one."""
+    t = text.strip()
+    for pattern in _TYPED_TIME:
+        m = pattern.fullmatch(t)
+        if m:
+            h, mins = int(m[1]), int(m[2])
+            return f"{h:02d}:{mins:02d}" if h < 24 and mins < 60 else None
+    return None
+
+
 def parse_time(value: str) -> time:
     h, m = map(int, value.split(":"))
     return time(h, m)
@@ -165,8 +185,8 @@ SCHEMA: tuple[Setting, ...] = (
     S("cadence.every_weeks", Kind.INT, 4, QT_TRANSLATE_NOOP("settings", "One antihjälte day every … weeks"),
       QT_TRANSLATE_NOOP("settings", "0 turns the cadence off."), minimum=0, maximum=52),
     S("holidays.country", Kind.STR, "SE", QT_TRANSLATE_NOOP("settings", "Public holidays of"),
-      QT_TRANSLATE_NOOP("settings", "Two-letter country code. In Sweden, Christmas Eve, Midsummer Eve and "
-                     "New Year's Eve count as days off too."), check=_check_country),
+      QT_TRANSLATE_NOOP("settings", "In Sweden, Christmas Eve, Midsummer Eve and New Year's Eve count as days "
+                     "off too."), check=_check_country),
     S("ui.language", Kind.CHOICE, "", QT_TRANSLATE_NOOP("settings", "Language"),
       QT_TRANSLATE_NOOP("settings", "Empty follows the system language."), choices=("", "sv", "en"),
       choice_labels=(QT_TRANSLATE_NOOP("settings", "System language"), "Svenska", "English")),
@@ -182,9 +202,10 @@ SCHEMA: tuple[Setting, ...] = (
       QT_TRANSLATE_NOOP("settings", "Same placeholders as the Swedish text."), check=_check_template),
     S("handover.items", Kind.LIST, ["autoreply", "phone", "tasks", "calendar"],
       QT_TRANSLATE_NOOP("settings", "Handover checklist"),
-      QT_TRANSLATE_NOOP("settings", "Items for each new day: autoreply, phone, tasks, calendar, or your own text.")),
+      QT_TRANSLATE_NOOP("settings", "The checklist each newly planned day starts with. Add your own items, or "
+                     "take out the ones you do not need.")),
     S("team.roster", Kind.LIST, [], QT_TRANSLATE_NOOP("settings", "Team members"),
-      QT_TRANSLATE_NOOP("settings", "One per line: name, e-mail, phone. Used for the hero rota and cover contacts.")),
+      QT_TRANSLATE_NOOP("settings", "One person per row: name, e-mail, phone. Used for the hero rota and cover contacts.")),
     S("team.max_focus_per_day", Kind.INT, 2, QT_TRANSLATE_NOOP("settings", "At most this many on antihjälte day at once"),
       minimum=1, maximum=100),
     S("feed.location", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Team feed"),

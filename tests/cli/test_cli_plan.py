@@ -29,7 +29,7 @@ def test_add_accepts_dates(ah: Run, text: str, day: str) -> None:
     assert planned(ah) == [day]
 
 
-@pytest.mark.parametrize("text", ["someday", "2026-02-30", "4/12", "fridag", "9999-12-31"])
+@pytest.mark.parametrize("text", ["someday", "2026-02-30", "4/13", "fridag", "9999-12-31"])
 def test_bad_date_is_usage_error(ah: Run, text: str) -> None:
     err = ah("plan", "add", text, code=2).stderr
     assert repr(text) in err

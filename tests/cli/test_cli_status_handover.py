@@ -32,7 +32,7 @@ def test_status_kept(ah: Run) -> None:
         "overdue_workdays": 0,
     }
     out = ah("status").stdout
-    assert "Next antihjälte day: 2026-12-04 (4 days)" in out and "Cadence kept" in out
+    assert "Next antihjälte day: 2026-12-04 (in 4 days)" in out and "Cadence kept" in out
 
 
 def test_status_today(ah: Run) -> None:
