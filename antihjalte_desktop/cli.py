@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--force", action="store_true", help="plan a weekend day or public holiday anyway")
     r = plan.add_parser("remove", help="take a day out of the plan")
     r.add_argument("date", metavar="DATE")
+    mv = plan.add_parser("move", help="move a planned day, with its note, cover, ticks and tasks")
+    mv.add_argument("old", metavar="FROM", help="the planned day")
+    mv.add_argument("new", metavar="TO", help="the day to move it to")
+    mv.add_argument("--force", action="store_true", help="move it to a weekend day or public holiday anyway")
     e = plan.add_parser("edit", help="change a planned day's note or cover")
     e.add_argument("date", metavar="DATE")
     e.add_argument("--note")
@@ -117,7 +121,11 @@ def _extensions() -> list[Callable[[Any], None]]:
     import importlib
 
     out = []
-    for name in ("antihjalte_desktop.journal_cli", "antihjalte_desktop.feed.cli"):
+    for name in (
+        "antihjalte_desktop.journal_cli",
+        "antihjalte_desktop.feed.cli",
+        "antihjalte_desktop.insights_cli",
+    ):
         try:
             mod = importlib.import_module(name)
         except ModuleNotFoundError as err:
@@ -189,6 +197,14 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if action == "list":
         return _plan_list(args)
     prof = _profile(args)
+    if action == "move":
+        from antihjalte_desktop.services.move_day import move_day
+
+        old, new = _parse_day(prof, args.old), _parse_day(prof, args.new)
+        for w in move_day(prof, old, new, force=args.force):
+            _warn(f"warning: {w}")
+        print(f"Moved: {old.isoformat()} → {new.isoformat()}")
+        return 0
     day = _parse_day(prof, args.date)
     if action == "add":
         result = prof.plan_day(day, args.note, args.cover, force=args.force)

@@ -1,0 +1,79 @@
+"""``antihjalte insights``: the year in figures (JSON or a short summary), or as a PNG
+or one-page PDF report. Only ``--out`` loads Qt, lazily, from ``ui/insights_export``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from antihjalte_desktop.errors import UsageError
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("insights", help="the year in figures: days kept, reflections, the unit's days")
+    p.add_argument("--year", type=int, metavar="Y", help="the calendar year (default: this year)")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.add_argument("--unit", action="store_true", help="the unit's focus days and hero weeks (team feed)")
+    p.add_argument("--out", metavar="FILE", help="write a report picture (.png) or one-page report (.pdf)")
+    p.set_defaults(handler=cmd_insights)
+
+
+def cmd_insights(args: argparse.Namespace) -> int:
+    from antihjalte_desktop.cli import _print_json, _profile
+    from antihjalte_desktop.services.insights import gather
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".png", ".pdf"):
+        raise UsageError(f"--out {args.out}: the report is written as .png or .pdf; name the file so")
+    prof = _profile(args)
+    year = args.year if args.year is not None else prof.today().year
+    if not 1900 <= year <= 9999:
+        raise UsageError(f"--year {year} is not a calendar year this app can show")
+    ins = gather(prof, year, unit=args.unit or out is not None)
+    if out is not None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from antihjalte_desktop.ui.insights_export import export
+
+        written = export(ins, out, prof.language(), prof.now().date())
+        print(f"Written: {written}")
+        return 0
+    if args.json:
+        _print_json(ins.to_json())
+        return 0
+    print(summary(ins.to_json()))
+    return 0
+
+
+def summary(data: dict[str, Any]) -> str:
+    """A few readable lines of the JSON figures."""
+    d, c, h = data["days"], data["cadence"], data["handover"]
+    lines = [
+        f"Insights {data['year']}",
+        f"  Focus days: {d['planned']} planned, {d['kept']} kept, {d['moved']} moved, {d['removed']} removed",
+        f"  Reflections written on {sum(m['reflections'] for m in data['months'])} of {d['kept']} kept days",
+    ]
+    if c["every_weeks"]:
+        lines.append(
+            f"  Cadence every {c['every_weeks']} week{'s' if c['every_weeks'] != 1 else ''}: "
+            f"{round(c['kept_ratio'] * 100)} % of the days it asked for, "
+            f"longest gap {c['longest_gap_workdays']} workdays"
+        )
+    else:
+        lines.append(f"  No cadence set; longest gap {c['longest_gap_workdays']} workdays")
+    if h["tasks_passed"]:
+        people = ", ".join(f"{name} {n}" for name, n in h["by_person"].items())
+        lines.append(f"  Tasks passed on: {h['tasks_passed']} ({people}), taken back: {h['taken_back']}")
+    months = [m for m in data["months"] if m["planned"]]
+    if months:
+        lines.append("  By month: " + ", ".join(f"{m['month']} {m['kept']}/{m['planned']}" for m in months))
+    if "unit" in data:
+        if data["unit"]:
+            lines.append("  The unit (team feed):")
+            for p in data["unit"]:
+                lines.append(f"    {p['person']}: {p['focus_days']} focus days, {p['hero_weeks']} hero weeks")
+        else:
+            lines.append("  The unit: nothing shared in the team feed for this year")
+    return "\n".join(lines)
