@@ -22,7 +22,10 @@ def run(cli: Cli, *args: str, now: str, code: int = 0, **env: str) -> subprocess
     e = cli.env(ANTIHJALTE_NOW=now, **env)
     proc = subprocess.run(
         [sys.executable, "-m", "antihjalte_desktop", *args],
-        capture_output=True, text=True, env=e, timeout=120,
+        capture_output=True,
+        text=True,
+        env=e,
+        timeout=120,
     )
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == code, f"antihjalte {' '.join(args)} -> {proc.returncode}\n{proc.stderr}"
@@ -40,10 +43,28 @@ def build_history(cli: Cli) -> None:
     run(cli, "handover", "2026-01-09", "--task", SECRET_TASK, "--to", "Olle", now=jan5)
     run(cli, "handover", "2026-01-09", "--task", "svara på mejlen", "--to", "Olle", now=jan5)
     run(cli, "handover", "2026-01-09", "--task", "möte", "--to", "Anna Berg", now=jan5)
-    run(cli, "journal", "add", "--date", "2026-01-09", "--focus-day", "2026-01-09", SECRET_JOURNAL,
-        now="2026-01-09T16:00:00+01:00")
-    run(cli, "journal", "add", "--date", "2026-01-09", "--focus-day", "2026-01-09", "en rad till",
-        now="2026-01-09T16:30:00+01:00")
+    run(
+        cli,
+        "journal",
+        "add",
+        "--date",
+        "2026-01-09",
+        "--focus-day",
+        "2026-01-09",
+        SECRET_JOURNAL,
+        now="2026-01-09T16:00:00+01:00",
+    )
+    run(
+        cli,
+        "journal",
+        "add",
+        "--date",
+        "2026-01-09",
+        "--focus-day",
+        "2026-01-09",
+        "en rad till",
+        now="2026-01-09T16:30:00+01:00",
+    )
     run(cli, "journal", "add", "--date", "2026-01-12", "inte kopplad", now=jan12)
     run(cli, "handover", "2026-01-09", "--task-back", "1", now=jan12)
     run(cli, "handover", "2026-02-06", "--check", "phone", "--task", "bevaka", "--to", "Anna Berg", now=jan20)

@@ -94,8 +94,10 @@ def test_unit_from_the_team_feed(cli: Cli, tmp_path: Path) -> None:
     anna = Cli(tmp_path / "anna", now=None)
     olle = Cli(tmp_path / "olle", now=None)
     jan5 = "2026-01-05T09:00:00+01:00"
-    for c, name, days in ((anna, "Anna Berg", ["2026-01-09", "2026-02-13", "2026-03-13"]),
-                          (olle, "Olle Ek", ["2026-01-16"])):
+    for c, name, days in (
+        (anna, "Anna Berg", ["2026-01-09", "2026-02-13", "2026-03-13"]),
+        (olle, "Olle Ek", ["2026-01-16"]),
+    ):
         run(c, "config", "set", "me.name", name, now=jan5)
         run(c, "feed", "set", str(feed), now=jan5)
         for d in days:
