@@ -6,9 +6,12 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from antihjalte_desktop.errors import UsageError
+
+if TYPE_CHECKING:
+    from antihjalte_desktop.services.insights import Sources
 
 
 def register(subparsers: Any) -> None:
@@ -20,24 +23,46 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_insights)
 
 
+def _sources(args: argparse.Namespace) -> Sources:
+    """The stores the figures come from, opened as lightly as ``plan list`` does: no
+    Profile, so no reminder, auto-reply or handover code is imported."""
+    from antihjalte_desktop.core.clock import clock_from_env
+    from antihjalte_desktop.services.insights import Sources
+    from antihjalte_desktop.store.holidays_cache import work_calendar
+    from antihjalte_desktop.store.paths import Paths
+    from antihjalte_desktop.store.plan_store import PlanStore
+    from antihjalte_desktop.store.settings import Settings
+
+    clock = clock_from_env()
+    paths = Paths.resolve(args.home).ensure()
+    settings = Settings(paths.settings_file)
+    calendar = work_calendar(paths.cache, str(settings.get("holidays.country")))
+    return Sources(paths, PlanStore(paths.db_file, clock), settings, calendar, clock.now().date())
+
+
 def cmd_insights(args: argparse.Namespace) -> int:
-    from antihjalte_desktop.cli import _print_json, _profile
-    from antihjalte_desktop.services.insights import gather
+    from antihjalte_desktop.cli import _print_json
+    from antihjalte_desktop.services.insights import gather_from
 
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in (".png", ".pdf"):
         raise UsageError(f"--out {args.out}: the report is written as .png or .pdf; name the file so")
-    prof = _profile(args)
-    year = args.year if args.year is not None else prof.today().year
-    if not 1900 <= year <= 9999:
-        raise UsageError(f"--year {year} is not a calendar year this app can show")
-    ins = gather(prof, year, unit=args.unit or out is not None)
+    src = _sources(args)
+    try:
+        year = args.year if args.year is not None else src.today.year
+        if not 1900 <= year <= 9999:
+            raise UsageError(f"--year {year} is not a calendar year this app can show")
+        ins = gather_from(src, year, unit=args.unit or out is not None)
+    finally:
+        src.plan.close()
     if out is not None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from antihjalte_desktop.store.profile import system_language
         from antihjalte_desktop.ui.insights_export import export
 
-        written = export(ins, out, prof.language(), prof.now().date())
+        lang = str(src.settings.get("ui.language")) or system_language()
+        written = export(ins, out, lang, src.today)
         print(f"Written: {written}")
         return 0
     if args.json:

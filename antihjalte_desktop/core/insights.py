@@ -17,21 +17,22 @@ has the last word, so a history that began after the day was planned (schema 3's
 - tasks: passed on from planned or kept days (not removed ones, not tasks removed).
 
 Only dates, names and counts come in: never a note, a task's text or journal text.
+The values are NamedTuples rather than frozen dataclasses: as immutable, and each costs
+one generated function instead of six at import, which ``insights --json`` feels.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from antihjalte_desktop.core.workdays import WorkCalendar
 
 
-@dataclass(frozen=True)
-class DayEvent:
+class DayEvent(NamedTuple):
     """One act in a day's life, as stored (``at``: the local date of the act, None: unknown)."""
 
     day: date
@@ -52,46 +53,40 @@ class CellState(StrEnum):
     WORKDAY = "workday"
 
 
-@dataclass(frozen=True)
-class DayCounts:
+class DayCounts(NamedTuple):
     planned: int = 0
     kept: int = 0
     moved: int = 0
     removed: int = 0
 
 
-@dataclass(frozen=True)
-class MonthFigures:
+class MonthFigures(NamedTuple):
     month: int
     planned: int = 0
     kept: int = 0
     reflections: int = 0
 
 
-@dataclass(frozen=True)
-class CadenceFigures:
+class CadenceFigures(NamedTuple):
     every_weeks: int
     kept_ratio: float
     longest_gap_workdays: int
 
 
-@dataclass(frozen=True)
-class HandoverFigures:
+class HandoverFigures(NamedTuple):
     tasks_passed: int = 0
     taken_back: int = 0
     by_person: tuple[tuple[str, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class UnitPerson:
+class UnitPerson(NamedTuple):
     person: str
     focus_days: int
     hero_weeks: int
     focus_by_month: tuple[int, ...] = (0,) * 12
 
 
-@dataclass(frozen=True)
-class Insights:
+class Insights(NamedTuple):
     year: int
     today: date
     days: DayCounts
@@ -99,7 +94,7 @@ class Insights:
     cadence: CadenceFigures
     handover: HandoverFigures
     cells: tuple[CellState, ...]  # one per day of the year, from 1 January
-    reflected: frozenset[date] = field(default_factory=frozenset)
+    reflected: frozenset[date] = frozenset()
     unit: tuple[UnitPerson, ...] | None = None
 
     def cell(self, day: date) -> CellState:
@@ -153,13 +148,15 @@ class _Life:
         self.removed_at: date | None = None
 
 
-@dataclass
 class _Task:
-    life: _Life | None
-    day: date
-    person: str
-    back: bool = False
-    removed: bool = False
+    __slots__ = ("back", "day", "life", "person", "removed")
+
+    def __init__(self, life: _Life | None, day: date, person: str) -> None:
+        self.life = life
+        self.day = day
+        self.person = person
+        self.back = False
+        self.removed = False
 
 
 def _replay(events: Iterable[DayEvent], planned_now: Iterable[date]) -> tuple[list[_Life], list[_Task]]:
@@ -239,6 +236,18 @@ def gap_workdays(kept: list[date], start: date, end: date, calendar: WorkCalenda
 
 def _norm(name: str) -> str:
     return " ".join(name.casefold().split())
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "Anna", "anna berg" and "Anna Berg" are one person; empty names match nobody
+    (the team view's rule)."""
+    na, nb = _norm(a), _norm(b)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    fa, fb = na.split(), nb.split()
+    return (len(fa) == 1 and fa[0] == fb[0]) or (len(fb) == 1 and fb[0] == fa[0])
 
 
 def unit_view(rows: Iterable[tuple[date, str, str]], year: int) -> tuple[UnitPerson, ...]:

@@ -71,19 +71,11 @@ def team_view(profile: Profile, start: date, end: date) -> list[Entry]:
     return sorted(out, key=lambda e: (e.date, KIND_ORDER.get(e.kind, 9), e.person.casefold()))
 
 
-def _norm(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 def _same_person(a: str, b: str) -> bool:
     """ "Anna", "anna berg" and "Anna Berg" are one person; empty names match nobody."""
-    na, nb = _norm(a), _norm(b)
-    if not na or not nb:
-        return False
-    if na == nb:
-        return True
-    fa, fb = na.split(), nb.split()
-    return (len(fa) == 1 and fa[0] == fb[0]) or (len(fb) == 1 and fb[0] == fa[0])
+    from antihjalte_desktop.core.insights import same_person
+
+    return same_person(a, b)
 
 
 def hero_of_week(profile: Profile, day: date) -> str:

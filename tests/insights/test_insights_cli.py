@@ -123,3 +123,16 @@ def test_json_and_the_summary_without_history(cli: Cli) -> None:
     assert "0 planned" in run(cli, "insights", now=NOW).stdout
     r = run(cli, "insights", "--out", str(Path("x.txt")), now=NOW, code=2)
     assert ".png or .pdf" in r.stderr
+
+
+def test_insights_json_stays_light(cli: Cli) -> None:
+    """Only --out loads Qt; --json and the summary load neither Qt nor the journal's model."""
+    from ..cli.test_cli_light import probe
+
+    run(cli, "plan", "add", "2026-12-04", now=NOW)
+    out = probe(
+        cli, ["insights", "--json", "--unit"], ["insights"], ["plan", "move", "2026-12-04", "2026-12-11"]
+    )
+    assert out["codes"] == [0, 0, 0]
+    assert "PySide6" not in out["loaded"] and "shiboken6" not in out["loaded"]
+    assert "icalendar" not in out["loaded"] and "keyring" not in out["loaded"]
