@@ -256,11 +256,17 @@ def unit_view(rows: Iterable[tuple[date, str, str]], year: int) -> tuple[UnitPer
     names: dict[str, str] = {}
     focus: dict[str, set[date]] = {}
     hero: dict[str, set[tuple[int, int]]] = {}
+    keys: dict[str, str] = {}  # the feed repeats each name thousands of times
     for day, person, kind in rows:
-        if day.year != year or not person.strip():
+        if day.year != year:
             continue
-        key = _norm(person)
-        names.setdefault(key, " ".join(person.split()))
+        key = keys.get(person)
+        if key is None:
+            key = keys[person] = _norm(person)
+            if key:
+                names.setdefault(key, " ".join(person.split()))
+        if not key:
+            continue
         if kind == "focus":
             focus.setdefault(key, set()).add(day)
         elif kind == "hero":

@@ -78,7 +78,8 @@ def gather_from(src: Sources, year: int, *, unit: bool = False) -> Insights:
     start, end = date(year, 1, 1), date(year, 12, 31)
     feed = _feed_rows(src, start, end)
     me = str(src.settings.get("me.name"))
-    away = [d for d, p, k in feed if k == "away" and same_person(p, me)]
+    mine = {p for _d, p, k in feed if k == "away" and same_person(p, me)}
+    away = [d for d, p, k in feed if k == "away" and p in mine]
     planned_now = src.plan.day_dates()
     unit_rows = None
     if unit:
