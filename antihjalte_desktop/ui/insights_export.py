@@ -9,13 +9,13 @@ import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from antihjalte_desktop.core.insights import Insights
 from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.ui.i18n import qlocale
-from antihjalte_desktop.ui.insights_render import paint_report, t
+from antihjalte_desktop.ui.insights_render import paint_report
 
 DPI = 150
 # A4 landscape at 150 dpi, less 10 mm margins: the same drawing area in the PNG and the PDF
@@ -80,7 +80,11 @@ def export(ins: Insights, out: Path, lang: str, printed_on: date) -> Path:
         if out.suffix.lower() == ".pdf":
             writer = QPdfWriter(str(tmp))
             writer.setResolution(DPI)
-            writer.setTitle(t("Antihjälte days %1: insights").replace("%1", str(ins.year)))
+            writer.setTitle(
+                QCoreApplication.translate("InsightsReport", "Antihjälte days %1: insights").replace(
+                    "%1", str(ins.year)
+                )
+            )
             writer.setCreator("Antihjälte")
             writer.setPageLayout(
                 QPageLayout(

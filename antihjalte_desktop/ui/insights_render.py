@@ -14,22 +14,18 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from antihjalte_desktop.core.dates import format_day
 from antihjalte_desktop.core.insights import CellState, Insights
 
-CONTEXT = "InsightsReport"
-
-
-def t(text: str, n: int = -1) -> str:
-    """Translated in the report's context (the window and the export share it)."""
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+# Every string here is translated in the context "InsightsReport", shared by the window and the report
+# (written out at each call: lupdate only finds literal arguments).
 
 
 def state_word(state: CellState) -> str:
     words = {
-        CellState.KEPT: t("focus day kept"),
-        CellState.PLANNED: t("focus day planned"),
-        CellState.AWAY: t("away"),
-        CellState.HOLIDAY: t("public holiday"),
-        CellState.WEEKEND: t("weekend"),
-        CellState.WORKDAY: t("workday"),
+        CellState.KEPT: QCoreApplication.translate("InsightsReport", "focus day kept"),
+        CellState.PLANNED: QCoreApplication.translate("InsightsReport", "focus day planned"),
+        CellState.AWAY: QCoreApplication.translate("InsightsReport", "away"),
+        CellState.HOLIDAY: QCoreApplication.translate("InsightsReport", "public holiday"),
+        CellState.WEEKEND: QCoreApplication.translate("InsightsReport", "weekend"),
+        CellState.WORKDAY: QCoreApplication.translate("InsightsReport", "workday"),
     }
     return words[state]
 
@@ -117,14 +113,14 @@ def cell_text(ins: Insights, day: date, lang: str) -> str:
     state = ins.cell(day)
     text = f"{format_day(day, lang)}: {state_word(state)}"
     if day in ins.reflected:
-        text += ", " + t("reflection written")
+        text += ", " + QCoreApplication.translate("InsightsReport", "reflection written")
     return text
 
 
 def describe_days(ins: Insights) -> str:
     d = ins.days
     return (
-        t("%1 planned, %2 kept, %3 moved, %4 removed")
+        QCoreApplication.translate("InsightsReport", "%1 planned, %2 kept, %3 moved, %4 removed")
         .replace("%1", str(d.planned))
         .replace("%2", str(d.kept))
         .replace("%3", str(d.moved))
@@ -134,30 +130,27 @@ def describe_days(ins: Insights) -> str:
 
 def describe_reflections(ins: Insights) -> str:
     return (
-        t("Reflections written on %1 of %2 kept days")
+        QCoreApplication.translate("InsightsReport", "Reflections written on %1 of %2 kept days")
         .replace("%1", str(len(ins.reflected)))
         .replace("%2", str(ins.days.kept))
     )
 
 
 def describe_cadence(ins: Insights, locale: QLocale) -> str:
-    c = ins.cadence
-    gap = t("longest gap %n workdays", c.longest_gap_workdays)
-    if c.every_weeks <= 0:
-        return t("No cadence set") + "; " + gap
-    return (
-        t("Cadence one day every %n weeks", c.every_weeks)
-        + ": "
-        + t("%1 of the days it asked for").replace("%1", percent(locale, c.kept_ratio))
-        + "; "
-        + gap
-    )
+    # plain names as the count: lupdate skips a plural whose count is an attribute
+    gap_days, weeks = ins.cadence.longest_gap_workdays, ins.cadence.every_weeks
+    gap = QCoreApplication.translate("InsightsReport", "longest gap %n workday(s)", None, gap_days)
+    if weeks <= 0:
+        return QCoreApplication.translate("InsightsReport", "No cadence set") + "; " + gap
+    asked = QCoreApplication.translate("InsightsReport", "%1 of the days it asked for")
+    every = QCoreApplication.translate("InsightsReport", "One day every %n week(s)", None, weeks)
+    return f"{every}: {asked.replace('%1', percent(locale, ins.cadence.kept_ratio))}; {gap}"
 
 
 def describe_handover(ins: Insights) -> str:
     h = ins.handover
     text = (
-        t("Tasks passed on: %1, taken back: %2")
+        QCoreApplication.translate("InsightsReport", "Tasks passed on: %1, taken back: %2")
         .replace("%1", str(h.tasks_passed))
         .replace("%2", str(h.taken_back))
     )
@@ -170,7 +163,7 @@ def describe_months(ins: Insights, locale: QLocale) -> str:
     parts = []
     for m in ins.months:
         parts.append(
-            t("%1: %2 kept of %3 planned, %4 reflections")
+            QCoreApplication.translate("InsightsReport", "%1: %2 kept of %3 planned, %4 reflections")
             .replace("%1", month_name(locale, m.month))
             .replace("%2", str(m.kept))
             .replace("%3", str(m.planned))
@@ -181,14 +174,14 @@ def describe_months(ins: Insights, locale: QLocale) -> str:
 
 def describe_unit(ins: Insights, locale: QLocale) -> str:
     if not ins.unit:
-        return t("Nothing shared in the team feed for this year")
+        return QCoreApplication.translate("InsightsReport", "Nothing shared in the team feed for this year")
     lines = []
     for p in ins.unit:
         months = ", ".join(
             f"{month_name(locale, i + 1, short=True)} {n}" for i, n in enumerate(p.focus_by_month) if n
         )
         lines.append(
-            t("%1: %2 focus days, %3 hero weeks")
+            QCoreApplication.translate("InsightsReport", "%1: %2 focus days, %3 hero weeks")
             .replace("%1", p.person)
             .replace("%2", str(p.focus_days))
             .replace("%3", str(p.hero_weeks))
@@ -343,13 +336,13 @@ def paint_heatmap(
 
 def legend_items() -> list[tuple[CellState, bool, str]]:
     return [
-        (CellState.KEPT, False, t("Kept")),
-        (CellState.KEPT, True, t("Kept, with a reflection")),
-        (CellState.PLANNED, False, t("Planned")),
-        (CellState.AWAY, False, t("Away")),
-        (CellState.HOLIDAY, False, t("Public holiday")),
-        (CellState.WEEKEND, False, t("Weekend")),
-        (CellState.WORKDAY, False, t("Workday")),
+        (CellState.KEPT, False, QCoreApplication.translate("InsightsReport", "Kept")),
+        (CellState.KEPT, True, QCoreApplication.translate("InsightsReport", "Kept, with a reflection")),
+        (CellState.PLANNED, False, QCoreApplication.translate("InsightsReport", "Planned")),
+        (CellState.AWAY, False, QCoreApplication.translate("InsightsReport", "Away")),
+        (CellState.HOLIDAY, False, QCoreApplication.translate("InsightsReport", "Public holiday")),
+        (CellState.WEEKEND, False, QCoreApplication.translate("InsightsReport", "Weekend")),
+        (CellState.WORKDAY, False, QCoreApplication.translate("InsightsReport", "Workday")),
     ]
 
 
@@ -440,7 +433,11 @@ def paint_months(
     y = chart.bottom() + label_h * 1.3
     x = chart.left()
     s = fm.height() * 0.8
-    for kind, label in (("planned", t("planned")), ("kept", t("kept")), ("reflection", t("reflection"))):
+    for kind, label in (
+        ("planned", QCoreApplication.translate("InsightsReport", "planned")),
+        ("kept", QCoreApplication.translate("InsightsReport", "kept")),
+        ("reflection", QCoreApplication.translate("InsightsReport", "reflection")),
+    ):
         if kind == "planned":
             p.setPen(QPen(planned_c, 1.5))
             p.setBrush(colors.fills[CellState.PLANNED])
@@ -483,14 +480,14 @@ def paint_unit(
         p.drawText(
             rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            t("Nothing shared in the team feed for this year"),
+            QCoreApplication.translate("InsightsReport", "Nothing shared in the team feed for this year"),
         )
         p.restore()
         return
     row_h = fm.height() * 1.5
     name_w = min(rect.width() * 0.24, max(fm.horizontalAdvance(u.person) for u in ins.unit) + 8)
     hero_w = rect.width() * 0.16
-    total_w = fm.horizontalAdvance(t("Days")) + 14
+    total_w = fm.horizontalAdvance(QCoreApplication.translate("InsightsReport", "Days")) + 14
     month_w = (rect.width() - name_w - hero_w - total_w) / 12
     y = rect.top()
     head = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
@@ -500,11 +497,15 @@ def paint_unit(
             head,
             month_name(locale, i + 1, short=True).rstrip("."),
         )
-    p.drawText(QRectF(rect.left() + name_w + 12 * month_w, y, total_w, row_h), head, t("Days"))
+    p.drawText(
+        QRectF(rect.left() + name_w + 12 * month_w, y, total_w, row_h),
+        head,
+        QCoreApplication.translate("InsightsReport", "Days"),
+    )
     p.drawText(
         QRectF(rect.left() + name_w + 12 * month_w + total_w, y, hero_w, row_h),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-        t("Hero weeks"),
+        QCoreApplication.translate("InsightsReport", "Hero weeks"),
     )
     y += row_h
     most_month = max([max(u.focus_by_month) for u in ins.unit] + [1])
@@ -589,7 +590,9 @@ def paint_report(
     p.drawText(
         QRectF(x, y, w, fm.height()),
         Qt.AlignmentFlag.AlignLeft,
-        t("Antihjälte days %1: insights").replace("%1", str(ins.year)),
+        QCoreApplication.translate("InsightsReport", "Antihjälte days %1: insights").replace(
+            "%1", str(ins.year)
+        ),
     )
     y += fm.height() * 1.1
     p.setFont(base)
@@ -598,7 +601,9 @@ def paint_report(
     p.drawText(
         QRectF(x, y, w, fmb.height()),
         Qt.AlignmentFlag.AlignLeft,
-        t("Made on %1").replace("%1", format_day(printed_on, lang, with_year=True)),
+        QCoreApplication.translate("InsightsReport", "Made on %1").replace(
+            "%1", format_day(printed_on, lang, with_year=True)
+        ),
     )
     y += fmb.height() * 1.6
     p.setPen(colors.text)
@@ -627,12 +632,12 @@ def paint_report(
     p.drawText(
         QRectF(x, y, col_w, fmh.height()),
         Qt.AlignmentFlag.AlignLeft,
-        t("Months: kept of planned, and reflections"),
+        QCoreApplication.translate("InsightsReport", "Months: kept of planned, and reflections"),
     )
     p.drawText(
         QRectF(x + col_w + unit_px * 4, y, col_w, fmh.height()),
         Qt.AlignmentFlag.AlignLeft,
-        t("The unit: focus days per month and hero weeks"),
+        QCoreApplication.translate("InsightsReport", "The unit: focus days per month and hero weeks"),
     )
     y += fmh.height() * 1.3
     rest = page.bottom() - y

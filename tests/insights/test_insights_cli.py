@@ -136,3 +136,20 @@ def test_insights_json_stays_light(cli: Cli) -> None:
     assert out["codes"] == [0, 0, 0]
     assert "PySide6" not in out["loaded"] and "shiboken6" not in out["loaded"]
     assert "icalendar" not in out["loaded"] and "keyring" not in out["loaded"]
+
+
+def test_a_moved_day_moves_in_the_team_feed(cli: Cli, tmp_path: Path) -> None:
+    feed = tmp_path / "team.ics"
+    now = "2026-01-05T09:00:00+01:00"
+    run(cli, "config", "set", "me.name", "Kim Lund", now=now)
+    run(cli, "feed", "set", str(feed), now=now)
+    run(cli, "plan", "add", "2026-02-06", now=now)
+    run(cli, "sync", now=now)
+    assert b"DTSTART;VALUE=DATE:20260206" in feed.read_bytes()
+    run(cli, "plan", "move", "2026-02-06", "2026-02-13", now=now)
+    run(cli, "sync", now=now)
+    text = feed.read_bytes()
+    assert b"20260213" in text and b"DTSTART;VALUE=DATE:20260206" not in text
+    shown = run(cli, "team", "--from", "2026-02-01", "--to", "2026-02-28", "--json", now=now).stdout
+    team = json.loads(shown)
+    assert [(t["date"], t["kind"]) for t in team] == [("2026-02-13", "focus")]
