@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyle,
     QStyleOptionFocusRect,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -100,7 +101,6 @@ class HeatmapWidget(QWidget):
             return
         text = self.cell_text(self.current)
         self.setAccessibleDescription(text)
-        self.setToolTip(text)
         self.cell_focused.emit(text)
 
     def move_to(self, day: date) -> None:
@@ -144,6 +144,17 @@ class HeatmapWidget(QWidget):
                 self.setFocus(Qt.FocusReason.MouseFocusReason)
                 self.move_to(day)
         super().mousePressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._ins is not None:
+            assert isinstance(event, QHelpEvent)
+            day = self.geometry_for(self._ins.year).day_at(QPointF(event.pos()))
+            if day is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.cell_text(day), self)
+            return True
+        return super().event(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -102,6 +102,19 @@ def test_heatmap_cells_have_their_colour_symbol_and_text(qtbot, profile: Profile
     corner = img.pixelColor(int((r.right() - 1) * ratio), int((r.top() + 1) * ratio))
     assert corner.name() != QColor(colors.fills[CellState.KEPT]).name()
 
+    # hovering names the cell
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    at = geo.cell_rect(date(2026, 4, 10)).center().toPoint()
+    QApplication.sendEvent(heat, QHelpEvent(QEvent.Type.ToolTip, at, heat.mapToGlobal(at)))
+    assert QToolTip.text() == "Friday 10 April: focus day planned"
+    QApplication.sendEvent(
+        heat, QHelpEvent(QEvent.Type.ToolTip, QPoint(1, 1), heat.mapToGlobal(QPoint(1, 1)))
+    )
+    QToolTip.hideText()
+
     # keyboard: Home, then a week right and a day down is Friday 9 January
     heat.setFocus()
     qtbot.keyClick(heat, Qt.Key.Key_Home)
