@@ -172,7 +172,7 @@ def describe_months(ins: Insights, locale: QLocale) -> str:
     return "; ".join(parts)
 
 
-def describe_unit(ins: Insights, locale: QLocale) -> str:
+def describe_unit(ins: Insights, locale: QLocale, sep: str = "; ") -> str:
     if not ins.unit:
         return QCoreApplication.translate("InsightsReport", "Nothing shared in the team feed for this year")
     lines = []
@@ -187,7 +187,7 @@ def describe_unit(ins: Insights, locale: QLocale) -> str:
             .replace("%3", str(p.hero_weeks))
             + (f" ({months})" if months else "")
         )
-    return "; ".join(lines)
+    return sep.join(lines)
 
 
 # -- the heatmap --------------------------------------------------------------------------

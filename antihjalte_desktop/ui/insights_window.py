@@ -356,9 +356,8 @@ class InsightsWindow(QWidget):
             lbl.setText(text)
         self.heatmap.set_insights(ins)
         self.months.set_insights(ins, render.describe_months(ins, self._locale))
-        unit_text = render.describe_unit(ins, self._locale)
-        self.unit.set_insights(ins, unit_text)
-        self.unit_text.setText(unit_text)
+        self.unit.set_insights(ins, render.describe_unit(ins, self._locale))
+        self.unit_text.setText(render.describe_unit(ins, self._locale, sep="\n"))
 
     def refresh(self) -> None:
         """Re-read the shown year (after the plan or the feed changed)."""

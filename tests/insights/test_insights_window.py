@@ -36,7 +36,21 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setenv("LANG", "C.UTF-8")
         mp.setenv("HOME", str(home / "userhome"))
         mp.delenv("ANTIHJALTE_HOME", raising=False)
-        build_history(Cli(home, now=None))
+        kim = Cli(home, now=None)
+        build_history(kim)
+        # a colleague who shares her days and the hero rota through a feed file
+        feed = home.parent / f"{home.name}-team.ics"
+        anna = Cli(home.parent / f"{home.name}-anna", now=None)
+        jan = "2026-01-05T09:00:00+01:00"
+        run(anna, "config", "set", "me.name", "Anna Berg", now=jan)
+        run(anna, "config", "set", "team.roster", "Anna Berg;Kim Lund;Olle Ek", now=jan)
+        run(anna, "feed", "set", str(feed), now=jan)
+        for day in ("2026-01-14", "2026-02-11", "2026-02-25", "2026-03-18"):
+            run(anna, "plan", "add", day, now=jan)
+        run(anna, "rota", "generate", "--from", "2026-01-05", "--weeks", "12", now=jan)
+        run(anna, "sync", now=jan)
+        run(kim, "feed", "set", str(feed), now=jan)
+        run(kim, "sync", now="2026-04-01T09:00:00+02:00")
     return home
 
 
@@ -141,7 +155,10 @@ def test_heatmap_cells_have_their_colour_symbol_and_text(qtbot, profile: Profile
     assert texts[2].startswith("One day every 4 week") and "93%" in texts[2] and "gap 24 workday" in texts[2]
     assert "Tasks passed on: 4, taken back: 1" in texts[3]
     assert "January: 1 kept of 1 planned, 1 reflections" in win.months.accessibleDescription()
-    assert "Kim Lund: 4 focus days, 0 hero weeks" in win.unit_text.text()
+    unit = win.unit_text.text()
+    assert "Anna Berg: 4 focus days, 4 hero weeks" in unit
+    assert "Kim Lund: 4 focus days, 4 hero weeks" in unit
+    assert "Olle Ek: 0 focus days, 4 hero weeks" in unit
     for text in [*texts, win.unit_text.text(), win.months.accessibleDescription()]:
         for secret in (SECRET_NOTE, SECRET_TASK, SECRET_JOURNAL):
             assert secret not in text
