@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from antihjalte_desktop.core.journal import PromptKind
     from antihjalte_desktop.ui.feed_sync import FeedSync
     from antihjalte_desktop.ui.handover_dialog import HandoverDialog
+    from antihjalte_desktop.ui.insights_window import InsightsWindow
     from antihjalte_desktop.ui.journal_window import JournalWindow
     from antihjalte_desktop.ui.planner import PlannerWindow
     from antihjalte_desktop.ui.scheduler import ReminderService
@@ -69,7 +70,7 @@ log = logging.getLogger("antihjalte.app")
 
 DESKTOP_ID = "se.antihjalte.Desktop"
 MAX_TIMER_MS = 2**31 - 1
-PLANNER, SETTINGS, JOURNAL, ABOUT = "planner", "settings", "journal", "about"
+PLANNER, SETTINGS, JOURNAL, ABOUT, INSIGHTS = "planner", "settings", "journal", "about", "insights"
 
 
 class App(QObject):
@@ -348,6 +349,29 @@ class App(QObject):
             self.watcher.journal_changed.connect(win.store_touched)
         return win
 
+    def open_insights(self) -> InsightsWindow:
+        """The year as a picture: your days, reflections and the unit's days and hero weeks."""
+
+        def make() -> InsightsWindow:
+            from antihjalte_desktop.services.insights import InsightsService
+            from antihjalte_desktop.ui.insights_window import InsightsWindow
+
+            service = InsightsService(self.profile)
+            win = InsightsWindow(service.insights, service.this_year(), self.language, self._qlocale())  # type: ignore[arg-type]
+            for signal in (self.hub.plan_changed, self.hub.team_changed):
+                signal.connect(win.refresh)
+            win.destroyed.connect(lambda *_: self._disconnect_all(win.refresh))
+            return win
+
+        return self.windows.show(INSIGHTS, make)
+
+    def _disconnect_all(self, slot: Callable[[], None]) -> None:
+        import contextlib
+
+        for signal in (self.hub.plan_changed, self.hub.team_changed):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
+
     def open_settings(self) -> SettingsDialog:
         def make() -> SettingsDialog:
             from PySide6.QtCore import Qt
@@ -444,6 +468,7 @@ class App(QObject):
             if visible:
                 self.open_planner(day)
         self._close_journal()  # it reopens in the new language
+        self.windows.replace(INSIGHTS)
         settings = self.settings_dialog
         if settings is not None and settings.isVisible():
             # After the change that led here has been handled (it may come from this dialog).

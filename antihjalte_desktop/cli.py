@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--force", action="store_true", help="plan a weekend day or public holiday anyway")
     r = plan.add_parser("remove", help="take a day out of the plan")
     r.add_argument("date", metavar="DATE")
+    mv = plan.add_parser("move", help="move a planned day, with its note, cover, ticks and tasks")
+    mv.add_argument("old", metavar="FROM", help="the planned day")
+    mv.add_argument("new", metavar="TO", help="the day to move it to")
+    mv.add_argument("--force", action="store_true", help="move it to a weekend day or public holiday anyway")
     e = plan.add_parser("edit", help="change a planned day's note or cover")
     e.add_argument("date", metavar="DATE")
     e.add_argument("--note")
@@ -111,11 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Subcommands that live beside their subsystem: each ``register(subparsers)`` only declares
     # parsers whose ``handler`` default runs them (the subsystem is imported by the handler).
-    from antihjalte_desktop import journal_cli
+    from antihjalte_desktop import insights_cli, journal_cli
     from antihjalte_desktop.feed import cli as feed_cli
 
     journal_cli.register(sub)
     feed_cli.register(sub)
+    insights_cli.register(sub)
     return p
 
 
@@ -134,15 +139,9 @@ def _parse_day(profile: Any, text: str) -> date:
 
 
 def _print_json(data: Any) -> None:
-    from antihjalte_desktop.core.text import dumps
+    from antihjalte_desktop.core.text import print_json
 
-    if isinstance(data, list) and data:
-        # An array prints one object per line: json's indent= falls back to the pure-Python
-        # encoder, which made `plan list --json` of 1,000 days take 15 ms instead of 2.
-        body = ",\n  ".join(dumps(item) for item in data)
-        sys.stdout.write(f"[\n  {body}\n]\n")
-    else:
-        sys.stdout.write(dumps(data, indent=2) + "\n")
+    print_json(data)
 
 
 def _warn(text: str) -> None:
@@ -188,6 +187,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from antihjalte_desktop.services.planning import Planning
 
     prof = _profile(args)
+    if action == "move":
+        old, new = _parse_day(prof, args.old), _parse_day(prof, args.new)
+        for w in Planning(prof).move_day(old, new, force=args.force):
+            _warn(f"warning: {w}")
+        print(f"Moved: {old.isoformat()} → {new.isoformat()}")
+        return 0
     planning = Planning(prof)
     day = _parse_day(prof, args.date)
     if action == "add":
@@ -382,6 +387,7 @@ def _check_country(text: str) -> None:
 
 
 AppRunner = Callable[[argparse.Namespace], int]
+ReportExporter = Callable[..., Any]
 
 
 def _no_app(args: argparse.Namespace) -> int:
@@ -423,9 +429,14 @@ def _log_bug(args: argparse.Namespace | None) -> str:
         return "(the log could not be written)"
 
 
-def main(argv: Sequence[str] | None = None, run_app: AppRunner = _no_app) -> int:
-    """The command line. With no command, ``run_app`` starts the tray app: the launcher
-    (``antihjalte_desktop.main``) passes it, so this module never imports the Qt shell."""
+def main(
+    argv: Sequence[str] | None = None,
+    run_app: AppRunner = _no_app,
+    export_report: ReportExporter | None = None,
+) -> int:
+    """The command line. With no command, ``run_app`` starts the tray app; ``export_report`` draws
+    ``insights --out``. The launcher (``antihjalte_desktop.main``) passes both, so this module
+    never imports the Qt shell."""
     import signal
 
     # A file-size limit (a quota, or a test's RLIMIT_FSIZE) must end a write with
@@ -435,6 +446,7 @@ def main(argv: Sequence[str] | None = None, run_app: AppRunner = _no_app) -> int
     _setup_console()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.export_report = export_report
     try:
         if args.version:
             from antihjalte_desktop import version

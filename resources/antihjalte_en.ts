@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>InsightsReport</name>
+    <message numerus="yes">
+        <source>longest gap %n workday(s)</source>
+        <translation>
+            <numerusform>longest gap %n workday</numerusform>
+            <numerusform>longest gap %n workdays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One day every %n week(s)</source>
+        <translation>
+            <numerusform>One day every week</numerusform>
+            <numerusform>One day every %n weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Wording</name>
     <message numerus="yes">
         <source>Overdue by %n workday(s)</source>

@@ -199,6 +199,245 @@
     </message>
 </context>
 <context>
+    <name>HeatmapWidget</name>
+    <message>
+        <source>Year heatmap</source>
+        <translation>Året dag för dag</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsReport</name>
+    <message>
+        <source>Antihjälte days %1: insights</source>
+        <translation>Antihjältedagar %1 – överblick</translation>
+    </message>
+    <message>
+        <source>focus day kept</source>
+        <translation>antihjältedag genomförd</translation>
+    </message>
+    <message>
+        <source>focus day planned</source>
+        <translation>antihjältedag planerad</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>borta</translation>
+    </message>
+    <message>
+        <source>public holiday</source>
+        <translation>helgdag</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>helg</translation>
+    </message>
+    <message>
+        <source>workday</source>
+        <translation>arbetsdag</translation>
+    </message>
+    <message>
+        <source>reflection written</source>
+        <translation>reflektion skriven</translation>
+    </message>
+    <message>
+        <source>%1 planned, %2 kept, %3 moved, %4 removed</source>
+        <translation>%1 planerade, %2 genomförda, %3 flyttade, %4 borttagna</translation>
+    </message>
+    <message>
+        <source>Reflections written on %1 of %2 kept days</source>
+        <translation>Reflektion skriven för %1 av %2 genomförda dagar</translation>
+    </message>
+    <message numerus="yes">
+        <source>longest gap %n workday(s)</source>
+        <translation>
+            <numerusform>längsta uppehåll %n arbetsdag</numerusform>
+            <numerusform>längsta uppehåll %n arbetsdagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cadence set</source>
+        <translation>Ingen takt vald</translation>
+    </message>
+    <message>
+        <source>%1 of the days it asked for</source>
+        <translation>%1 av dagarna som takten bad om</translation>
+    </message>
+    <message numerus="yes">
+        <source>One day every %n week(s)</source>
+        <translation>
+            <numerusform>En dag varje vecka</numerusform>
+            <numerusform>En dag var %n:e vecka</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tasks passed on: %1, taken back: %2</source>
+        <translation>Bollade vidare: %1, tillbakatagna: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 kept of %3 planned, %4 reflections</source>
+        <translation>%1: %2 genomförda av %3 planerade, %4 reflektioner</translation>
+    </message>
+    <message>
+        <source>Nothing shared in the team feed for this year</source>
+        <translation>Inget delat i teamkalendern för det här året</translation>
+    </message>
+    <message>
+        <source>%1: %2 focus days, %3 hero weeks</source>
+        <translation>%1: %2 antihjältedagar, %3 hjälteveckor</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
+        <source>Kept, with a reflection</source>
+        <translation>Genomförd, med reflektion</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planerad</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Borta</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Röd dag</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>Helg</translation>
+    </message>
+    <message>
+        <source>Workday</source>
+        <translation>Arbetsdag</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planerade</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>genomförda</translation>
+    </message>
+    <message>
+        <source>reflection</source>
+        <translation>reflektion</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dagar</translation>
+    </message>
+    <message>
+        <source>Hero weeks</source>
+        <translation>Hjälteveckor</translation>
+    </message>
+    <message>
+        <source>Made on %1</source>
+        <translation>Gjord %1</translation>
+    </message>
+    <message>
+        <source>Months: kept of planned, and reflections</source>
+        <translation>Månader: genomförda av planerade, och reflektioner</translation>
+    </message>
+    <message>
+        <source>The unit: focus days per month and hero weeks</source>
+        <translation>Enheten: antihjältedagar per månad och hjälteveckor</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsWindow</name>
+    <message>
+        <source>Antihjälte – insights</source>
+        <translation>Antihjälte – överblick</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;År:</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Save as &amp;picture…</source>
+        <translation>Spara som &amp;bild…</translation>
+    </message>
+    <message>
+        <source>Save the insights as a PNG picture</source>
+        <translation>Spara överblicken som PNG-bild</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF report…</source>
+        <translation>Spara som P&amp;DF-rapport…</translation>
+    </message>
+    <message>
+        <source>Save the insights as a one-page PDF report</source>
+        <translation>Spara överblicken som PDF-rapport på en sida</translation>
+    </message>
+    <message>
+        <source>Focus days</source>
+        <translation>Antihjältedagar</translation>
+    </message>
+    <message>
+        <source>Reflections</source>
+        <translation>Reflektioner</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Rytm</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Överlämning</translation>
+    </message>
+    <message>
+        <source>The year, day by day</source>
+        <translation>Året dag för dag</translation>
+    </message>
+    <message>
+        <source>Selected day</source>
+        <translation>Vald dag</translation>
+    </message>
+    <message>
+        <source>Months: kept of planned, and reflections</source>
+        <translation>Månader: genomförda av planerade, och reflektioner</translation>
+    </message>
+    <message>
+        <source>Focus days by month</source>
+        <translation>Antihjältedagar per månad</translation>
+    </message>
+    <message>
+        <source>The unit: focus days per month and hero weeks</source>
+        <translation>Enheten: antihjältedagar per månad och hjälteveckor</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s focus days and hero weeks</source>
+        <translation>Enhetens antihjältedagar och hjälteveckor</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s figures</source>
+        <translation>Enhetens siffror</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG-bild (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF-rapport (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save insights</source>
+        <translation>Spara överblicken</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Inte sparad</translation>
+    </message>
+</context>
+<context>
     <name>JournalListModel</name>
     <message>
         <source>(untitled)</source>
@@ -729,6 +968,10 @@
     <message>
         <source>&amp;Journal…</source>
         <translation>&amp;Dagbok…</translation>
+    </message>
+    <message>
+        <source>&amp;Insights…</source>
+        <translation>Ö&amp;verblick…</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>

@@ -64,3 +64,16 @@ def dumps(data: Any, **kw: Any) -> str:
     still valid JSON that parses to the same value, readable Swedish, safe to print."""
     out = json.dumps(data, ensure_ascii=False, **kw)
     return _UNSAFE_IN_JSON.sub(_json_escape, out)
+
+
+def print_json(data: object) -> None:
+    """``data`` as JSON on stdout, escaped as ``dumps`` does."""
+    import sys
+
+    if isinstance(data, list) and data:
+        # An array prints one object per line: json's indent= falls back to the pure-Python
+        # encoder, which made `plan list --json` of 1,000 days take 15 ms instead of 2.
+        body = ",\n  ".join(dumps(item) for item in data)
+        sys.stdout.write(f"[\n  {body}\n]\n")
+    else:
+        sys.stdout.write(dumps(data, indent=2) + "\n")

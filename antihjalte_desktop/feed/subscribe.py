@@ -80,9 +80,18 @@ def _sync_one(profile: Profile, url: str) -> None:
 
 def occurrences(profile: Profile, start: date, end: date) -> list[tuple[str, str, str]]:
     """(day, person, "away") from every subscription read so far (SQLite only: light)."""
+    return occurrences_in(profile.paths.data, urls(profile), start, end)
+
+
+def occurrences_in(
+    data_dir: Path, subscribed: list[str], start: date, end: date
+) -> list[tuple[str, str, str]]:
+    """:func:`occurrences` from the data folder and the subscribed addresses (no Profile)."""
     out: list[tuple[str, str, str]] = []
-    for url in urls(profile):
-        path = _path(profile.paths.data, url)  # as stored by ``feed subscribe``
+    for url in (str(u).strip() for u in subscribed):
+        if not url:
+            continue
+        path = _path(data_dir, url)  # as stored by ``feed subscribe``
         if not path.exists():
             continue
         st = FeedState(path)

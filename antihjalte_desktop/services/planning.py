@@ -26,7 +26,7 @@ from antihjalte_desktop.core.handover import HandoverItem, HandoverTask, default
 from antihjalte_desktop.core.plan import FocusDay, Refusal, check_plannable, plannability
 from antihjalte_desktop.errors import RefusedError
 from antihjalte_desktop.services.team import Team
-from antihjalte_desktop.store.plan_store import DaySnapshot
+from antihjalte_desktop.store.plan_store import DaySnapshot, MoveResult
 from antihjalte_desktop.store.profile import Profile
 
 OnChange = Callable[[object | None], None]
@@ -154,6 +154,31 @@ class Planning:
         self._push(Command(CommandKind.EDIT, day, before=(fd.note, fd.cover), after=after))
         self._changed(source)
         return True
+
+    def move_day(
+        self, old: date, new: date, *, force: bool = False, source: object | None = None
+    ) -> list[str]:
+        """Move the day planned on ``old`` to ``new`` as one act (note, cover, ticks and tasks go
+        with it); ``new`` follows the rules of planning a day. Returns the team's warnings."""
+        p = self._profile
+        fd = p.plan.get_day(old)
+        if fd is None:
+            raise RefusedError(f"{old.isoformat()} is not planned")
+        if old < self.today():
+            raise RefusedError(f"{old.isoformat()} is over: past days stay in the plan as history")
+        if new == old:
+            raise RefusedError(f"the day is already on {old.isoformat()}")
+        if p.plan.get_day(new) is not None:
+            raise RefusedError(f"{new.isoformat()} is already planned; remove it first or pick another day")
+        check_plannable(new, self.today(), p.calendar, force=force)
+        warnings = self._team.warnings(new, fd.cover, force=force)
+        result = p.plan.move_day(old, new)
+        if result is MoveResult.NOT_PLANNED:
+            raise RefusedError(f"{old.isoformat()} is not planned")
+        if result is MoveResult.TAKEN:
+            raise RefusedError(f"{new.isoformat()} is already planned; remove it first or pick another day")
+        self._changed(source)
+        return warnings
 
     def set_item_done(self, day: date, key: str, done: bool, *, source: object | None = None) -> None:
         if self._profile.plan.set_item_done(day, key, done):

@@ -75,6 +75,26 @@ MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL
     );
     """,
+    # 2 -> 3: the days' history for insights. Kept is derived (the day passed while
+    # planned), so it needs no row; what was planned before this history has "planned
+    # on: unknown" (at IS NULL). Only dates, names and ids: never a note or a task's text.
+    """
+    CREATE TABLE day_event (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,               -- the focus day it happened to (ISO date)
+        kind TEXT NOT NULL,              -- planned | moved | removed | task_passed |
+                                         -- task_taken_back | task_back_undone | task_removed
+        other TEXT NOT NULL DEFAULT '',  -- moved: the new date; task_*: whom the task went to
+        task INTEGER,                    -- handover_task.id for task_*
+        at TEXT                          -- local ISO date-time of the act; NULL: unknown
+    );
+    CREATE INDEX day_event_day ON day_event(day);
+    INSERT INTO day_event(day, kind) SELECT day, 'planned' FROM focus_day ORDER BY day;
+    INSERT INTO day_event(day, kind, other, task)
+        SELECT day, 'task_passed', recipient, id FROM handover_task ORDER BY id;
+    INSERT INTO day_event(day, kind, other, task)
+        SELECT day, 'task_taken_back', recipient, id FROM handover_task WHERE taken_back = 1 ORDER BY id;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -325,6 +325,16 @@ class JournalStore:
             ).fetchall()
         return [date.fromisoformat(r[0]) for r in rows]
 
+    def linked_counts(self, start: date, end: date) -> dict[date, int]:
+        """How many entries are linked to each focus day in ``[start, end]`` (counts only)."""
+        with self._read():
+            rows = self.conn.execute(
+                "SELECT focus_day, COUNT(*) FROM entry WHERE focus_day >= ? AND focus_day <= ? "
+                "GROUP BY focus_day",
+                (start.isoformat(), end.isoformat()),
+            ).fetchall()
+        return {date.fromisoformat(d): int(n) for d, n in rows}
+
     def integrity_check(self) -> list[str]:
         """'ok' from SQLite, then the FTS index's own check."""
         with self._read():

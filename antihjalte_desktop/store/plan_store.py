@@ -6,6 +6,7 @@ import contextlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,8 +14,11 @@ from antihjalte_desktop.core.plan import FocusDay
 from antihjalte_desktop.store import db
 
 if TYPE_CHECKING:
+    from antihjalte_desktop.core.clock import Clock
+
     # Imported where used: `plan list`, the most-run command, needs none of them.
     from antihjalte_desktop.core.handover import HandoverItem, HandoverTask
+    from antihjalte_desktop.core.insights import DayEvent
     from antihjalte_desktop.core.reminders import ReminderState, StoredState
 
 
@@ -22,10 +26,35 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class MoveResult(StrEnum):
+    MOVED = "moved"
+    NOT_PLANNED = "not_planned"  # nothing planned on the day to move
+    TAKEN = "taken"  # the target day is already planned
+
+
 class PlanStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, clock: Clock | None = None) -> None:
         self.path = path
         self.conn = db.connect(path)
+        self._clock = clock
+
+    def _act_time(self) -> str:
+        """When an act happens, as local time with offset, for the day history (the
+        clock honours ANTIHJALTE_NOW, so tests can build a past)."""
+        if self._clock is None:
+            from antihjalte_desktop.core.clock import clock_from_env
+
+            self._clock = clock_from_env()
+        return self._clock.now().isoformat(timespec="seconds")
+
+    @staticmethod
+    def _event(
+        c: sqlite3.Connection, day: str, kind: str, at: str, other: str = "", task: int | None = None
+    ) -> None:
+        c.execute(
+            "INSERT INTO day_event(day, kind, other, task, at) VALUES (?, ?, ?, ?, ?)",
+            (day, kind, other, task, at),
+        )
 
     def close(self) -> None:
         self.conn.close()
@@ -71,7 +100,32 @@ class PlanStore:
                 [(day.isoformat(), i, key, label) for i, (key, label) in enumerate(items)],
             )
             c.execute("INSERT INTO outbox(day, op, at) VALUES (?, 'put', ?)", (day.isoformat(), now))
+            self._event(c, day.isoformat(), "planned", self._act_time())
         return True
+
+    def move_day(self, old: date, new: date) -> MoveResult:
+        """Move a planned day to ``new`` as one act: its note, cover, ticks and tasks go
+        with it; the feed's outbox sees ``old`` deleted and ``new`` put."""
+        now = _now()
+        o, n = old.isoformat(), new.isoformat()
+        with self._tx() as c:
+            if c.execute("SELECT 1 FROM focus_day WHERE day = ?", (o,)).fetchone() is None:
+                return MoveResult.NOT_PLANNED
+            if c.execute("SELECT 1 FROM focus_day WHERE day = ?", (n,)).fetchone() is not None:
+                return MoveResult.TAKEN
+            c.execute(
+                "INSERT INTO focus_day(day, note, cover, created, updated) "
+                "SELECT ?, note, cover, created, ? FROM focus_day WHERE day = ?",
+                (n, now, o),
+            )
+            c.execute("UPDATE handover_item SET day = ? WHERE day = ?", (n, o))
+            c.execute("UPDATE handover_task SET day = ? WHERE day = ?", (n, o))
+            c.execute("DELETE FROM focus_day WHERE day = ?", (o,))
+            c.execute("DELETE FROM reminder_state WHERE id LIKE ? OR id LIKE ?", (o + "/%", n + "/%"))
+            c.execute("INSERT INTO outbox(day, op, at) VALUES (?, 'delete', ?)", (o, now))
+            c.execute("INSERT INTO outbox(day, op, at) VALUES (?, 'put', ?)", (n, now))
+            self._event(c, o, "moved", self._act_time(), other=n)
+        return MoveResult.MOVED
 
     def update_day(self, day: date, *, note: str | None = None, cover: str | None = None) -> bool:
         sets, args = [], []
@@ -100,6 +154,7 @@ class PlanStore:
             if cur.rowcount:
                 c.execute("INSERT INTO outbox(day, op, at) VALUES (?, 'delete', ?)", (day.isoformat(), now))
                 c.execute("DELETE FROM reminder_state WHERE id LIKE ?", (day.isoformat() + "/%",))
+                self._event(c, day.isoformat(), "removed", self._act_time())
             return cur.rowcount > 0
 
     def snapshot(self, day: date) -> DaySnapshot | None:
@@ -203,7 +258,9 @@ class PlanStore:
                 "INSERT INTO handover_task(day, text, recipient) VALUES (?, ?, ?)",
                 (day.isoformat(), text, to),
             )
-            return int(cur.lastrowid or 0)
+            task_id = int(cur.lastrowid or 0)
+            self._event(c, day.isoformat(), "task_passed", self._act_time(), other=to, task=task_id)
+            return task_id
 
     def update_task(self, task_id: int, *, done: bool | None = None, taken_back: bool | None = None) -> bool:
         sets, args = [], []
@@ -216,12 +273,37 @@ class PlanStore:
         if not sets:
             return False
         with self._tx() as c:
+            before = c.execute(
+                "SELECT day, recipient, taken_back FROM handover_task WHERE id = ?", (task_id,)
+            ).fetchone()
             cur = c.execute(f"UPDATE handover_task SET {', '.join(sets)} WHERE id = ?", (*args, task_id))
+            if before is not None and taken_back is not None and bool(before[2]) != taken_back:
+                kind = "task_taken_back" if taken_back else "task_back_undone"
+                self._event(c, before[0], kind, self._act_time(), other=before[1], task=task_id)
             return cur.rowcount > 0
 
     def remove_task(self, task_id: int) -> bool:
         with self._tx() as c:
-            return c.execute("DELETE FROM handover_task WHERE id = ?", (task_id,)).rowcount > 0
+            row = c.execute("SELECT day, recipient FROM handover_task WHERE id = ?", (task_id,)).fetchone()
+            if row is None:
+                return False
+            c.execute("DELETE FROM handover_task WHERE id = ?", (task_id,))
+            self._event(c, row[0], "task_removed", self._act_time(), other=row[1], task=task_id)
+            return True
+
+    # -- history ----------------------------------------------------------------
+    def day_events(self) -> list[DayEvent]:
+        """The days' history, oldest first (dates, names and ids only)."""
+        from antihjalte_desktop.core.insights import DayEvent
+
+        with self._read():
+            rows = self.conn.execute(
+                "SELECT day, kind, other, task, at FROM day_event ORDER BY id"
+            ).fetchall()
+        return [
+            DayEvent(date.fromisoformat(d), k, o, t, date.fromisoformat(a[:10]) if a else None)
+            for d, k, o, t, a in rows
+        ]
 
     # -- reminders --------------------------------------------------------------
     def reminder_states(self) -> dict[str, StoredState]:

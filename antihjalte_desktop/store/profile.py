@@ -27,7 +27,7 @@ class Profile:
 
     @functools.cached_property
     def plan(self) -> PlanStore:
-        return PlanStore(self.paths.db_file)
+        return PlanStore(self.paths.db_file, self.clock)
 
     @functools.cached_property
     def calendar(self) -> WorkCalendar:

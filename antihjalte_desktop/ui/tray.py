@@ -52,6 +52,7 @@ class TrayActions(Protocol):
     def open_planner(self) -> object: ...
     def open_next_handover(self) -> object: ...
     def open_journal(self) -> object: ...
+    def open_insights(self) -> object: ...
     def sync_now(self) -> object: ...
     def open_settings(self) -> object: ...
     def open_about(self) -> object: ...
@@ -102,6 +103,7 @@ def tray_view(
         )
     )
     out.append(Entry("journal", QCoreApplication.translate("Tray", "&Journal…")))
+    out.append(Entry("insights", QCoreApplication.translate("Tray", "&Insights…")))
     out.append(Entry("sync", QCoreApplication.translate("Tray", "S&ync now")))
     out.append(SEPARATOR)
     out.append(Entry("autostart", QCoreApplication.translate("Tray", "Start at &login"), checked=autostart))
@@ -199,6 +201,7 @@ class Tray(QObject):
             "plan": a.open_planner,
             "handover": a.open_next_handover,
             "journal": a.open_journal,
+            "insights": a.open_insights,
             "sync": a.sync_now,
             "settings": a.open_settings,
             "about": a.open_about,

@@ -28,7 +28,7 @@ LAYERS = {
     "app": 6,
     "main": 7,
 }
-CLI_MODULES = {f"{PKG}.cli", f"{PKG}.journal_cli", f"{PKG}.feed.cli", f"{PKG}.feed.netcli"}
+CLI_MODULES = {f"{PKG}.cli", f"{PKG}.journal_cli", f"{PKG}.insights_cli", f"{PKG}.feed.cli", f"{PKG}.feed.netcli"}
 
 
 def modules() -> dict[str, Path]:
