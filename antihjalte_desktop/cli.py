@@ -156,6 +156,43 @@ def _warn(text: str) -> None:
     sys.stderr.write(f"antihjalte: {text}\n")
 
 
+def read_stdin(*, one_line: bool = False) -> str:
+    """Standard input as text: strict UTF-8 (a byte-order mark is skipped), else a usage error
+    (exit 2). For a one-line value, a single trailing newline (``echo Olle |``) is dropped."""
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise UsageError(
+            f"the text on standard input is not valid UTF-8 (byte {err.start + 1}); nothing was changed"
+        ) from None
+    if one_line:
+        if text.endswith("\r\n"):
+            text = text[:-2]
+        elif text.endswith("\n"):
+            text = text[:-1]
+    return text
+
+
+def _check_argv(argv: Sequence[str]) -> None:
+    """Invalid UTF-8 on the command line arrives as lone surrogates; name the argument and stop
+    (exit 2) before anything stores or prints it."""
+    from antihjalte_desktop.core.text import has_surrogate
+
+    for i, arg in enumerate(argv):
+        if not has_surrogate(arg):
+            continue
+        if arg.startswith("--") and "=" in arg:
+            what = f"the value of {arg.split('=', 1)[0]}"
+        elif i > 0 and argv[i - 1].startswith("-") and not has_surrogate(argv[i - 1]):
+            what = f"the value of {argv[i - 1]}"
+        elif i > 0 and not has_surrogate(argv[i - 1]):
+            what = f"the argument after {argv[i - 1]}"
+        else:
+            what = f"argument {i + 1}"
+        raise UsageError(f"{what} is not valid UTF-8 text; nothing was changed")
+
+
 # -- commands -------------------------------------------------------------------------------
 def _plan_list(args: argparse.Namespace) -> int:
     """`plan list`, the most-run command, opens only the plan store and the clock: no
@@ -319,7 +356,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from antihjalte_desktop.core.settings_schema import lookup
+    from antihjalte_desktop.core.settings_schema import Kind, lookup
     from antihjalte_desktop.store.paths import Paths
     from antihjalte_desktop.store.settings import Settings
 
@@ -349,7 +386,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         else:
             print(setting.format(value))
     elif action == "set":
-        text = sys.stdin.read() if args.value == "-" else args.value
+        text = read_stdin(one_line=setting.kind is not Kind.TEXT) if args.value == "-" else args.value
         if setting.key == "holidays.country":
             _check_country(text)
         settings.set_text(args.key, text)
@@ -423,6 +460,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     _setup_console()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        _check_argv(argv)
+    except UsageError as err:
+        _warn(str(err))
+        return err.exit_code
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -444,6 +487,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `antihjalte plan list | head`: the reader left; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except UnicodeError:
+        # Text that is not UTF-8 (or lone surrogates, which have no UTF-8 form) got past the
+        # checks at the door: the input's fault, not a crash; the log keeps where it happened.
+        where = _log_bug(args)
+        _warn(f"some text given to this command is not valid UTF-8, so it was refused (details in {where})")
+        return 1
     except Exception as err:
         where = _log_bug(args)
         _warn(f"internal error ({type(err).__name__}); details are in {where}")

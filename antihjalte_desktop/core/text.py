@@ -91,4 +91,4 @@ def loads_json(text: str | bytes) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        raise ValueError(f"it is nested too deeply (more than {MAX_JSON_NESTING} levels)") from None
+        raise ValueError(f"nested too deeply: more than {MAX_JSON_NESTING} levels") from None

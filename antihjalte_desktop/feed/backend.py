@@ -32,7 +32,18 @@ if TYPE_CHECKING:  # the lock (threads, sockets) is imported only when a session
 
 
 MAX_FEED_BYTES = 32 * 1024 * 1024
-"""Larger feeds are refused (a 20,000-event feed of a 50-person unit is about 15 MB)."""
+"""The one size limit of a feed, read from a file or a server, and written (a 20,000-event feed
+of a 50-person unit is about 15 MB). Messages state it with :func:`megabytes`, as the README does."""
+
+
+def megabytes(n: int) -> str:
+    """A size in messages, in the unit of the limit (MB of 1,048,576 bytes): "32 MB", "33.5 MB"."""
+    mb = n / 2**20
+    return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
+
+
+def too_big(size: int, limit: int = MAX_FEED_BYTES) -> str:
+    return f"the feed is {megabytes(size)}, more than the {megabytes(limit)} this app reads"
 
 
 @dataclass(frozen=True)
@@ -156,10 +167,7 @@ class _FileSession:
             with open(self.b.path, "rb") as fh:
                 st = os.fstat(fh.fileno())
                 if st.st_size > self.b.max_bytes:
-                    raise FeedFormatError(
-                        f"the feed is {st.st_size / 1e6:.0f} MB, more than the "
-                        f"{self.b.max_bytes / 1e6:.0f} MB this app reads"
-                    )
+                    raise FeedFormatError(too_big(st.st_size, self.b.max_bytes))
                 data = fh.read(st.st_size + 1)  # not more: a 32 MB buffer would count in RSS
         except FileNotFoundError:
             return Snapshot(None, "")

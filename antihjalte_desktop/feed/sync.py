@@ -260,6 +260,7 @@ def _run(
                 result = _merge(doc, desired, ident.profile_id, profile.now(), st)
                 new_token = snap.token
                 if result.changed:
+                    rawics.check_before_write(result.size, result.puts, ident.profile_id)
                     new_token = session.write(result, snap)
                 status.added, status.updated, status.removed = result.added, result.updated, result.removed
                 status.wrote = result.changed
