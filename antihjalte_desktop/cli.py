@@ -187,7 +187,8 @@ def _check_argv(argv: Sequence[str]) -> None:
         elif i > 0 and argv[i - 1].startswith("-") and not has_surrogate(argv[i - 1]):
             what = f"the value of {argv[i - 1]}"
         elif i > 0 and not has_surrogate(argv[i - 1]):
-            what = f"the argument after {argv[i - 1]}"
+            before = [a for a in argv[max(0, i - 3) : i] if not a.startswith("-") and not has_surrogate(a)]
+            what = f"the argument after “{' '.join(before or argv[i - 1 : i])}”"
         else:
             what = f"argument {i + 1}"
         raise UsageError(f"{what} is not valid UTF-8 text; nothing was changed")
