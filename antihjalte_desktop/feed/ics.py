@@ -33,9 +33,9 @@ def escape_text(text: str) -> str:
 
 def param_value(text: str) -> str:
     """A parameter value such as ``CN=`` (RFC 5545 3.2, RFC 6868): one line without control
-    characters or DQUOTE, in quotes when it holds ``:;,``; ``^`` written as ``^^``."""
-    text = drop_controls(text, newline=" ").replace('"', "'").replace("^", "^^")
-    return f'"{text}"' if any(ch in text for ch in ":;,") else text
+    characters or DQUOTE, in quotes when it holds ``:;,`` or a backslash; ``^`` written as ``^^``."""
+    text = drop_controls(text, newline=" ").strip().replace('"', "'").replace("^", "^^")
+    return f'"{text}"' if any(ch in text for ch in ":;,\\") else text
 
 
 _URI_UNSAFE = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f\u2028\u2029\ud800-\udfff]')
