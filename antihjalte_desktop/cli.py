@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from antihjalte_desktop import APP_NAME
+from antihjalte_desktop.cli_input import read_stdin
 from antihjalte_desktop.errors import KnownError, UsageError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -154,24 +155,6 @@ def _print_json(data: Any) -> None:
 
 def _warn(text: str) -> None:
     sys.stderr.write(f"antihjalte: {text}\n")
-
-
-def read_stdin(*, one_line: bool = False) -> str:
-    """Standard input as text: strict UTF-8 (a byte-order mark is skipped), else a usage error
-    (exit 2). For a one-line value, a single trailing newline (``echo Olle |``) is dropped."""
-    data = sys.stdin.buffer.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise UsageError(
-            f"the text on standard input is not valid UTF-8 (byte {err.start + 1}); nothing was changed"
-        ) from None
-    if one_line:
-        if text.endswith("\r\n"):
-            text = text[:-2]
-        elif text.endswith("\n"):
-            text = text[:-1]
-    return text
 
 
 def _check_argv(argv: Sequence[str]) -> None:

@@ -94,7 +94,7 @@ def _add(args: argparse.Namespace, profile: Any, store: Any) -> int:
 
     if args.text is None:
         raise UsageError("journal add needs TEXT, or - to read the entry from stdin")
-    from antihjalte_desktop.cli import read_stdin
+    from antihjalte_desktop.cli_input import read_stdin
 
     text = read_stdin() if args.text == "-" else args.text
     if not text.strip():

@@ -123,3 +123,12 @@ def test_bad_text_in_a_journal_import_is_a_data_error(home: Path, tmp_path: Path
     assert proc.returncode == 1, proc.stderr
     assert b"cannot import" in proc.stderr
     assert cli("journal", "list").stdout.startswith("No journal entries")
+
+
+def test_invalid_utf8_password_on_stdin_is_a_usage_error_and_never_echoed(home: Path) -> None:
+    cli = Cli(home)
+    assert cli("feed", "set", "http://127.0.0.1:9/team.ics", "--user", "olle").returncode == 0
+    proc = run(cli, "sync", "--password-stdin", stdin=b"hemligt\xff\n")
+    assert proc.returncode == 2
+    assert b"the password on standard input is not valid UTF-8" in proc.stderr
+    assert b"hemligt" not in proc.stderr and b"hemligt" not in proc.stdout
