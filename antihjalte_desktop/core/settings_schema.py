@@ -119,6 +119,8 @@ class Setting:
         elif k in (Kind.STR, Kind.TEXT, Kind.PASSWORD):
             if not isinstance(value, str):
                 raise ValueError(f"{self.key} takes a text")
+            if k is Kind.TEXT:
+                value = value.replace("\r\n", "\n")  # a text written on Windows
             problem = control_problem(value, allow="\n\t" if k is Kind.TEXT else "")
             if problem:
                 raise ValueError(f"{self.key} {problem}")

@@ -132,3 +132,11 @@ def test_invalid_utf8_password_on_stdin_is_a_usage_error_and_never_echoed(home: 
     assert proc.returncode == 2
     assert b"the password on standard input is not valid UTF-8" in proc.stderr
     assert b"hemligt" not in proc.stderr and b"hemligt" not in proc.stdout
+
+
+def test_a_multi_line_text_from_windows_keeps_its_lines(home: Path) -> None:
+    cli = Cli(home)
+    assert run(cli, "config", "set", "autoreply.template_sv", "-", stdin=b"Hej\r\n{name}\r\n").returncode == 0
+    assert json.loads(cli("config", "list", "--json").stdout)["autoreply.template_sv"] == "Hej\n{name}\n"
+    proc = run(cli, "config", "set", "autoreply.template_sv", "-", stdin=b"Hej\x1b[2J{name}")
+    assert proc.returncode == 2 and b"autoreply.template_sv" in proc.stderr and b"U+001B" in proc.stderr
