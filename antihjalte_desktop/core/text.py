@@ -18,12 +18,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_JSON_NESTING = "about 1,000"
 
 
-def first_control(text: str) -> str | None:
-    """The first control character in ``text`` (see the module docstring), or None."""
-    m = _CONTROL.search(text)
-    return m.group() if m else None
-
-
 def has_surrogate(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 
