@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from antihjalte_desktop import APP_NAME
+from antihjalte_desktop.cli_input import read_stdin
 from antihjalte_desktop.errors import KnownError, UsageError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -150,6 +151,26 @@ def _warn(text: str) -> None:
     from antihjalte_desktop.core.text import printable
 
     sys.stderr.write(f"antihjalte: {printable(text)}\n")
+
+
+def _check_argv(argv: Sequence[str]) -> None:
+    """Invalid UTF-8 on the command line arrives as lone surrogates; name the argument and stop
+    (exit 2) before anything stores or prints it."""
+    from antihjalte_desktop.core.text import has_surrogate
+
+    for i, arg in enumerate(argv):
+        if not has_surrogate(arg):
+            continue
+        if arg.startswith("--") and "=" in arg:
+            what = f"the value of {arg.split('=', 1)[0]}"
+        elif i > 0 and argv[i - 1].startswith("-") and not has_surrogate(argv[i - 1]):
+            what = f"the value of {argv[i - 1]}"
+        elif i > 0 and not has_surrogate(argv[i - 1]):
+            before = [a for a in argv[max(0, i - 3) : i] if not a.startswith("-") and not has_surrogate(a)]
+            what = f"the argument after “{' '.join(before or argv[i - 1 : i])}”"
+        else:
+            what = f"argument {i + 1}"
+        raise UsageError(f"{what} is not valid UTF-8 text; nothing was changed")
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -334,7 +355,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from antihjalte_desktop.core.settings_schema import lookup
+    from antihjalte_desktop.core.settings_schema import Kind, lookup
     from antihjalte_desktop.core.text import dumps, printable
     from antihjalte_desktop.store.paths import Paths
     from antihjalte_desktop.store.settings import Settings
@@ -365,7 +386,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         else:
             print(printable(setting.format(value)))
     elif action == "set":
-        text = sys.stdin.read() if args.value == "-" else args.value
+        text = read_stdin(one_line=setting.kind is not Kind.TEXT) if args.value == "-" else args.value
         if setting.key == "holidays.country":
             _check_country(text)
         settings.set_text(args.key, text)
@@ -444,6 +465,12 @@ def main(
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     _setup_console()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        _check_argv(argv)
+    except UsageError as err:
+        _warn(str(err))
+        return err.exit_code
     parser = build_parser()
     args = parser.parse_args(argv)
     args.export_report = export_report
@@ -466,6 +493,12 @@ def main(
         # `antihjalte plan list | head`: the reader left; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except UnicodeError:
+        # Text that is not UTF-8 (or lone surrogates, which have no UTF-8 form) got past the
+        # checks at the door: the input's fault, not a crash; the log keeps where it happened.
+        where = _log_bug(args)
+        _warn(f"some text given to this command is not valid UTF-8, so it was refused (details in {where})")
+        return 1
     except Exception as err:
         where = _log_bug(args)
         _warn(f"internal error ({type(err).__name__}); details are in {where}")

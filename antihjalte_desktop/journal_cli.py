@@ -94,7 +94,9 @@ def _add(args: argparse.Namespace, profile: Any, store: Any) -> int:
 
     if args.text is None:
         raise UsageError("journal add needs TEXT, or - to read the entry from stdin")
-    text = sys.stdin.read() if args.text == "-" else args.text
+    from antihjalte_desktop.cli_input import read_stdin
+
+    text = read_stdin() if args.text == "-" else args.text
     if not text.strip():
         raise UsageError("the entry is empty")
     day = _day(profile, args.date) or profile.today()

@@ -9,7 +9,6 @@ Labels and help are marked for translation (context "settings").
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,8 +16,9 @@ from datetime import time
 from enum import StrEnum
 from typing import Any
 
-from antihjalte_desktop.core.autoreply import DEFAULT_TEMPLATES, check_template
+from antihjalte_desktop.core.autoreply import DEFAULT_TEMPLATES, check_template, parse_roster_entry
 from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
+from antihjalte_desktop.core.text import control_problem, loads_json, shown
 
 
 class Kind(StrEnum):
@@ -43,6 +43,7 @@ class Setting:
     choice_labels: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    max_length: int | None = None  # characters, for a text; for a list, per entry
     check: Callable[[Any], None] | None = field(default=None, compare=False)
 
     @property
@@ -69,8 +70,8 @@ class Setting:
             t = text.strip()
             if t.startswith("["):
                 try:
-                    value = json.loads(t)
-                except json.JSONDecodeError as err:
+                    value = loads_json(t)
+                except ValueError as err:
                     raise ValueError(f"{self.key}: not a JSON array: {err}") from None
             else:
                 value = [p.strip() for p in t.split(";") if p.strip()]
@@ -107,11 +108,28 @@ class Setting:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ValueError(f"{self.key} takes a list of texts")
             value = [v.strip() for v in value if v.strip()]
+            limit = self.max_length or MAX_LIST_ENTRY
+            for v in value:
+                problem = control_problem(v)
+                if problem:
+                    raise ValueError(f"{self.key}: the entry {shown(v, 40)} {problem}")
+                if len(v) > limit:
+                    raise ValueError(
+                        f"{self.key}: the entry {shown(v, 40)} is {len(v):,} characters long; "
+                        f"the limit is {limit} characters per entry"
+                    )
         elif k in (Kind.STR, Kind.TEXT, Kind.PASSWORD):
             if not isinstance(value, str):
                 raise ValueError(f"{self.key} takes a text")
-            if k is Kind.STR and ("\n" in value or "\r" in value):
-                raise ValueError(f"{self.key} takes a single line")
+            if k is Kind.TEXT:
+                value = value.replace("\r\n", "\n")  # a text written on Windows
+            problem = control_problem(value, allow="\n\t" if k is Kind.TEXT else "")
+            if problem:
+                raise ValueError(f"{self.key} {problem}")
+            if self.max_length is not None and len(value) > self.max_length:
+                raise ValueError(
+                    f"{self.key} is {len(value):,} characters long; the limit is {self.max_length} characters"
+                )
         if self.check is not None:
             self.check(value)
         return value
@@ -125,6 +143,11 @@ class Setting:
             return str(value).replace("\n", "\\n")
         return str(value)
 
+
+MAX_NAME = 200
+MAX_EMAIL = 254  # RFC 5321's limit for a whole address
+MAX_LIST_ENTRY = 300
+MAX_URL = 2048
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
@@ -172,15 +195,32 @@ def _check_country(value: Any) -> None:
 
 
 def _check_email(value: Any) -> None:
-    if value and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-        raise ValueError(f"not an e-mail address: {value!r}")
+    if value and not re.fullmatch(r"[^@\s\"<>]+@[^@\s\"<>]+\.[^@\s\"<>]+", value):
+        raise ValueError(f"me.email: not an e-mail address: {shown(value)}")
+
+
+def _check_roster(value: Any) -> None:
+    """Each entry's name and e-mail keep the limits of ``me.name`` and ``me.email``: both go
+    into the team feed when the entry becomes a hero week."""
+    for entry in value:
+        contact = parse_roster_entry(entry)
+        if len(contact.name) > MAX_NAME:
+            raise ValueError(
+                f"team.roster: the name in {shown(entry, 40)} is {len(contact.name):,} characters long; "
+                f"the limit is {MAX_NAME} characters"
+            )
+        if len(contact.email) > MAX_EMAIL:
+            raise ValueError(
+                f"team.roster: the e-mail address in {shown(entry, 40)} is {len(contact.email):,} "
+                f"characters long; the limit is {MAX_EMAIL} characters"
+            )
 
 
 S = Setting
 SCHEMA: tuple[Setting, ...] = (
     S("me.name", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Your name"),
-      QT_TRANSLATE_NOOP("settings", "Shown in the team feed and signed under the auto-reply.")),
-    S("me.email", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Your e-mail"), check=_check_email),
+      QT_TRANSLATE_NOOP("settings", "Shown in the team feed and signed under the auto-reply."), max_length=MAX_NAME),
+    S("me.email", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Your e-mail"), check=_check_email, max_length=MAX_EMAIL),
     S("me.phone", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Your phone number")),
     S("cadence.every_weeks", Kind.INT, 4, QT_TRANSLATE_NOOP("settings", "One antihjälte day every … weeks"),
       QT_TRANSLATE_NOOP("settings", "0 turns the cadence off."), minimum=0, maximum=52),
@@ -205,7 +245,8 @@ SCHEMA: tuple[Setting, ...] = (
       QT_TRANSLATE_NOOP("settings", "The checklist each newly planned day starts with. Add your own items, or "
                      "take out the ones you do not need.")),
     S("team.roster", Kind.LIST, [], QT_TRANSLATE_NOOP("settings", "Team members"),
-      QT_TRANSLATE_NOOP("settings", "One person per row: name, e-mail, phone. Used for the hero rota and cover contacts.")),
+      QT_TRANSLATE_NOOP("settings", "One person per row: name, e-mail, phone. Used for the hero rota and cover contacts."),
+      check=_check_roster),
     S("team.max_focus_per_day", Kind.INT, 2, QT_TRANSLATE_NOOP("settings", "At most this many on antihjälte day at once"),
       minimum=1, maximum=100),
     S("feed.location", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Team feed"),
@@ -223,7 +264,8 @@ SCHEMA: tuple[Setting, ...] = (
     S("feed.ca_file", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Custom CA certificate file"),
       QT_TRANSLATE_NOOP("settings", "For a server with a certificate from your organisation's own authority.")),
     S("feed.subscriptions", Kind.LIST, [], QT_TRANSLATE_NOOP("settings", "Extra calendars to read (absences)"),
-      QT_TRANSLATE_NOOP("settings", "webcal:// or https:// addresses, read only."), check=_check_no_credentials),
+      QT_TRANSLATE_NOOP("settings", "webcal:// or https:// addresses, read only."), check=_check_no_credentials,
+      max_length=MAX_URL),
     S("journal.intent_prompts_sv", Kind.LIST,
       ["Vad vill jag tänka igenom i dag?", "Vad vill jag läsa på om?", "Vad vill jag planera eller analysera?"],
       QT_TRANSLATE_NOOP("settings", "Intent prompts (Swedish)")),

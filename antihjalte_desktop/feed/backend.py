@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # the lock (threads, sockets) is imported only when a session
 
 
 MAX_FEED_BYTES = rawics.MAX_FEED_BYTES  # one limit for reading and writing
-"""Larger feeds are refused (a 20,000-event feed of a 50-person unit is about 15 MB)."""
+megabytes = rawics.megabytes
+too_big = rawics.too_big
 
 
 @dataclass(frozen=True)
@@ -160,10 +161,7 @@ class _FileSession:
             with open(self.b.path, "rb") as fh:
                 st = os.fstat(fh.fileno())
                 if st.st_size > self.b.max_bytes:
-                    raise FeedFormatError(
-                        f"the feed is {st.st_size / 1e6:.0f} MB, more than the "
-                        f"{self.b.max_bytes / 1e6:.0f} MB this app reads"
-                    )
+                    raise FeedFormatError(too_big(st.st_size, self.b.max_bytes))
                 data = fh.read(st.st_size + 1)  # not more: a 32 MB buffer would count in RSS
         except FileNotFoundError:
             return Snapshot(None, "")

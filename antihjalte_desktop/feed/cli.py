@@ -144,12 +144,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     prof = _profile(args)
     if getattr(args, "password_stdin", False):
+        from antihjalte_desktop.cli_input import read_stdin_line
         from antihjalte_desktop.store.secrets import remember_for_session
 
         remember_for_session(
             str(prof.settings.get("feed.location")),
             str(prof.settings.get("feed.user")),
-            sys.stdin.readline().rstrip("\r\n"),
+            read_stdin_line("the password"),
         )
     status = sync(prof, force=args.force)
     if args.json:

@@ -11,7 +11,7 @@ rule below is easier to prove when this module, not a library default, decides i
   for reads, at most 5);
 - every request has a timeout (each socket operation, and a deadline for the whole
   response);
-- a response larger than 20 MB is refused (by Content-Length, or while reading);
+- a response larger than 32 MB (the feed's limit) is refused (by Content-Length, or while reading);
 - server XML is parsed by :func:`parse_xml`: no DTD, no entity declarations.
 
 The password is held by :class:`Secret`, whose ``repr``/``str`` never show it, and goes
@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from antihjalte_desktop.feed.backend import MAX_FEED_BYTES
 from antihjalte_desktop.feed.errors import FeedError
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("antihjalte.feed.http")
 
-MAX_RESPONSE_BYTES = 20 * 1024 * 1024
+MAX_RESPONSE_BYTES = MAX_FEED_BYTES  # one limit for every way a feed is read
 TIMEOUT_S = 30.0  # connect and each read
 DEADLINE_S = 900.0  # a whole response (a 15 MB feed on a slow link)
 MAX_REDIRECTS = 5

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from antihjalte_desktop.core.text import drop_controls
+
 PRODID = "-//Antihjalte Desktop//Antihjalte Desktop//SV"
 CALNAME = "Antihjälte"
 FOCUS_CATEGORY = "ANTIHJALTE"
@@ -23,37 +25,53 @@ VOLATILE = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
 
 
 def escape_text(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped; every
+    other control character dropped, so no value can end a line or start a property."""
+    text = drop_controls(text, newline="\n")
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def param_value(text: str) -> str:
-    text = text.replace('"', "'").replace("\r", " ").replace("\n", " ")
-    return f'"{text}"' if any(ch in text for ch in ":;,") else text
+    """A parameter value such as ``CN=`` (RFC 5545 3.2, RFC 6868): one line without control
+    characters or DQUOTE, in quotes when it holds ``:;,=`` or a backslash (icalendar drops the spaces
+    around an unquoted ``=``); ``^`` written as ``^^``."""
+    text = drop_controls(text, newline=" ").strip().replace('"', "'").replace("^", "^^")
+    return f'"{text}"' if any(ch in text for ch in ":;,=\\") else text
+
+
+_URI_UNSAFE = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f-\x9f\u2028\u2029\ud800-\udfff]')
+
+
+def uri_value(text: str) -> str:
+    """A URI value (``mailto:``): every character that could end the line, break a reader or is not
+    text at all is percent-encoded (a lone surrogate, which has no UTF-8 form, is dropped)."""
+
+    def enc(m: re.Match[str]) -> str:
+        ch = m.group()
+        if "\ud800" <= ch <= "\udfff":
+            return ""
+        return "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+
+    return _URI_UNSAFE.sub(enc, text.strip())
 
 
 def fold(line: str) -> list[bytes]:
-    """One content line as octet lines of at most 75 bytes, never splitting a UTF-8 character."""
-    raw = line.encode("utf-8")
-    if len(raw) <= 75:
+    """One content line as octet lines of at most 75 bytes, never splitting a UTF-8 character.
+
+    Linear in the line's length: the cuts are found by index, the bytes sliced once."""
+    raw = line.encode("utf-8", "replace")  # a lone surrogate cannot reach here; if it did: "?"
+    n = len(raw)
+    if n <= 75:
         return [raw]
-    out: list[bytes] = []
-    limit = 75
-    while raw:
-        if len(raw) <= limit:
-            out.append(raw)
-            break
-        cut = limit
-        while cut > 0 and (raw[cut] & 0xC0) == 0x80:
+    out = []
+    pos, limit = 0, 75
+    while n - pos > limit:
+        cut = pos + limit
+        while (raw[cut] & 0xC0) == 0x80:  # a continuation byte: cut before its character
             cut -= 1
-        out.append(raw[:cut])
-        raw = raw[cut:]
-        limit = 74  # the leading space of a continuation line counts
+        out.append(raw[pos:cut])
+        pos, limit = cut, 74  # the leading space of a continuation line counts
+    out.append(raw[pos:])
     return [out[0]] + [b" " + part for part in out[1:]]
 
 
@@ -71,23 +89,30 @@ class Identity:
     show_as: str = "full"
 
     @property
+    def clean_name(self) -> str:
+        """The name as it may be published: one line, no control characters (a second wall
+        behind the settings check, for a value put into the settings file by hand)."""
+        return drop_controls(self.name, newline=" ").strip()
+
+    @property
     def display(self) -> str:
-        if self.show_as == "anonymous" or not self.name.strip():
+        name = self.clean_name
+        if self.show_as == "anonymous" or not name:
             return "Antihjälte"
         if self.show_as == "initials":
-            return initials(self.name)
-        return self.name.strip()
+            return initials(name)
+        return name
 
     @property
     def summary(self) -> str:
-        if self.show_as == "anonymous" or not self.name.strip():
+        if self.show_as == "anonymous" or not self.clean_name:
             return "Antihjälte"
         return f"Antihjälte: {self.display}"
 
     def organizer(self) -> str:
         cn = param_value(self.display)
-        if self.show_as == "full" and self.email.strip():
-            return f"ORGANIZER;CN={cn}:mailto:{self.email.strip()}"
+        if self.show_as == "full" and uri_value(self.email):
+            return f"ORGANIZER;CN={cn}:mailto:{uri_value(self.email)}"
         # No address for initials or anonymous: a URN says who owns it without saying who it is.
         return f"ORGANIZER;CN={cn}:urn:x-antihjalte:profile"
 
@@ -214,7 +239,7 @@ def focus_event(day: date, ident: Identity) -> OwnEvent:
 def hero_event(monday: date, hero: str, hero_email: str, ident: Identity) -> OwnEvent:
     """Monday to Friday (DTEND the Saturday, exclusive). The hero is at work: the event is free time."""
     attendee = f"ATTENDEE;CN={param_value(hero)};ROLE=REQ-PARTICIPANT:" + (
-        f"mailto:{hero_email}" if hero_email else "urn:x-antihjalte:hero"
+        f"mailto:{uri_value(hero_email)}" if uri_value(hero_email) else "urn:x-antihjalte:hero"
     )
     return OwnEvent(
         uid=hero_uid(monday, ident.profile_id),

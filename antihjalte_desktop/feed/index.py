@@ -162,6 +162,25 @@ def _warnings_by_key(meta: dict[str, str]) -> dict[str, list[str]]:
     return {str(k): [str(x) for x in v] for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+def _bad_value(events: list[Any]) -> str:
+    """Which date, time or rule of an event cannot be used, as the feed names it."""
+    kinds = {"DTSTART": "a date or a date-time", "DTEND": "a date or a date-time",
+             "RECURRENCE-ID": "a date or a date-time", "DURATION": "a duration"}  # fmt: skip
+    for e in events:
+        for name in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE"):
+            if name not in e:
+                continue
+            try:
+                value = e.decoded(name)
+            except Exception:
+                return f"its {name} is not a valid value"
+            want = kinds.get(name)
+            ok = isinstance(value, timedelta) if name == "DURATION" else isinstance(value, date)
+            if want and not ok:
+                return f"its {name} is not {want}"
+    return "its dates, times or repeat rule do not fit together"
+
+
 class _Parser:
     def __init__(self, doc: RawDoc, zone: tzinfo, window: tuple[date, date]) -> None:
         import icalendar  # heavy: only when something changed
@@ -225,15 +244,17 @@ class _Parser:
                 out[k] = self._rows(k, evs)
             except FeedFormatError:
                 raise
-            except Exception as err:
-                self._fail(groups[k][0], err)
+            except Exception:
+                self._fail(groups[k][0], _bad_value(evs))
         return out
 
-    def _fail(self, c: RawComponent, err: BaseException | None) -> None:
+    def _fail(self, c: RawComponent, detail: str | None) -> None:
+        """Say which event cannot be read and, when known, which value in the feed's own terms
+        (never Python's exception text)."""
         line = _line_of(self.doc.data, c.start)
         what = f"the event {c.uid!r}" if c.uid else "an event"
-        detail = f": {err}" if err else ""
-        raise FeedFormatError(f"line {line}: {what} cannot be read{detail}"[:300])
+        why = f": {detail}" if detail else ""
+        raise FeedFormatError(f"line {line}: {what} cannot be read{why}"[:300])
 
     # -- occurrences ------------------------------------------------------------
     def _rows(self, key: str, events: list[Any]) -> tuple[set[Row], list[str]]:

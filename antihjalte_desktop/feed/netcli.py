@@ -28,7 +28,9 @@ def login(prof: Any, args: argparse.Namespace) -> int:
     if not ok:
         raise secrets.KeyringUnavailableError(message)
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
+        from antihjalte_desktop.cli_input import read_stdin_line
+
+        password = read_stdin_line("the password")
     else:
         if not sys.stdin.isatty():
             raise UsageError("no terminal to ask for the password: use --password-stdin")

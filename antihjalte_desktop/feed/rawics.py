@@ -20,7 +20,19 @@ from dataclasses import dataclass, field
 from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.errors import FeedFormatError
 
-MAX_FEED_BYTES = 32 * 1024 * 1024  # the one size limit of a feed, read or written
+MAX_FEED_BYTES = 32 * 1024 * 1024
+"""The one size limit of a feed, read from a file or a server, and written (a 20,000-event feed
+of a 50-person unit is about 15 MB). Messages state it with :func:`megabytes`, as the README does."""
+
+
+def megabytes(n: int) -> str:
+    """A size in messages, in the unit of the limit (MB of 1,048,576 bytes): "32 MB", "33.5 MB"."""
+    mb = n / 2**20
+    return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
+
+
+def too_big(size: int, limit: int = MAX_FEED_BYTES) -> str:
+    return f"the feed is {megabytes(size)}, more than the {megabytes(limit)} this app reads"
 
 # Both start with a literal newline, which lets the regex engine skip ahead fast (a "^" with
 # re.M would be tried at every byte): splitting a 15 MB feed takes tens of milliseconds.
@@ -129,17 +141,20 @@ def check_encoding(data: bytes) -> None:
 def split(data: bytes, *, max_bytes: int = MAX_FEED_BYTES) -> RawDoc:
     """Split ``data`` into a :class:`RawDoc`, or raise FeedFormatError saying what is wrong."""
     if len(data) > max_bytes:
-        raise FeedFormatError(
-            f"the feed is {len(data) / 1e6:.0f} MB, more than the {max_bytes / 1e6:.0f} MB this app reads"
-        )
+        raise FeedFormatError(too_big(len(data), max_bytes))
     if not data.strip():
         raise FeedFormatError(
             "the feed file is empty (if it is meant to be a new feed, delete it and sync again)"
         )
     check_encoding(data)
+    head = data[:65536]
+    if b"\r" in head and b"\n" not in head:
+        raise FeedFormatError(
+            "the feed's lines end with a carriage return only (CR, as on old Macs); "
+            "iCalendar needs CRLF or LF line ends, so it was left as it is"
+        )
     doc = RawDoc(data)
-    head = data[: min(len(data), 4096)]
-    doc.newline = b"\r\n" if b"\r\n" in head else b"\n"
+    doc.newline = b"\r\n" if b"\r\n" in data[:4096] else b"\n"
     stack: list[str] = []
     current: RawComponent | None = None
     seen_calendar = False
@@ -282,3 +297,59 @@ def validate(doc: RawDoc) -> None:
             raise FeedFormatError(
                 f"line {_line_of(doc.data, c.start)}: {what} has no DTSTART (RFC 5545 requires one)"
             )
+
+
+# A content line (RFC 5545 3.1) once unfolded: a name, parameters whose values are quoted
+# strings or plain text without ``";:,``, a colon, then the value. Control characters are
+# checked on the decoded text.
+_PARAM = rb'[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*'
+_CONTENT_LINE = re.compile(rb"[A-Za-z0-9-]+(?:;" + _PARAM + rb")*:.*", re.S)
+
+
+def check_own_event(raw: bytes, uid: str, profile_id: str) -> None:
+    """One event this profile is about to write, held to what a read checks (``split``: UTF-8,
+    no NUL, balanced BEGIN/END) and more: it is exactly one VEVENT, with this UID, this
+    profile's marker and a DTSTART, and every line of it is a well-formed content line without
+    control characters. FeedFormatError saying what is wrong otherwise."""
+    from antihjalte_desktop.core.text import control_problem
+
+    nl = b"\r\n" if raw.endswith(b"\r\n") else b"\n"
+    wrapped = b"BEGIN:VCALENDAR" + nl + raw + (b"" if raw.endswith(b"\n") else nl) + b"END:VCALENDAR" + nl
+    doc = split(wrapped)
+    validate(doc)
+    if len(doc.components) != 1:
+        raise FeedFormatError(f"it would make {len(doc.components)} components instead of one")
+    c = doc.components[0]
+    if c.kind != "VEVENT" or c.nested:
+        raise FeedFormatError("it would not be one plain event")
+    if c.uid != uid or c.owner != profile_id:
+        raise FeedFormatError("its UID or owner would not read back as written")
+    for n, line in enumerate(_UNFOLD.sub(b"", raw).split(b"\n"), 1):
+        line = line.removesuffix(b"\r")
+        if not line:
+            continue
+        if not _CONTENT_LINE.fullmatch(line):
+            raise FeedFormatError(f"its line {n} is not a well-formed iCalendar line")
+        problem = control_problem(line.decode("utf-8"), allow="\t")
+        if problem:
+            raise FeedFormatError(f"its line {n} {problem}")
+
+
+def check_before_write(size: int, own: dict[str, bytes], profile_id: str) -> None:
+    """Never write what a read would refuse: the merged feed's size within the one limit, and
+    every event this profile rendered (``own``: uid → bytes) as :func:`check_own_event` wants it.
+    Everything else in the output is bytes that passed :func:`split` when the feed was read, cut
+    at component boundaries, so checking the new parts checks the whole.
+    Raises FeedFormatError ("nothing was written: …")."""
+    if size > MAX_FEED_BYTES:
+        raise FeedFormatError(
+            f"nothing was written: the feed would be {megabytes(size)}, more than the "
+            f"{megabytes(MAX_FEED_BYTES)} this app reads (is a name or a roster entry very long?)"
+        )
+    for uid, raw in own.items():
+        try:
+            check_own_event(raw, uid, profile_id)
+        except FeedFormatError as err:
+            raise FeedFormatError(
+                f"nothing was written: this profile's event {uid} would not be readable ({err})"
+            ) from None

@@ -267,6 +267,7 @@ def _run(
                 result = _merge(doc, desired, ident.profile_id, profile.now(), st, snap.shared)
                 new_token = snap.token
                 if result.changed:
+                    rawics.check_before_write(result.size, result.puts, ident.profile_id)
                     # accepted before the write: a crash after it must not make our own event a stranger
                     st.add_fingerprints({uid: digest_of(desired[uid]) for uid in result.puts})
                     new_token = session.write(result, snap)

@@ -28,6 +28,7 @@ from antihjalte_desktop.core.journal import (
     to_json_document,
     to_markdown,
 )
+from antihjalte_desktop.core.text import has_surrogate, loads_json
 from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.store import db
 from antihjalte_desktop.store.atomic import write_atomic
@@ -397,11 +398,22 @@ def read_import(path: Path) -> list[Entry]:
         raise KnownError(f"cannot read {path}: {err.strerror or err}") from None
     try:
         if path.suffix.lower() in (".md", ".markdown") or text.startswith("---"):
-            return [from_markdown(text)]
+            return _valid_text([from_markdown(text)])
         try:
-            data = json.loads(text)
+            data = loads_json(text)
+        except json.JSONDecodeError as err:
+            raise ValueError(f"not valid JSON (line {err.lineno}, column {err.colno})") from None
         except ValueError as err:
             raise ValueError(f"not valid JSON ({err})") from None
-        return from_json_document(data)
+        return _valid_text(from_json_document(data))
     except ValueError as err:
         raise KnownError(f"cannot import {path}: {err}") from None
+
+
+def _valid_text(entries: list[Entry]) -> list[Entry]:
+    """A JSON escape such as ``\\ud800`` gives a lone surrogate, which no file or database can
+    hold: refuse the import (ValueError) instead of failing half-way through it."""
+    for n, e in enumerate(entries, 1):
+        if any(has_surrogate(t) for t in (e.title, e.body, e.created, e.updated, *e.tags)):
+            raise ValueError(f"entry {n} holds text that is not valid Unicode (a lone surrogate escape)")
+    return entries

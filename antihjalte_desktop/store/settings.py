@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from antihjalte_desktop.core.settings_schema import BY_KEY, SCHEMA, Kind, Setting, lookup
+from antihjalte_desktop.core.text import loads_json, shown
 from antihjalte_desktop.errors import StoreError, UsageError
 from antihjalte_desktop.store.atomic import write_atomic
 
@@ -35,10 +36,8 @@ class Settings:
         except OSError as err:
             raise StoreError(f"cannot read the settings file {self.path}: {err.strerror or err}") from None
         try:
-            data = json.loads(raw.decode("utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-        except (ValueError, UnicodeDecodeError) as err:
+            data = _parse(raw)
+        except ValueError as err:
             raise StoreError(
                 f"the settings file {self.path} is damaged ({err}); "
                 "fix or move it away (it was left as it is)"
@@ -46,12 +45,14 @@ class Settings:
         for key, value in data.items():
             setting = BY_KEY.get(key)
             if setting is None or setting.kind is Kind.PASSWORD:
-                self.problems.append(f"{key}: unknown setting, ignored")
+                self.problems.append(f"{shown(key)}: unknown setting, ignored")
                 continue
             try:
                 self._values[key] = setting.validate(value)
             except ValueError as err:
-                self.problems.append(f"{key}: {err}; using the default")
+                # Never kept, so never published: the default stands until the file is fixed.
+                msg = str(err) if str(err).startswith(key) else f"{key}: {err}"
+                self.problems.append(f"{msg}; the value in the settings file was ignored (using the default)")
         for p in self.problems:
             log.warning("settings: %s", p)
 
@@ -138,3 +139,18 @@ class Settings:
             else:
                 reason = err.strerror or str(err)
             raise StoreError(f"cannot save the settings to {self.path}: {reason}") from None
+
+
+def _parse(raw: bytes) -> dict[str, Any]:
+    """The settings file's object, or ValueError saying in plain words what is wrong with it."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ValueError(f"it is not UTF-8 text (byte {err.start + 1})") from None
+    try:
+        data = loads_json(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not valid JSON at line {err.lineno}, column {err.colno}") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    return data

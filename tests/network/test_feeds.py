@@ -339,11 +339,11 @@ def test_hostile_xml_is_refused(tmp_path: Path, memkeyring: Any) -> None:
 
 
 @pytest.mark.parametrize("with_length", [True, False], ids=["content-length", "chunked"])
-def test_a_response_over_20_mb_is_refused(tmp_path: Path, memkeyring: Any, with_length: bool) -> None:
+def test_a_response_over_32_mb_is_refused(tmp_path: Path, memkeyring: Any, with_length: bool) -> None:
     from antihjalte_desktop.feed.sync import sync
     from tests.network.tiny import TinyServer
 
-    big = b"BEGIN:VCALENDAR\r\n" + b"X-PAD:" + b"x" * (21 * 1024 * 1024) + b"\r\nEND:VCALENDAR\r\n"
+    big = b"BEGIN:VCALENDAR\r\n" + b"X-PAD:" + b"x" * (33 * 1024 * 1024) + b"\r\nEND:VCALENDAR\r\n"
 
     def handler(h: Any) -> tuple[int, dict[str, str], bytes]:
         if h.command == "PROPFIND":
@@ -357,7 +357,7 @@ def test_a_response_over_20_mb_is_refused(tmp_path: Path, memkeyring: Any, with_
         prof = profile_for(tmp_path / "p", url, "anna", "Anna Berg")
         Planning(prof).plan_day(date(2026, 12, 2), force=True)
         st = sync(prof)
-    assert not st.in_sync and "20 MB" in st.reason
+    assert not st.in_sync and "32 MB" in st.reason
 
 
 # -- failures: wrong password, server down -----------------------------------------------

@@ -9,9 +9,9 @@ from antihjalte_desktop.core.insights import (
     DayEvent,
     compute,
     gap_workdays,
-    same_person,
     unit_view,
 )
+from antihjalte_desktop.core.team_rules import same_person
 from antihjalte_desktop.core.workdays import Holiday, WorkCalendar
 
 NEW_YEAR = {date(2026, 1, 1): Holiday(date(2026, 1, 1), "Nyårsdagen", "New Year's Day")}

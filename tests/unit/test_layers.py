@@ -28,7 +28,10 @@ LAYERS = {
     "app": 6,
     "main": 7,
 }
-CLI_MODULES = {f"{PKG}.cli", f"{PKG}.journal_cli", f"{PKG}.insights_cli", f"{PKG}.feed.cli", f"{PKG}.feed.netcli"}
+CLI_MODULES = {
+    f"{PKG}.cli", f"{PKG}.cli_input", f"{PKG}.journal_cli", f"{PKG}.insights_cli", f"{PKG}.feed.cli",
+    f"{PKG}.feed.netcli",
+}  # fmt: skip
 
 
 def modules() -> dict[str, Path]:

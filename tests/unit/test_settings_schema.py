@@ -89,7 +89,7 @@ def test_parse_bad(key: str, text: str, message: str) -> None:
 
 
 def test_me_name_is_one_line() -> None:
-    with pytest.raises(ValueError, match="single line"):
+    with pytest.raises(ValueError, match="line break"):
         BY_KEY["me.name"].validate("two\nlines")
 
 
