@@ -111,7 +111,10 @@ class FileBackend:
             self._clean_leftovers()
             yield _FileSession(self, lock)
         finally:
-            lock.release()
+            from antihjalte_desktop.feed import deadline
+
+            with deadline.cleanup():  # a sync stopped by its deadline still removes its lock
+                lock.release()
 
     def _check_regular(self) -> None:
         """Refuse a feed path that is there but is no regular file before taking the lock (the

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.feed import deadline as sync_deadline
 from antihjalte_desktop.feed.errors import FeedError, FeedLockedError
 
 HEARTBEAT_SECONDS = 2.0
@@ -235,6 +236,12 @@ class FileLock:
                 self._start_heartbeat()
                 return
             seen = self._maybe_break(seen, started)
+            within = sync_deadline.current()
+            if within is not None and not within.cleanup and within.expired():
+                held = self._last.info if self._last is not None else None
+                raise within.error(
+                    "waiting for the feed's lock" + (f", held by {describe(held)}" if held else "")
+                )
             if time.monotonic() >= deadline:
                 raise FeedLockedError(self._locked_message())
             time.sleep(delay)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from antihjalte_desktop.errors import KnownError
-from antihjalte_desktop.feed import ics
+from antihjalte_desktop.feed import deadline, ics
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError
 from antihjalte_desktop.feed.state import FeedState, read_json, state_path
 
@@ -155,6 +155,7 @@ def backend_of(profile: Profile) -> FeedBackend:
             ca_file=str(g("feed.ca_file")),
             profile_id=profile.plan.profile_id(),
             password=lambda: password_for(location, user),
+            http_deadline=float(g("feed.http_deadline_seconds")),
         )
     return backend_for(location, kind, default_feed_path(profile.paths.data), net)
 
@@ -169,7 +170,13 @@ def _iso(when: datetime) -> str:
 
 
 def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
-    """One sync attempt; never raises for the world's failures (they go in the status)."""
+    """One sync attempt; never raises for the world's failures (they go in the status). It ends
+    within ``feed.sync_deadline_seconds``, whatever it is doing (see ``feed.deadline``)."""
+    with deadline.scope(float(profile.settings.get("feed.sync_deadline_seconds"))) as within:
+        return _sync(profile, within, force=force)
+
+
+def _sync(profile: Profile, within: deadline.Deadline, *, force: bool) -> SyncStatus:
     now = profile.now()
     data_dir = profile.paths.data
     previous = read_status(data_dir)
@@ -189,7 +196,8 @@ def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
         st = FeedState(state_path(data_dir))
         backend = backend_of(profile)
         status.kind = backend.kind
-        _run(profile, st, backend, outbox, status, force=force)
+        with deadline.alarm(within):
+            _run(profile, st, backend, outbox, status, force=force)
         status.kind = backend.kind  # a detected kind (auto → webdav / caldav)
         status.in_sync, status.state, status.reason, status.failures = True, "in_sync", "", 0
         status.last_good_sync = _iso(now)
@@ -208,7 +216,8 @@ def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
     if profile.settings.get("feed.subscriptions"):
         from antihjalte_desktop.feed.subscribe import sync_subscriptions
 
-        status.warnings.extend(sync_subscriptions(profile))
+        with deadline.alarm(within, "reading the subscribed calendars"):
+            status.warnings.extend(sync_subscriptions(profile))
     try:
         write_status(data_dir, status)
     except OSError as err:
@@ -250,6 +259,7 @@ def _run(
             with backend.session() as session:
                 status.waited_for_lock = session.info.waited_for
                 snap = session.read()
+                deadline.check("reading the feed")
                 doc = None
                 if snap.data is not None:
                     doc = rawics.split(snap.data)
@@ -257,9 +267,11 @@ def _run(
                     _index(profile, st, doc, ident.profile_id, status)
                 else:
                     _clear_index(st)
+                deadline.check("reading the team's events")
                 result = _merge(doc, desired, ident.profile_id, profile.now(), st)
                 new_token = snap.token
                 if result.changed:
+                    deadline.check("merging the feed, before writing it")
                     new_token = session.write(result, snap)
                 status.added, status.updated, status.removed = result.added, result.updated, result.removed
                 status.wrote = result.changed
