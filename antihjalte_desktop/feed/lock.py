@@ -220,6 +220,7 @@ class FileLock:
         self._first_look = True
         self._last = None
         delay = 0.01
+        streak = 0
         while True:
             info = holder_info()
             payload = json.dumps(info).encode()
@@ -235,7 +236,10 @@ class FileLock:
                 self.info = info
                 self._start_heartbeat()
                 return
-            seen = self._maybe_break(seen, started)
+            seen, cleared = self._maybe_break(seen, started)
+            streak = streak + 1 if cleared else 0
+            if 0 < streak <= 3:
+                continue  # gone or broken just now: try to take it at once, even at the timeout
             within = sync_deadline.current()
             if within is not None and not within.cleanup and within.expired():
                 held = self._last.info if self._last is not None else None
@@ -321,10 +325,11 @@ class FileLock:
             return None
         return look.info if look is not None else None
 
-    def _maybe_break(self, seen: _Seen | None, started: float) -> _Seen | None:
+    def _maybe_break(self, seen: _Seen | None, started: float) -> tuple[_Seen | None, bool]:
+        """(the lock as seen, whether it is gone now: removed by its holder or broken by us)."""
         look = self._look()
         if look is None:
-            return None
+            return None, True
         now = time.monotonic()
         if seen is None or seen.content != look.content or seen.ident != look.ident:
             # Unchanged since we first looked, which was when we started (a few ms ago).
@@ -341,8 +346,8 @@ class FileLock:
             gone = now - seen.first_seen >= self.stale_after
         if gone:
             self._break(look)
-            return None
-        return seen
+            return None, True
+        return seen, False
 
     def _locked_message(self) -> str:
         look = self._last
