@@ -144,7 +144,18 @@ def _holder(path: Path, **fields: object) -> None:
         "x" * 10_000,
         "",
     ],
-    ids=["pid-text", "pid-huge", "pid-negative", "pid-bool", "host-number", "list", "garbage", "deep", "big", "empty"],
+    ids=[
+        "pid-text",
+        "pid-huge",
+        "pid-negative",
+        "pid-bool",
+        "host-number",
+        "list",
+        "garbage",
+        "deep",
+        "big",
+        "empty",
+    ],
 )
 def test_a_lock_with_unreadable_fields_is_judged_by_its_heartbeat(tmp_path: Path, content: str) -> None:
     path = tmp_path / "team.ics.lock"
@@ -243,13 +254,19 @@ def test_an_unreadable_lock_is_named_even_as_root(tmp_path: Path, monkeypatch: p
 
 # -- the commands, in real processes -------------------------------------------------------------
 def _profile_with_feed(home: Path, feed: Path) -> None:
-    for args in (("config", "set", "me.name", "Olle"), ("feed", "set", str(feed)), ("plan", "add", "2026-12-04")):
+    for args in (
+        ("config", "set", "me.name", "Olle"),
+        ("feed", "set", str(feed)),
+        ("plan", "add", "2026-12-04"),
+    ):
         r = run(home, *args)
         assert r.returncode == 0, r.stderr
 
 
 @pytest.mark.parametrize("kind", ["fifo", "symlink-to-fifo", "dangling-symlink", "folder", "symlink-to-file"])
-def test_sync_refuses_a_feed_that_is_no_file_and_leaves_no_lock(home: Path, tmp_path: Path, kind: str) -> None:
+def test_sync_refuses_a_feed_that_is_no_file_and_leaves_no_lock(
+    home: Path, tmp_path: Path, kind: str
+) -> None:
     share = tmp_path / "share"
     share.mkdir()
     feed = share / "team.ics"
