@@ -156,7 +156,10 @@ class JournalStore:
         )  # fmt: skip
         new_id = cur.lastrowid
         assert new_id is not None
-        self._set_tags(c, new_id, e.tags)
+        c.executemany(
+            "INSERT OR IGNORE INTO entry_tag(key, entry_id) VALUES (?, ?)",
+            [(t.casefold(), new_id) for t in e.tags],
+        )  # a new id has no tags to clear first
         return new_id
 
     @staticmethod
