@@ -459,3 +459,17 @@ def test_journal_import_follows_a_link_to_a_real_file(home: Path, tmp_path: Path
     r = run(home, "journal", "import", str(link))
     assert r.returncode == 0, one_line(r)
     assert "Imported 1 entries" in r.stdout
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_status_with_a_database_that_is_no_file(home: Path, kind: str) -> None:
+    db = home / "data" / "antihjalte.sqlite3"
+    db.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(db)
+    else:
+        db.mkdir()
+    r = run(home, "status")
+    assert r.returncode == 1, one_line(r)
+    what = "a named pipe (FIFO)" if kind == "fifo" else "a folder"
+    assert f"the database {db} is {what}, not a file" in one_line(r)
