@@ -216,8 +216,11 @@ def _sync(profile: Profile, within: deadline.Deadline, *, force: bool) -> SyncSt
     if profile.settings.get("feed.subscriptions"):
         from antihjalte_desktop.feed.subscribe import sync_subscriptions
 
-        with deadline.alarm(within, "reading the subscribed calendars"):
-            status.warnings.extend(sync_subscriptions(profile))
+        try:
+            with deadline.alarm(within, "reading the subscribed calendars"):
+                status.warnings.extend(sync_subscriptions(profile))
+        except KnownError as err:  # the deadline, between two subscriptions
+            status.warnings.append(str(err))
     try:
         write_status(data_dir, status)
     except OSError as err:

@@ -272,3 +272,21 @@ def test_a_sync_redirected_to_metadata_fails_cleanly(home: Path) -> None:
         setup_profile(home, url)
         r = antihjalte(home, "sync", timeout=60)
     assert_failed_cleanly(home, r, "http://169.254.169.254/latest/meta-data/, a link-local or cloud metadata")
+
+
+def test_the_sync_deadline_stops_work_that_does_not_check_it(home: Path, tmp_path: Path) -> None:
+    """The last resort: a sync stuck inside its session (the test hold: a sleep with the lock held)
+    is stopped by the alarm shortly after the deadline, and still removes its lock."""
+    share = tmp_path / "share"
+    share.mkdir()
+    feed = share / "team.ics"
+    for args in (
+        ("config", "set", "me.name", "Olle"),
+        ("feed", "set", str(feed)),
+        ("plan", "add", "2026-12-04"),
+        ("config", "set", "feed.sync_deadline_seconds", "10"),
+    ):
+        assert antihjalte(home, *args, timeout=60).returncode == 0
+    r = antihjalte(home, "sync", timeout=50, ANTIHJALTE_FEED_TEST_HOLD="300")
+    assert_failed_cleanly(home, r, "the sync was stopped after 10 s (feed.sync_deadline_seconds)")
+    assert sorted(p.name for p in share.iterdir()) == []  # the lock was released
