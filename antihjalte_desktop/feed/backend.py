@@ -249,9 +249,10 @@ def special_feed_message(err: Any) -> str:
         return f"the feed {path} is a folder; name a file in it, e.g. {path / 'team.ics'}"
     if err.what == "a symbolic link":
         where = f" (to {err.target})" if err.target else ""
+        real = f" ({os.path.normpath(os.path.join(path.parent, err.target))})" if err.target else ""
         return (
             f"the feed {path} is a symbolic link{where}; this app does not follow links in the feed's "
-            "folder: set feed.location to the file itself"
+            f"folder: set feed.location to the file itself{real}"
         )
     return f"the feed {path} is {err.what}, not a file; nothing was synced (name a regular file)"
 

@@ -291,7 +291,7 @@ def test_sync_refuses_a_feed_that_is_no_file_and_leaves_no_lock(
         "symlink-to-fifo": "is a symbolic link (to pipe); this app does not follow links",
         "dangling-symlink": "is a symbolic link (to gone.ics)",
         "folder": "is a folder; name a file in it",
-        "symlink-to-file": "set feed.location to the file itself",
+        "symlink-to-file": f"set feed.location to the file itself ({share / 'real.ics'})",
     }[kind]
     assert expected in msg
     assert leftovers(share) == []  # no lock of ours left behind
