@@ -159,8 +159,9 @@ class _Watchdog:
             self.fired = True
             sock = self.conn.sock
         if sock is not None:
+            # the plain socket's shutdown, also under TLS: the SSL object stays with the reader
             with contextlib.suppress(OSError, ValueError):
-                sock.shutdown(socket.SHUT_RDWR)
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
     def cancel(self) -> None:
         with self._lock:

@@ -30,7 +30,10 @@ class DripServer:
     """Answers every request by sending ``head`` (then ``body``) one byte every ``every`` seconds,
     for as long as the client listens."""
 
-    def __init__(self, head: bytes, body: bytes = b"", every: float = 0.3) -> None:
+    def __init__(
+        self, head: bytes, body: bytes = b"", every: float = 0.3, tls: tuple[str, str] | None = None
+    ) -> None:
+        self.tls = tls
         self.head = head
         self.body = body
         self.every = every
@@ -45,7 +48,7 @@ class DripServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/team.ics"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}/team.ics"
 
     def _serve(self) -> None:
         while not self.stop.is_set():
@@ -59,18 +62,27 @@ class DripServer:
             th.start()
             self.threads.append(th)
 
-    def _one(self, conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(1)
-            try:
-                conn.recv(65536)
-                self.requests += 1
-                for b in self.head + self.body:
-                    if self.stop.wait(self.every):
-                        return
-                    conn.sendall(bytes([b]))
-            except OSError:
-                return  # the client gave up: what we want
+    def _one(self, raw: socket.socket) -> None:
+        conn = raw
+        try:
+            raw.settimeout(1)
+            if self.tls is not None:
+                import ssl
+
+                ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                ctx.load_cert_chain(*self.tls)
+                conn = ctx.wrap_socket(raw, server_side=True)
+            conn.recv(65536)
+            self.requests += 1
+            for b in self.head + self.body:
+                if self.stop.wait(self.every):
+                    return
+                conn.sendall(bytes([b]))
+        except OSError:
+            return  # the client gave up: what we want
+        finally:
+            conn.close()
+            raw.close()
 
     def __enter__(self) -> DripServer:
         t = threading.Thread(target=self._serve, daemon=True)
@@ -154,6 +166,18 @@ def test_a_dripped_body_ends_at_the_request_deadline(home: Path) -> None:
         with pytest.raises(FeedTimeoutError, match="within 5 s"):
             client.request("GET", srv.url)
         client.close()
+
+
+def test_headers_dripped_over_tls_end_at_the_request_deadline(tmp_path: Path) -> None:
+    from tests.network.test_feeds import _self_signed
+
+    cert, key = _self_signed(tmp_path)
+    with DripServer(DRIP_HEADERS, tls=(cert, key)) as srv:
+        client = HttpClient(ca_file=cert, deadline=5)
+        with pytest.raises(FeedTimeoutError, match="did not send its whole answer within 5 s"):
+            client.request("GET", srv.url)
+        client.close()
+        assert srv.requests == 1
 
 
 def test_the_sync_deadline_ends_a_sync_whatever_the_request_deadline(
