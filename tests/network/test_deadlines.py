@@ -17,6 +17,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -314,3 +315,47 @@ def test_the_sync_deadline_stops_work_that_does_not_check_it(home: Path, tmp_pat
     r = antihjalte(home, "sync", timeout=50, ANTIHJALTE_FEED_TEST_HOLD="300")
     assert_failed_cleanly(home, r, "the sync was stopped after 10 s (feed.sync_deadline_seconds)")
     assert sorted(p.name for p in share.iterdir()) == []  # the lock was released
+
+
+def test_a_sync_stopped_by_its_deadline_still_unlocks_the_webdav_file(
+    tmp_path: Path, memkeyring: Any
+) -> None:
+    """The server holds the GET past the sync's deadline: the sync stops with the reason, and the
+    UNLOCK of its WebDAV lock is still sent (clean-up has seconds of its own)."""
+    from antihjalte_desktop.feed.sync import sync
+    from tests.network.conftest import profile_for
+
+    release = threading.Event()
+    seen: list[str] = []
+
+    def handler(h: Any) -> tuple[int, dict[str, str], bytes]:
+        seen.append(h.command)
+        if h.command == "OPTIONS":
+            return 200, {"DAV": "1, 2"}, b""
+        if h.command == "HEAD":
+            return 404, {}, b""
+        if h.command == "LOCK":
+            return 201, {"Lock-Token": "<opaquelocktoken:t1>"}, b""
+        if h.command == "GET":
+            release.wait(60)  # longer than the sync may take
+            return 404, {}, b""
+        if h.command == "UNLOCK":
+            return 204, {}, b""
+        return 405, {}, b""
+
+    with TinyServer("127.0.0.1", handler) as srv:
+        url = f"http://127.0.0.1:{srv.port}/team.ics"
+        prof = profile_for(tmp_path / "p", url, "anna", "Anna Berg", kind="webdav")
+        prof.settings.set("feed.sync_deadline_seconds", 10)
+        prof.settings.set("feed.http_deadline_seconds", 600)
+        try:
+            st = sync(prof)
+        finally:
+            release.set()
+            prof.close()
+    assert not st.in_sync
+    assert (
+        "the sync was stopped after 10 s (feed.sync_deadline_seconds) while waiting for 127.0.0.1"
+        in st.reason
+    )
+    assert seen[-1] == "UNLOCK" and "LOCK" in seen and "GET" in seen
