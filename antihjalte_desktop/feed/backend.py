@@ -177,8 +177,7 @@ class _FileSession:
             raise FeedError(special_feed_message(err)) from None
         except safeio.FileTooLargeError as err:
             raise FeedFormatError(
-                f"the feed is {safeio.size_text(err.size)}, more than the "
-                f"{safeio.size_text(err.limit)} this app reads"
+                f"the feed is {safeio.over_limit(err.size, err.limit)} this app reads"
             ) from None
         except OSError as err:
             raise FeedError(f"cannot read the feed {self.b.path}: {err.strerror or err}") from None

@@ -395,8 +395,7 @@ def _read_import_text(path: Path) -> str:
         raise KnownError(f"cannot import {path}: it is {safeio.describe_kind(err)}, not a file") from None
     except safeio.FileTooLargeError as err:
         raise KnownError(
-            f"cannot import {path}: it is {safeio.size_text(err.size)}, more than the "
-            f"{safeio.size_text(err.limit)} an import may be"
+            f"cannot import {path}: it is {safeio.over_limit(err.size, err.limit)} an import may be"
         ) from None
     except OSError as err:
         raise KnownError(f"cannot read {path}: {err.strerror or err}") from None

@@ -51,7 +51,7 @@ class FileTooLargeError(OSError):
         self.limit = limit
 
     def __str__(self) -> str:
-        return f"{self.path} is {size_text(self.size)}, more than the {size_text(self.limit)} this app reads"
+        return f"{self.path} is {over_limit(self.size, self.limit)} this app reads"
 
 
 def size_text(n: int) -> str:
@@ -61,6 +61,13 @@ def size_text(n: int) -> str:
     if n < 1024 * 1024:
         return f"{n / 1024:.0f} KB"
     return f"{n / (1024 * 1024):.0f} MB"
+
+
+def over_limit(size: int, limit: int) -> str:
+    """ "40 MB, more than the 32 MB", or "just over the 32 MB" when the two would read the same."""
+    if size_text(size) == size_text(limit):
+        return f"just over the {size_text(limit)}"
+    return f"{size_text(size)}, more than the {size_text(limit)}"
 
 
 def kind_of(mode: int) -> str:

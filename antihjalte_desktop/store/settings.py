@@ -43,9 +43,8 @@ class Settings:
             ) from None
         except safeio.FileTooLargeError as err:
             raise StoreError(
-                f"the settings file {self.path} is {safeio.size_text(err.size)}, more than the "
-                f"{safeio.size_text(err.limit)} a settings file may be; fix or move it away "
-                "(it was left as it is)"
+                f"the settings file {self.path} is {safeio.over_limit(err.size, err.limit)} a settings "
+                "file may be; fix or move it away (it was left as it is)"
             ) from None
         except OSError as err:
             raise StoreError(f"cannot read the settings file {self.path}: {err.strerror or err}") from None

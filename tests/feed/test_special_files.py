@@ -473,3 +473,22 @@ def test_status_with_a_database_that_is_no_file(home: Path, kind: str) -> None:
     assert r.returncode == 1, one_line(r)
     what = "a named pipe (FIFO)" if kind == "fifo" else "a folder"
     assert f"the database {db} is {what}, not a file" in one_line(r)
+
+
+def test_journal_import_refuses_a_file_over_the_limit_without_reading_it(home: Path, tmp_path: Path) -> None:
+    from antihjalte_desktop.store.journal_store import MAX_IMPORT_BYTES
+
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as fh:  # sparse: no disk used, and never read
+        fh.truncate(MAX_IMPORT_BYTES + 1)
+    r = run(home, "journal", "import", str(huge))
+    assert r.returncode == 1, one_line(r)
+    assert f"cannot import {huge}: it is just over the 128 MB an import may be" in one_line(r)
+
+
+def test_journal_import_of_deeply_nested_json_is_one_line(home: Path, tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    r = run(home, "journal", "import", str(deep))
+    assert r.returncode == 1, one_line(r)
+    assert f"cannot import {deep}: its JSON is nested too deeply" in one_line(r)
