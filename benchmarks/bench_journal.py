@@ -11,6 +11,12 @@ Figures:
   Goals: at most 2x the bare query and at most 20 ms.
 - window: from ``JournalWindow(...)`` until its list has painted the first entries,
   in a fresh process (offscreen Qt) per sample. Goal: at most 300 ms.
+- import: ``antihjalte journal import`` (a real process) of 20,000 entries that all share one
+  date, against the same number spread over 20,000 dates and against 10,000 on one date, in
+  the same run. The duplicate check once scanned every entry of the date for each entry
+  (quadratic: about two minutes). Goals: at most 5 s; one date at most 1.5x spread dates;
+  doubling the count at most 2.5x the time (linear: 2x; quadratic: 4x).
+  ``python benchmarks/bench_journal.py import`` runs only this part.
 
 ``ANTIHJALTE_FULL=1`` takes more samples; the journal always has 10,000 entries.
 """
@@ -359,11 +365,74 @@ def bench_window(home: Path) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+IMPORT_ENTRIES = 20_000
+
+
+def _import_file(path: Path, n: int, one_date: bool, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    vocab = _words(rng)[:3000]
+    day0 = date(2020, 1, 1)
+    entries = [
+        {
+            "date": (day0 if one_date else day0 + timedelta(days=i)).isoformat(),
+            "title": "",
+            "body": body_text(rng, vocab, rng.randint(20, 60)),
+            "tags": ["import"],
+            "created": "2020-01-01T16:00:00+00:00",
+        }
+        for i in range(n)
+    ]
+    path.write_text(json.dumps({"format": "antihjalte-journal", "version": 1, "entries": entries}))
+
+
+def _timed_import(home: Path, file: Path) -> tuple[float, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "antihjalte_desktop", "--home", str(home), "journal", "import", str(file)],
+        env=env, capture_output=True, text=True, timeout=900, check=True,
+    )  # fmt: skip
+    return time.perf_counter() - t0, out.stdout.strip()
+
+
+def bench_import() -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
+        root = Path(tmp)
+        one, spread, half = root / "one.json", root / "spread.json", root / "half.json"
+        _import_file(one, IMPORT_ENTRIES, one_date=True)
+        _import_file(spread, IMPORT_ENTRIES, one_date=False)
+        _import_file(half, IMPORT_ENTRIES // 2, one_date=True)
+        # interleaved, best of two: the machine's load falls on all three alike
+        t_spread = t_half = t_one = float("inf")
+        for i in range(2):
+            t_spread = min(t_spread, _timed_import(root / f"h-spread{i}", spread)[0])
+            t_half = min(t_half, _timed_import(root / f"h-half{i}", half)[0])
+            t, said = _timed_import(root / f"h-one{i}", one)
+            assert said == f"Imported {IMPORT_ENTRIES} entries", said
+            t_one = min(t_one, t)
+        t_again, said = _timed_import(root / "h-one0", one)
+        assert said == f"Imported 0 entries ({IMPORT_ENTRIES} already in the journal)", said
+    vs_spread = t_one / t_spread
+    doubling = t_one / t_half
+    return [
+        {"name": f"import {IMPORT_ENTRIES} entries on one date (journal import)", "value": t_one, "unit": "s",
+         "goal": "<= 5", "ok": t_one <= 5},
+        {"name": f"import {IMPORT_ENTRIES} entries on as many dates", "value": t_spread, "unit": "s"},
+        {"name": "import: one date / spread dates", "value": vs_spread, "unit": "x", "goal": "<= 1.5",
+         "ok": vs_spread <= 1.5},
+        {"name": f"import: {IMPORT_ENTRIES} / {IMPORT_ENTRIES // 2} on one date", "value": doubling,
+         "unit": "x", "goal": "<= 2.5", "ok": doubling <= 2.5},
+        {"name": f"import the same {IMPORT_ENTRIES} again (all skipped as duplicates)", "value": t_again,
+         "unit": "s"},
+    ]  # fmt: skip
+
+
 def run() -> list[dict[str, Any]]:
+    rows = bench_import()
     with tempfile.TemporaryDirectory(prefix="bench-journal-") as tmp:
         home = Path(tmp)
         db, rare, secs = build(home)
-        rows: list[dict[str, Any]] = [
+        rows += [
             {"name": f"build {ENTRIES} entries (one import)", "value": secs, "unit": "s"},
             {"name": "journal file size", "value": db.stat().st_size / 1e6, "unit": "MB"},
         ]
@@ -373,7 +442,7 @@ def run() -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    for row in run():
+    for row in bench_import() if sys.argv[1:] == ["import"] else run():
         value = row["value"]
         shown = f"{value:.2f}" if isinstance(value, float) else str(value)
         goal = f"  (goal {row['goal']}: {'ok' if row.get('ok') else 'NOT MET'})" if "goal" in row else ""

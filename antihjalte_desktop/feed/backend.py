@@ -27,9 +27,12 @@ from typing import TYPE_CHECKING, Protocol
 from antihjalte_desktop.feed import rawics
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedFormatError
 
-if TYPE_CHECKING:  # the lock (threads, sockets) is imported only when a session starts
+if TYPE_CHECKING:
     from antihjalte_desktop.feed.lock import FileLock
     from antihjalte_desktop.feed.merge import MergeResult
+    from antihjalte_desktop.store import (
+        safeio,  # the lock (threads, sockets) is imported only when a session starts
+    )
 
 
 MAX_FEED_BYTES = rawics.MAX_FEED_BYTES  # one limit for reading and writing
@@ -95,7 +98,7 @@ class FileBackend:
 
     def probe(self) -> str:
         try:
-            return file_token(os.stat(self.path))
+            return file_token(os.lstat(self.path))
         except FileNotFoundError:
             return ""
         except OSError as err:
@@ -107,9 +110,7 @@ class FileBackend:
             raise FeedError(
                 f"the folder of the feed {self.path.parent} does not exist (is the share mounted?)"
             )
-        if self.path.is_dir():
-            example = self.path / "team.ics"
-            raise FeedError(f"the feed {self.path} is a folder; name a file in it, e.g. {example}")
+        self._check_regular()
         from antihjalte_desktop.feed.lock import FileLock
 
         lock = FileLock(self.lock_path)
@@ -118,7 +119,24 @@ class FileBackend:
             self._clean_leftovers()
             yield _FileSession(self, lock)
         finally:
-            lock.release()
+            from antihjalte_desktop.feed import deadline
+
+            with deadline.cleanup():  # a sync stopped by its deadline still removes its lock
+                lock.release()
+
+    def _check_regular(self) -> None:
+        """Refuse a feed path that is there but is no regular file before taking the lock (the
+        read checks again, on the open file: this is for the message and for leaving no lock)."""
+        import stat
+
+        from antihjalte_desktop.store import safeio
+
+        try:
+            st = os.lstat(self.path)
+        except OSError:
+            return  # missing (a new feed) or unreachable: the read says which
+        if not stat.S_ISREG(st.st_mode):
+            raise FeedError(special_feed_message(safeio.not_regular(self.path, st.st_mode)))
 
     def _clean_leftovers(self) -> None:
         """Temp files of writers on this host that died mid-write (SIGKILL, power cut):
@@ -157,16 +175,16 @@ class _FileSession:
             import time
 
             time.sleep(test_hold)
+        from antihjalte_desktop.store import safeio
+
         try:
-            with open(self.b.path, "rb") as fh:
-                st = os.fstat(fh.fileno())
-                if st.st_size > self.b.max_bytes:
-                    raise FeedFormatError(too_big(st.st_size, self.b.max_bytes))
-                data = fh.read(st.st_size + 1)  # not more: a 32 MB buffer would count in RSS
+            data, st = safeio.read_regular(self.b.path, self.b.max_bytes)
         except FileNotFoundError:
             return Snapshot(None, "")
-        except IsADirectoryError:
-            raise FeedError(f"the feed {self.b.path} is a folder, not a file") from None
+        except safeio.NotRegularFileError as err:
+            raise FeedError(special_feed_message(err)) from None
+        except safeio.FileTooLargeError as err:
+            raise FeedFormatError(too_big(err.size, err.limit)) from None
         except OSError as err:
             raise FeedError(f"cannot read the feed {self.b.path}: {err.strerror or err}") from None
         return Snapshot(data, file_token(st))
@@ -227,6 +245,21 @@ class _FileSession:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def special_feed_message(err: safeio.NotRegularFileError) -> str:
+    """The feed path is a folder, a FIFO, a device, a socket or a symbolic link: say so, and how to fix it."""
+    path = err.path
+    if err.what == "a folder":
+        return f"the feed {path} is a folder; name a file in it, e.g. {path / 'team.ics'}"
+    if err.what == "a symbolic link":
+        where = f" (to {err.target})" if err.target else ""
+        real = f" ({os.path.normpath(os.path.join(path.parent, err.target))})" if err.target else ""
+        return (
+            f"the feed {path} is a symbolic link{where}; this app does not follow links in the feed's "
+            f"folder: set feed.location to the file itself{real}"
+        )
+    return f"the feed {path} is {err.what}, not a file; nothing was synced (name a regular file)"
 
 
 def _fsync_dir(path: Path) -> None:

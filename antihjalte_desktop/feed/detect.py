@@ -31,6 +31,7 @@ class NetOptions:
     ca_file: str = ""
     profile_id: str = ""
     password: Callable[[], str | None] | None = None  # asked only when a request is made
+    http_deadline: float = 60.0  # feed.http_deadline_seconds
 
 
 def client_factory(url: str, opts: NetOptions) -> Callable[[], HttpClient]:
@@ -39,7 +40,7 @@ def client_factory(url: str, opts: NetOptions) -> Callable[[], HttpClient]:
     def make() -> HttpClient:
         if not cache:
             cache.append(_credentials(url, opts))
-        return HttpClient(creds=cache[0], ca_file=opts.ca_file)
+        return HttpClient(creds=cache[0], ca_file=opts.ca_file, deadline=opts.http_deadline)
 
     return make
 

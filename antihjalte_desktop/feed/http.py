@@ -9,8 +9,13 @@ rule below is easier to prove when this module, not a library default, decides i
   (the URL is refused *before* any name lookup or connection), and never forwarded
   when a redirect leads to another scheme, host or port (redirects are followed only
   for reads, at most 5);
-- every request has a timeout (each socket operation, and a deadline for the whole
-  response);
+- every request has a timeout for each socket operation, and one overall deadline from
+  connect to the last byte, headers included (``feed.http_deadline_seconds``): a watchdog
+  shuts the socket when it passes, so a server that drips its headers a byte at a time cannot
+  keep a sync alive. A running sync's own deadline (:mod:`feed.deadline`) cuts it shorter;
+- a redirect to another origin that is link-local (169.254.0.0/16, fe80::/10) or a cloud
+  metadata service (169.254.169.254, fd00:ec2::254, metadata.google.internal, ...) is refused,
+  by its name and by the address actually connected to, before anything is sent there;
 - a response larger than 32 MB (the feed's limit) is refused (by Content-Length, or while reading);
 - server XML is parsed by :func:`parse_xml`: no DTD, no entity declarations.
 
@@ -21,16 +26,19 @@ only into the ``Authorization`` header of the request being sent.
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import ipaddress
 import logging
 import socket
+import threading
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from antihjalte_desktop.feed import deadline as sync_deadline
 from antihjalte_desktop.feed.backend import MAX_FEED_BYTES
 from antihjalte_desktop.feed.errors import FeedError
 
@@ -41,7 +49,7 @@ log = logging.getLogger("antihjalte.feed.http")
 
 MAX_RESPONSE_BYTES = MAX_FEED_BYTES  # one limit for every way a feed is read
 TIMEOUT_S = 30.0  # connect and each read
-DEADLINE_S = 900.0  # a whole response (a 15 MB feed on a slow link)
+DEADLINE_S = 60.0  # a whole request, connect to last byte (feed.http_deadline_seconds)
 MAX_REDIRECTS = 5
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT"})
 USER_AGENT = "antihjalte-desktop"
@@ -57,6 +65,109 @@ class FeedInsecureError(FeedError):
 
 class FeedTooLargeError(FeedError):
     """The server sent more than this app reads."""
+
+
+class FeedTimeoutError(FeedError):
+    """A request did not finish within its deadline."""
+
+
+# Cloud instance metadata services: a redirect there could read the machine's credentials.
+METADATA_HOSTS = frozenset(
+    {
+        "metadata",
+        "metadata.google.internal",
+        "metadata.goog",
+        "instance-data",
+        "instance-data.ec2.internal",
+        "metadata.azure.internal",
+    }
+)
+METADATA_ADDRESSES = frozenset(
+    ipaddress.ip_address(a)
+    for a in (
+        "169.254.169.254",
+        "169.254.170.2",
+        "fd00:ec2::254",
+        "fd00:ec2::23",
+        "100.100.100.200",
+        "192.0.0.192",
+    )
+)
+
+
+def forbidden_address(addr: str) -> bool:
+    """A link-local or metadata address (IPv4-mapped IPv6 included), never a redirect's target."""
+    try:
+        ip = ipaddress.ip_address(addr.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_link_local or ip in METADATA_ADDRESSES
+
+
+def forbidden_host(host: str) -> bool:
+    """A redirect target named or written as a link-local or metadata address (no lookup is made)."""
+    h = host.strip("[]").lower().rstrip(".")
+    return h in METADATA_HOSTS or forbidden_address(h)
+
+
+class _Budget:
+    """One request's deadline: its own (``feed.http_deadline_seconds``), or the sync's when sooner."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+        self.sync = sync_deadline.current()
+        if self.sync is not None and self.sync.at < self.at:
+            self.at = self.sync.at
+        else:
+            self.sync = None  # the request's own deadline comes first
+
+    def remaining(self) -> float:
+        return self.at - time.monotonic()
+
+    def error(self, url: str) -> FeedError:
+        if self.sync is not None:
+            return self.sync.error(f"waiting for {urlsplit(url).hostname}")
+        return FeedTimeoutError(
+            f"{redact_url(url)} did not send its whole answer within {self.seconds:g} s "
+            "(feed.http_deadline_seconds); stopped"
+        )
+
+
+class _Expired(Exception):
+    """The watchdog shut the socket: the request's deadline passed."""
+
+
+class _Watchdog:
+    """Shuts the connection's socket when the deadline passes. A socket timeout alone restarts
+    with every byte, so a server dripping its headers one byte a second would never trip it."""
+
+    def __init__(self, conn: http.client.HTTPConnection, seconds: float) -> None:
+        self.conn = conn
+        self.fired = False
+        self._done = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, seconds), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+            sock = self.conn.sock
+        if sock is not None:
+            # the plain socket's shutdown, also under TLS: the SSL object stays with the reader
+            with contextlib.suppress(OSError, ValueError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._done = True
+        self._timer.cancel()
 
 
 class Secret:
@@ -233,15 +344,20 @@ class HttpClient:
         url = normalize_url(url)
         creds = self.creds if auth else None
         check_safe(url, creds)
+        first_url = url
         first_origin = _origin(url)
+        budget = _Budget(self.deadline)
         for _hop in range(MAX_REDIRECTS + 1):
-            send_creds = creds if _origin(url) == first_origin else None
-            resp = self._once(method, url, headers or {}, body, send_creds)
+            same_origin = _origin(url) == first_origin
+            send_creds = creds if same_origin else None
+            resp = self._once(method, url, headers or {}, body, send_creds, budget, guard=not same_origin)
             if resp.status in (301, 302, 303, 307, 308) and method in READ_METHODS:
                 target = resp.header("location")
                 if not target:
                     return resp
                 url = normalize_url(urljoin(url, target))
+                if _origin(url) != first_origin and forbidden_host(_origin(url)[1]):
+                    raise FeedInsecureError(_redirect_refused(first_url, url))
                 if _origin(url) != first_origin:
                     log.info(
                         "redirected to another origin %s; credentials are not sent there", _origin(url)[1]
@@ -265,6 +381,9 @@ class HttpClient:
         headers: dict[str, str],
         body: bytes | None,
         creds: Credentials | None,
+        budget: _Budget,
+        *,
+        guard: bool = False,
     ) -> Response:
         parts = urlsplit(url)
         origin = _origin(url)
@@ -275,13 +394,39 @@ class HttpClient:
         if body is not None:
             hdrs["Content-Length"] = str(len(body))
         for attempt in (0, 1):
+            remaining = budget.remaining()
+            if remaining <= 0:
+                raise budget.error(url)
             conn = self._conn(origin)
             reused = conn.sock is not None
+            conn.timeout = min(self.timeout, remaining)  # connect, and each socket operation
+            if conn.sock is not None:
+                conn.sock.settimeout(conn.timeout)
+            watchdog = _Watchdog(conn, remaining)
             try:
-                self.requests += 1
-                conn.request(method, target, body=body, headers=hdrs)
-                resp = conn.getresponse()
-                data = self._read(resp, url)
+                try:
+                    if conn.sock is None:
+                        conn.connect()
+                    if guard:
+                        self._check_peer(conn, url)
+                    self.requests += 1
+                    conn.request(method, target, body=body, headers=hdrs)
+                    resp = conn.getresponse()
+                    data = self._read(resp, url, budget)
+                    if watchdog.fired:  # the socket was shut: what came may be cut short
+                        raise _Expired
+                except FeedError:
+                    if watchdog.fired:
+                        raise _Expired from None
+                    raise
+                except Exception:
+                    if watchdog.fired or budget.remaining() <= 0:
+                        raise _Expired from None
+                    raise
+            except _Expired:
+                conn.close()
+                self._conns.pop(origin, None)
+                raise budget.error(url) from None
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as err:
                 conn.close()
                 self._conns.pop(origin, None)
@@ -310,22 +455,35 @@ class HttpClient:
                 raise FeedError(
                     f"the server {origin[1]} sent a broken answer ({type(err).__name__})"
                 ) from None
+            finally:
+                watchdog.cancel()
             hdr = {k.lower(): v for k, v in resp.getheaders()}
-            if resp.will_close:
+            if resp.will_close or watchdog.fired:
                 conn.close()
                 self._conns.pop(origin, None)
             log.debug("%s %s -> %s (%d bytes)", method, redact_url(url), resp.status, len(data))
             return Response(resp.status, hdr, data, url)
         raise AssertionError("unreachable")
 
-    def _read(self, resp: http.client.HTTPResponse, url: str) -> bytes:
+    def _check_peer(self, conn: http.client.HTTPConnection, url: str) -> None:
+        """A redirect's host may be a name that leads to a link-local or metadata address: look at
+        the address actually connected to, before anything is sent."""
+        try:
+            peer = conn.sock.getpeername()[0] if conn.sock is not None else ""
+        except OSError:
+            peer = ""
+        if peer and forbidden_address(str(peer)):
+            conn.close()
+            self._conns.pop(_origin(url), None)
+            raise FeedInsecureError(_redirect_refused("", url, peer=str(peer)))
+
+    def _read(self, resp: http.client.HTTPResponse, url: str, budget: _Budget) -> bytes:
         length = resp.getheader("Content-Length")
         if length and length.isdigit() and int(length) > self.max_bytes:
             raise FeedTooLargeError(
                 f"{redact_url(url)} answered with {int(length) / 2**20:.0f} MB, more than the "
                 f"{self.max_bytes / 2**20:.0f} MB this app reads"
             )
-        started = time.monotonic()
         chunks: list[bytes] = []
         got = 0
         while True:
@@ -338,12 +496,16 @@ class HttpClient:
                     f"{redact_url(url)} sent more than the {self.max_bytes / 2**20:.0f} MB this app reads"
                 )
             chunks.append(chunk)
-            if time.monotonic() - started > self.deadline:
-                raise FeedError(
-                    f"{redact_url(url)} took longer than {self.deadline:.0f} s to send its answer"
-                )
+            if budget.remaining() <= 0:
+                raise budget.error(url)
         resp.close()  # fully read: the connection can carry the next request
         return b"".join(chunks)
+
+
+def _redirect_refused(first: str, url: str, *, peer: str = "") -> str:
+    where = f"{redact_url(url)} ({peer})" if peer else redact_url(url)
+    source = f"{redact_url(first)} redirected to" if first else "a redirect led to"
+    return f"{source} {where}, a link-local or cloud metadata address; refused"
 
 
 def _os_message(host: str, err: OSError) -> str:

@@ -11,6 +11,12 @@ A lock is broken only when its holder is provably gone:
   need not agree) has not moved for ``stale_after`` seconds.
 A live holder, however slow or stopped (SIGSTOP), is waited for until ``timeout``,
 then :class:`FeedLockedError` says who holds it.
+
+A lock file that cannot be read as one (damaged, from another program, fields that make no
+sense, or no permission to read it) is judged by its heartbeat alone, like a lock of another
+host. Something at the lock's path that is not a regular file (a folder, a symbolic link, a
+FIFO) was not made by this app: it is never followed, read or removed, and the sync stops at
+once with a message saying what it is and how to clear it.
 """
 
 from __future__ import annotations
@@ -26,9 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.feed import deadline as sync_deadline
 from antihjalte_desktop.feed.errors import FeedError, FeedLockedError
 
 HEARTBEAT_SECONDS = 2.0
+MAX_LOCK_BYTES = 4096  # a lock of this app is about 200 bytes
 STALE_AFTER_SECONDS = 30.0
 DEFAULT_TIMEOUT_SECONDS = 30.0
 
@@ -108,6 +116,24 @@ def holder_info() -> dict[str, Any]:
     }
 
 
+MAX_PID = 2**31 - 1  # pid_t on POSIX; Windows process ids are 32-bit multiples of 4
+
+
+def valid_info(data: Any) -> dict[str, Any] | None:
+    """The holder's fields when they are what this app writes (host a name, pid a process id,
+    the rest text); None when they are not, so nothing is decided on a garbled or forged pid."""
+    if not isinstance(data, dict):
+        return None
+    host, pid = data.get("host"), data.get("pid")
+    if not isinstance(host, str) or not host or len(host) > 255:
+        return None
+    if not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid <= MAX_PID:
+        return None
+    if any(not isinstance(data.get(k, ""), str) for k in ("boot", "start", "since", "token")):
+        return None
+    return data
+
+
 def holder_gone(info: dict[str, Any]) -> bool | None:
     """True when the holder is provably gone, False when it is alive, None when unknown (other host)."""
     if info.get("host") != socket.gethostname():
@@ -115,23 +141,44 @@ def holder_gone(info: dict[str, Any]) -> bool | None:
     boot = _boot_id()
     if boot and info.get("boot") and info.get("boot") != boot:
         return True
-    pid = int(info.get("pid") or 0)
-    if not _pid_alive(pid):
-        return True
+    pid = info.get("pid")
+    if not isinstance(pid, int) or not 0 < pid <= MAX_PID:
+        return None
+    try:
+        if not _pid_alive(pid):
+            return True
+    except (OverflowError, ValueError):
+        return None
     started = info.get("start")
     return bool(started and _start_time(pid) and _start_time(pid) != started)
+
+
+def _ident(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def describe(info: dict[str, Any]) -> str:
     return f"process {info.get('pid', '?')} on {info.get('host', '?')} (since {info.get('since', '?')})"
 
 
+@dataclass(frozen=True)
+class _Look:
+    """The lock file as found: its bytes (None when they cannot be read), its identity (inode,
+    size, mtime: a new lock is a new inode, a heartbeat moves the mtime), the holder's fields
+    when they are readable, and otherwise what is wrong with it."""
+
+    content: bytes | None
+    ident: tuple[int, int, int]
+    info: dict[str, Any] | None
+    problem: str = ""
+
+
 @dataclass
 class _Seen:
     """The lock file as last seen, and since when it has not changed."""
 
-    content: bytes
-    mtime_ns: int
+    content: bytes | None
+    ident: tuple[int, int, int]
     first_seen: float
 
 
@@ -162,12 +209,18 @@ class FileLock:
         self.waited_for: str = ""  # who held it while we waited (for the status)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._first_look = True
+        self._last: _Look | None = None  # the lock as last seen while waiting (for the message)
 
     # -- acquire ----------------------------------------------------------------
     def acquire(self) -> None:
-        deadline = time.monotonic() + self.timeout
+        started = time.monotonic()
+        deadline = started + self.timeout
         seen: _Seen | None = None
+        self._first_look = True
+        self._last = None
         delay = 0.01
+        streak = 0
         while True:
             info = holder_info()
             payload = json.dumps(info).encode()
@@ -183,13 +236,18 @@ class FileLock:
                 self.info = info
                 self._start_heartbeat()
                 return
-            seen = self._maybe_break(seen)
-            if time.monotonic() >= deadline:
-                holder = self._read() or {}
-                raise FeedLockedError(
-                    f"the feed is locked by {describe(holder)}, which is still running; "
-                    f"gave up after {self.timeout:g} s (try again later)"
+            seen, cleared = self._maybe_break(seen, started)
+            streak = streak + 1 if cleared else 0
+            if 0 < streak <= 3:
+                continue  # gone or broken just now: try to take it at once, even at the timeout
+            within = sync_deadline.current()
+            if within is not None and not within.cleanup and within.expired():
+                held = self._last.info if self._last is not None else None
+                raise within.error(
+                    "waiting for the feed's lock" + (f", held by {describe(held)}" if held else "")
                 )
+            if time.monotonic() >= deadline:
+                raise FeedLockedError(self._locked_message())
             time.sleep(delay)
             delay = min(delay * 2, 0.25)
 
@@ -225,52 +283,90 @@ class FileLock:
             os.close(fd)
         return True
 
-    def _read_raw(self) -> tuple[bytes, int] | None:
+    def _look(self) -> _Look | None:
+        """The lock file now; None when there is none. A folder, symbolic link, FIFO, device or
+        socket there is not a lock of this app: FeedError at once, and it is left as it is."""
+        from antihjalte_desktop.store import safeio
+
         try:
-            with open(self.path, "rb") as fh:
-                content = fh.read(4096)
-                return content, os.fstat(fh.fileno()).st_mtime_ns
+            data, st = safeio.read_regular(self.path, MAX_LOCK_BYTES)
         except FileNotFoundError:
             return None
-        except OSError:
-            return None
+        except safeio.NotRegularFileError as err:
+            raise FeedError(
+                f"the feed's lock {self.path} is {safeio.describe_kind(err)}, not a lock file this app "
+                "made; it was left alone and nothing was synced. If no other program uses it, remove it"
+            ) from None
+        except (safeio.FileTooLargeError, OSError) as err:
+            try:
+                st = os.lstat(self.path)
+            except FileNotFoundError:
+                return None
+            except OSError:
+                return None
+            if isinstance(err, safeio.FileTooLargeError):
+                problem = "does not hold a lock this app can read (it is far too large for one)"
+            else:
+                problem = f"cannot be read ({(err.strerror or str(err)).lower()})"
+            return _Look(None, _ident(st), None, problem)
+        try:
+            info = valid_info(json.loads(data))
+        except (ValueError, RecursionError):
+            info = None
+        problem = (
+            "" if info else "does not hold a lock this app can read (damaged, or made by another program)"
+        )
+        return _Look(data, _ident(st), info, problem)
 
     def _read(self) -> dict[str, Any] | None:
-        raw = self._read_raw()
-        if raw is None:
-            return None
         try:
-            data = json.loads(raw[0])
-        except ValueError:
-            return {}
-        return data if isinstance(data, dict) else {}
+            look = self._look()
+        except FeedError:
+            return None
+        return look.info if look is not None else None
 
-    def _maybe_break(self, seen: _Seen | None) -> _Seen | None:
-        raw = self._read_raw()
-        if raw is None:
-            return None
-        content, mtime = raw
-        try:
-            info = json.loads(content)
-            if not isinstance(info, dict):
-                info = {}
-        except ValueError:
-            info = {}
+    def _maybe_break(self, seen: _Seen | None, started: float) -> tuple[_Seen | None, bool]:
+        """(the lock as seen, whether it is gone now: removed by its holder or broken by us)."""
+        look = self._look()
+        if look is None:
+            return None, True
         now = time.monotonic()
-        if seen is None or seen.content != content or seen.mtime_ns != mtime:
-            seen = _Seen(content, mtime, now)
+        if seen is None or seen.content != look.content or seen.ident != look.ident:
+            # Unchanged since we first looked, which was when we started (a few ms ago).
+            seen = _Seen(look.content, look.ident, started if self._first_look else now)
+        self._first_look = False
+        self._last = look
+        info = look.info
         if not self.waited_for and info:
             self.waited_for = describe(info)
         gone = holder_gone(info) if info else None
         if gone is None:
-            # another host, or a lock file still being written: only a stopped heartbeat proves it gone
+            # another host, a lock that cannot be read, or one still being written: only a
+            # stopped heartbeat proves it gone
             gone = now - seen.first_seen >= self.stale_after
         if gone:
-            self._break(content)
-            return None
-        return seen
+            self._break(look)
+            return None, True
+        return seen, False
 
-    def _break(self, content: bytes) -> None:
+    def _locked_message(self) -> str:
+        look = self._last
+        given_up = f"gave up after {self.timeout:g} s"
+        if look is not None and look.problem:
+            if self.stale_after > self.timeout:
+                why = f"such a lock is cleared only once it has gone untouched for {self.stale_after:g} s"
+            else:
+                why = f"it was touched in the last {self.stale_after:g} s, so something may be using it"
+            return (
+                f"the feed's lock file {self.path} {look.problem}; {why}; {given_up}. "
+                "If no sync is running anywhere, remove it"
+            )
+        holder = (look.info if look is not None else None) or {}
+        return (
+            f"the feed is locked by {describe(holder)}, which is still running; {given_up} (try again later)"
+        )
+
+    def _break(self, look: _Look) -> None:
         """Move the stale lock aside, but only if it is still the one we judged stale."""
         aside = self.path.with_name(f"{self.path.name}.stale.{os.urandom(4).hex()}")
         try:
@@ -278,12 +374,11 @@ class FileLock:
         except OSError:
             return
         try:
-            with open(aside, "rb") as fh:
-                moved = fh.read(4096)
+            moved = _ident(os.lstat(aside))
         except OSError:
-            moved = content
-        if moved != content:
-            # Someone took the lock between our look and the move: give it back.
+            moved = look.ident
+        if moved != look.ident:
+            # Someone took the lock (or its holder beat) between our look and the move: give it back.
             with contextlib.suppress(OSError):
                 os.link(aside, self.path)
         with contextlib.suppress(OSError):
@@ -303,8 +398,8 @@ class FileLock:
         while not self._stop.wait(self.heartbeat):
             if not self.still_mine():
                 return
-            with contextlib.suppress(OSError):
-                os.utime(self.path)
+            with contextlib.suppress(OSError, NotImplementedError):
+                os.utime(self.path, follow_symlinks=os.utime not in os.supports_follow_symlinks)
 
     def release(self) -> None:
         self._stop.set()

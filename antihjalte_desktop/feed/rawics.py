@@ -32,6 +32,9 @@ def megabytes(n: int) -> str:
 
 
 def too_big(size: int, limit: int = MAX_FEED_BYTES) -> str:
+    """The one message for a feed over the limit, read (file or server) or about to be written."""
+    if megabytes(size) == megabytes(limit):
+        return f"the feed is just over the {megabytes(limit)} this app reads"
     return f"the feed is {megabytes(size)}, more than the {megabytes(limit)} this app reads"
 
 # Both start with a literal newline, which lets the regex engine skip ahead fast (a "^" with

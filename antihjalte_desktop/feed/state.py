@@ -165,8 +165,12 @@ class FeedState:
 
 
 def read_json(path: Path) -> dict[str, Any]:
+    """A small JSON object from the data folder ({} when missing, damaged, too large or not a
+    regular file: a FIFO there must not hang ``status``)."""
+    from antihjalte_desktop.store.safeio import read_regular
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path, 4 * 1024 * 1024)[0].decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -62,7 +62,10 @@ def _sync_one(profile: Profile, url: str) -> None:
         headers = {"Accept": "text/calendar, */*"}
         if meta.get("token") and meta.get("year") == str(profile.today().year):
             headers["If-None-Match"] = meta["token"]
-        with HttpClient(ca_file=str(profile.settings.get("feed.ca_file"))) as c:
+        with HttpClient(
+            ca_file=str(profile.settings.get("feed.ca_file")),
+            deadline=float(profile.settings.get("feed.http_deadline_seconds")),
+        ) as c:
             resp = c.request("GET", norm, headers=headers, auth=False)
         if resp.status == 304:
             return

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from antihjalte_desktop.core.text import printable
 from antihjalte_desktop.errors import KnownError
-from antihjalte_desktop.feed import ics
+from antihjalte_desktop.feed import deadline, ics
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedSquattedError
 from antihjalte_desktop.feed.state import FeedState, read_json, state_path
 from antihjalte_desktop.store.paths import FEED_STATUS_NAME
@@ -160,6 +160,7 @@ def backend_of(profile: Profile) -> FeedBackend:
             ca_file=str(g("feed.ca_file")),
             profile_id=profile.plan.profile_id(),
             password=lambda: password_for(location, user),
+            http_deadline=float(g("feed.http_deadline_seconds")),
         )
     return backend_for(location, kind, default_feed_path(profile.paths.data), net)
 
@@ -174,7 +175,13 @@ def _iso(when: datetime) -> str:
 
 
 def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
-    """One sync attempt; never raises for the world's failures (they go in the status)."""
+    """One sync attempt; never raises for the world's failures (they go in the status). It ends
+    within ``feed.sync_deadline_seconds``, whatever it is doing (see ``feed.deadline``)."""
+    with deadline.scope(float(profile.settings.get("feed.sync_deadline_seconds"))) as within:
+        return _sync(profile, within, force=force)
+
+
+def _sync(profile: Profile, within: deadline.Deadline, *, force: bool) -> SyncStatus:
     now = profile.now()
     data_dir = profile.paths.data
     previous = read_status(data_dir)
@@ -194,7 +201,8 @@ def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
         st = FeedState(state_path(data_dir))
         backend = backend_of(profile)
         status.kind = backend.kind
-        _run(profile, st, backend, outbox, status, force=force)
+        with deadline.alarm(within):
+            _run(profile, st, backend, outbox, status, force=force)
         status.kind = backend.kind  # a detected kind (auto → webdav / caldav)
         status.in_sync, status.state, status.reason, status.failures = True, "in_sync", "", 0
         status.last_good_sync = _iso(now)
@@ -213,7 +221,11 @@ def sync(profile: Profile, *, force: bool = False) -> SyncStatus:
     if profile.settings.get("feed.subscriptions"):
         from antihjalte_desktop.feed.subscribe import sync_subscriptions
 
-        status.warnings.extend(sync_subscriptions(profile))
+        try:
+            with deadline.alarm(within, "reading the subscribed calendars"):
+                status.warnings.extend(sync_subscriptions(profile))
+        except KnownError as err:  # the deadline, between two subscriptions
+            status.warnings.append(str(err))
     status.warnings = [printable(w) for w in status.warnings]
     try:
         write_status(data_dir, status)
@@ -257,6 +269,7 @@ def _run(
             with backend.session() as session:
                 status.waited_for_lock = session.info.waited_for
                 snap = session.read()
+                deadline.check("reading the feed")
                 doc = None
                 if snap.data is not None:
                     doc = rawics.split(snap.data)
@@ -264,9 +277,11 @@ def _run(
                     _index(profile, st, doc, ident.profile_id, status)
                 else:
                     _clear_index(st)
+                deadline.check("reading the team's events")
                 result = _merge(doc, desired, ident.profile_id, profile.now(), st, snap.shared)
                 new_token = snap.token
                 if result.changed:
+                    deadline.check("merging the feed, before writing it")
                     rawics.check_before_write(result.size, result.puts, ident.profile_id)
                     # accepted before the write: a crash after it must not make our own event a stranger
                     st.add_fingerprints({uid: digest_of(desired[uid]) for uid in result.puts})

@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from antihjalte_desktop.feed import deadline as sync_deadline
 from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.backend import SessionInfo, Snapshot
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedFormatError, FeedLockedError
@@ -113,9 +114,14 @@ class WebDavBackend:
             finally:
                 if created and not s.wrote:
                     # our LOCK made an empty file and nothing was written: take it away again
-                    with contextlib.suppress(FeedError):
+                    with contextlib.suppress(FeedError), sync_deadline.cleanup():
                         client.request("DELETE", self.url, headers={"If": f"(<{token}>)"})
         finally:
+            with sync_deadline.cleanup():  # a sync stopped by its deadline still leaves no lock behind
+                self._unlock(client, token, mutex)
+
+    def _unlock(self, client: HttpClient, token: str, mutex: str) -> None:
+        try:
             if mutex:
                 with contextlib.suppress(FeedError):
                     client.request("DELETE", mutex)
@@ -131,6 +137,7 @@ class WebDavBackend:
                         err,
                         LOCK_TIMEOUT_S,
                     )
+        finally:
             client.close()
 
     def _mkcol_lock(self, client: HttpClient) -> str:

@@ -140,11 +140,25 @@ def errors_translated(path: Path) -> Iterator[None]:
 
 
 def _check_header(path: Path) -> None:
+    from antihjalte_desktop.store import safeio
+
     try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_HEADER))
+        fd, _st = safeio.open_regular(path, follow_symlinks=True)  # a FIFO must not hang start-up
     except FileNotFoundError:
         return
+    except safeio.NotRegularFileError as err:
+        raise StoreError(
+            f"the database {path} is {safeio.describe_kind(err)}, not a file; "
+            "move it away (it was left as it is)"
+        ) from None
+    except OSError as err:
+        raise StoreError(f"cannot open the database {path}: {err.strerror or err}") from None
+    try:
+        head = os.read(fd, len(SQLITE_HEADER))
+    except OSError as err:
+        raise StoreError(f"cannot read the database {path}: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
     if head and head != SQLITE_HEADER:
         raise StoreError(
             f"the database {path} is damaged (not an SQLite file) and was left as it is for you to "

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from antihjalte_desktop.core.workdays import Holiday, WorkCalendar, compute_holidays
 from antihjalte_desktop.store.atomic import write_atomic
+from antihjalte_desktop.store.safeio import read_regular
 
 log = logging.getLogger("antihjalte.holidays")
 
@@ -24,9 +25,9 @@ def cache_file(cache_dir: Path, country: str, year: int) -> Path:
 def load_year(cache_dir: Path, country: str, year: int) -> dict[date, Holiday]:
     path = cache_file(cache_dir, country, year)
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(read_regular(path, 1024 * 1024)[0].decode("utf-8"))
         return {date.fromisoformat(d): Holiday(date.fromisoformat(d), sv, en) for d, (sv, en) in data.items()}
-    except (OSError, ValueError, TypeError) as err:
+    except (OSError, ValueError, TypeError, RecursionError) as err:
         if not isinstance(err, FileNotFoundError):
             log.warning("holiday cache %s unreadable (%s); computing again", path, err)
     result = compute_holidays(country, year)

@@ -18,6 +18,7 @@ log = logging.getLogger("antihjalte.settings")
 
 Listener = Callable[[str, Any], None]
 _UNSET = object()
+MAX_SETTINGS_BYTES = 1024 * 1024  # a settings file with a long team list is a few KB
 
 
 class Settings:
@@ -29,10 +30,24 @@ class Settings:
         self._load()
 
     def _load(self) -> None:
+        from antihjalte_desktop.store import safeio
+
         try:
-            raw = self.path.read_bytes()
+            # A symbolic link is followed here (dotfile managers link settings files into place);
+            # what it leads to must still be a regular file: a FIFO or /dev/zero is refused at once.
+            raw, _st = safeio.read_regular(self.path, MAX_SETTINGS_BYTES, follow_symlinks=True)
         except FileNotFoundError:
             return
+        except safeio.NotRegularFileError as err:
+            raise StoreError(
+                f"the settings file {err.path} is {safeio.describe_kind(err)}, not a file; "
+                "move it away (it was left as it is)"
+            ) from None
+        except safeio.FileTooLargeError as err:
+            raise StoreError(
+                f"the settings file {self.path} is {safeio.over_limit(err.size, err.limit)} a settings "
+                "file may be; fix or move it away (it was left as it is)"
+            ) from None
         except OSError as err:
             raise StoreError(f"cannot read the settings file {self.path}: {err.strerror or err}") from None
         try:

@@ -285,3 +285,26 @@ def test_a_big_import_optimizes_the_index(store: JournalStore, monkeypatch: pyte
     assert store.count(Filter(text="förändr")) == OPTIMIZE_AFTER
     assert store.integrity_check() == ["ok"]
     assert len(store.search("före")) == 1
+
+
+def test_import_skips_duplicates_on_a_crowded_date(store: JournalStore) -> None:
+    """Duplicates are found by date, title and body, against the journal and within the import
+    itself, however many entries share the date (the check is a set per date, not a scan)."""
+    from datetime import timedelta
+
+    store.add(Entry(day=D, title="Möte", body="samma text"))
+    store.add(Entry(day=D, body="redan här"))
+    entries = [Entry(day=D, body=f"anteckning {i}", tags=("import",)) for i in range(3000)]
+    entries += [
+        Entry(day=D, title="Möte", body="samma text"),  # in the journal already
+        Entry(day=D, title="Annat", body="samma text"),  # another title: not a duplicate
+        Entry(day=D + timedelta(days=1), title="Möte", body="samma text"),  # another date: not one
+        Entry(day=D, body="redan här"),  # title derived from the body, as when it was added
+        Entry(day=D, body="anteckning 7"),  # twice in the import itself
+        Entry(day=D, body="anteckning 7\n"),  # a different body
+    ]
+    assert store.import_entries(entries) == (3003, 3)
+    assert store.count(Filter(tag="import")) == 3000
+    assert store.count(Filter(start=D, end=D)) == 2 + 3000 + 2
+    assert store.import_entries(entries) == (0, 3006)
+    assert store.integrity_check() == ["ok"]
