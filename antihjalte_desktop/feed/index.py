@@ -43,7 +43,8 @@ AWAY_MIN = timedelta(hours=4)
 MAX_DAYS_PER_EVENT = 400
 MAX_EXPANSION_STEPS = 50_000
 MAX_OCCURRENCES = 2_000
-BATCH = 1000
+BATCH = 200  # groups per icalendar parse
+CHUNK = 2000  # groups per write
 
 Row = tuple[str, str, str]  # (day, person, kind)
 Span = tuple[date | datetime, date | datetime]
@@ -126,20 +127,6 @@ def update(
     changed = [k for k in hashes if k not in unchanged]
     del unchanged
     old_warnings: dict[str, list[str]] = {} if report.rebuilt else _warnings_by_key(meta)
-    rows: dict[str, set[Row]] = {}
-    warns: dict[str, list[str]] = {}
-    if changed:
-        rules = _Rules(zone, window)
-        slow = _read_fast(doc, changed, groups, rules, rows) if fast else changed
-        report.fast = len(changed) - len(slow)
-        if slow:
-            parser = _Parser(doc, zone, window, rules)
-            for i in range(0, len(slow), BATCH):
-                chunk = slow[i : i + BATCH]
-                for key, (r, w) in parser.parse_groups(chunk, groups).items():
-                    rows[key] = r
-                    if w:
-                        warns[key] = w
     report.parsed = len(changed)
     report.removed = len(removed)
     if not changed and not removed and not report.rebuilt:
@@ -147,8 +134,11 @@ def update(
         return report
     for k in removed + changed:
         old_warnings.pop(k, None)
-    old_warnings.update(warns)
-    report.warnings = [w for ws in old_warnings.values() for w in ws]
+    rules = _Rules(zone, window)
+    zones = _fast_zones(doc) if fast else None
+    parser: _Parser | None = None
+    # One transaction (a group that cannot be read leaves the index as it was), written a chunk
+    # of groups at a time: the rows of 20,000 groups are never all in memory at once.
     with state.tx() as c:
         if report.rebuilt:
             state.wipe_index(c)
@@ -156,11 +146,23 @@ def update(
             for k in removed + changed:
                 c.execute("DELETE FROM grp WHERE key = ?", (k,))
                 c.execute("DELETE FROM occ WHERE key = ?", (k,))
-        c.executemany("INSERT INTO grp(key, hash) VALUES (?, ?)", [(k, hashes[k]) for k in changed])
-        c.executemany(
-            "INSERT INTO occ(day, person, kind, key) VALUES (?, ?, ?, ?)",
-            [(d, p, kind, k) for k in changed for d, p, kind in sorted(rows.get(k, ()))],
-        )
+        for i in range(0, len(changed), CHUNK):
+            chunk = changed[i : i + CHUNK]
+            rows: dict[str, set[Row]] = {}
+            slow = _read_fast(doc, chunk, groups, rules, rows, zones) if zones is not None else chunk
+            report.fast += len(chunk) - len(slow)
+            for j in range(0, len(slow), BATCH):
+                parser = parser or _Parser(doc, zone, window, rules)
+                for key, (r, w) in parser.parse_groups(slow[j : j + BATCH], groups).items():
+                    rows[key] = r
+                    if w:
+                        old_warnings[key] = w
+            c.executemany("INSERT INTO grp(key, hash) VALUES (?, ?)", [(k, hashes[k]) for k in chunk])
+            c.executemany(
+                "INSERT INTO occ(day, person, kind, key) VALUES (?, ?, ?, ?)",
+                [(d, p, kind, k) for k in chunk for d, p, kind in sorted(rows.get(k, ()))],
+            )
+        report.warnings = [w for ws in old_warnings.values() for w in ws]
         state.set_meta(
             {
                 "index_context": ctx,
@@ -172,19 +174,24 @@ def update(
     return report
 
 
+def _fast_zones(doc: RawDoc) -> fastics.Zones | None:
+    """The zones for the fast reader, or None when the feed's X-WR-TIMEZONE is not one it can
+    take as x-wr-timezone would (several, or unknown): icalendar then says what that means."""
+    xwr = [v.strip() for n, v in doc.calendar_props() if n == "X-WR-TIMEZONE" and v.strip()]
+    zones = fastics.Zones(xwr[0] if xwr else "")
+    return zones if len(xwr) <= 1 and zones.usable else None
+
+
 def _read_fast(
     doc: RawDoc,
     keys: list[str],
     groups: dict[str, list[RawComponent]],
     rules: _Rules,
     rows: dict[str, set[Row]],
+    zones: fastics.Zones,
 ) -> list[str]:
     """Read every plain group of ``keys`` from its lines into ``rows``; return the keys left
     for icalendar (recurring, or not understood)."""
-    xwr = [v.strip() for n, v in doc.calendar_props() if n == "X-WR-TIMEZONE" and v.strip()]
-    zones = fastics.Zones(xwr[0] if xwr else "")
-    if len(xwr) > 1 or not zones.usable:
-        return list(keys)  # several or unknown X-WR-TIMEZONEs: icalendar says what that means
     data = doc.data
     slow: list[str] = []
     for k in keys:
