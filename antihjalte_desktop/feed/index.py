@@ -44,7 +44,7 @@ MAX_DAYS_PER_EVENT = 400
 MAX_EXPANSION_STEPS = 50_000
 MAX_OCCURRENCES = 2_000
 BATCH = 200  # groups per icalendar parse
-CHUNK = 2000  # groups per write
+CHUNK = 500  # groups per write
 
 Row = tuple[str, str, str]  # (day, person, kind)
 Span = tuple[date | datetime, date | datetime]
