@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -52,18 +53,26 @@ TIME = shutil.which("time") or "/usr/bin/time"
 def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int, int]:
     """Wall seconds, peak RSS in bytes, exit code. The RSS comes from GNU time around the
     command: a child forked straight from this (big) process would report our pages too."""
-    wrapped = [TIME, "-f", "@@%M", *cmd] if os.path.exists(TIME) else cmd
+    wall, _cpu, rss = run_timed(cmd, env)
+    return wall, rss, 0
+
+
+def run_timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system, from GNU time; less moved by other load on the
+    machine than the wall time), peak RSS in bytes."""
+    wrapped = [TIME, "-f", "@@%M %U %S", *cmd] if os.path.exists(TIME) else cmd
     t = time.perf_counter()
     p = subprocess.run(wrapped, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - t
     err = p.stderr.decode(errors="replace")
     if p.returncode != 0:
         raise SystemExit(f"bench_feed: {' '.join(cmd)} failed: {err}")
-    rss = 0
+    rss, cpu = 0, 0.0
     for line in err.splitlines():
         if line.startswith("@@"):
-            rss = int(line[2:]) * 1024
-    return wall, rss, p.returncode
+            kb, user, system = line[2:].split()
+            rss, cpu = int(kb) * 1024, float(user) + float(system)
+    return wall, cpu, rss
 
 
 def change_one_event(path: Path) -> None:
@@ -92,13 +101,26 @@ def _baseline(feed: Path) -> tuple[float, float, float]:
     return parse_s, ser_s, month_s
 
 
+_STAMP = re.compile(rb"\n(DTSTAMP|LAST-MODIFIED):\d{8}T\d{6}Z")
+
+
 def _restamp(path: Path, stamp: bytes) -> None:
-    """Outlook publishes again: every DTSTAMP and LAST-MODIFIED is new, nothing else changed."""
-    import re
+    """Outlook publishes again: every colleague's DTSTAMP and LAST-MODIFIED is new, nothing else."""
+    from antihjalte_desktop.feed import rawics
 
     data = path.read_bytes()
-    data = re.sub(rb"\n(DTSTAMP|LAST-MODIFIED):\d{8}T\d{6}Z", rb"\n\1:" + stamp, data)
-    path.write_bytes(data)
+    doc = rawics.split(data)
+    out, pos = [], 0
+    for c in doc.components:
+        if c.owner:  # this profile's own events are its own business
+            continue
+        out.append(data[pos : c.start])
+        out.append(
+            re.sub(rb"\n(DTSTAMP|LAST-MODIFIED):\d{8}T\d{6}Z", rb"\n\1:" + stamp, data[c.start : c.end])
+        )
+        pos = c.end
+    out.append(data[pos:])
+    path.write_bytes(b"".join(out))
 
 
 def _run(tmp: Path) -> list[dict[str, Any]]:
@@ -162,8 +184,9 @@ def _run(tmp: Path) -> list[dict[str, Any]]:
                 "name": "  peak RSS",
                 "value": rss / 1e6,
                 "unit": "MB",
-                "goal": f"<= {limit / 1e6:.0f} MB (CLI {cli_rss / 1e6:.0f} + 3x file)",
-                "ok": rss <= limit,
+                "goal": f"<= {limit / 1e6:.0f} MB (CLI {cli_rss / 1e6:.0f} + 3x file)"
+                + ("" if EVENTS >= 20000 else ", for 20,000 events"),
+                "ok": rss <= limit if EVENTS >= 20000 else None,
             }
         )
     rows.append({"name": "sync after Outlook re-stamped every event", "value": restamp, "unit": "s"})
@@ -191,16 +214,32 @@ def _run(tmp: Path) -> list[dict[str, Any]]:
     for cmd in ([exe, "plan", "list"], [exe, "sync"], team_cmd):
         run_measured(cmd, env)
     starts, syncs, teams, rss_list = [], [], [], []
+    cpu_start, cpu_sync, cpu_team = [], [], []
     for _ in range(RUNS):
-        w, r, _ = run_measured([exe, "plan", "list"], env)
+        w, cpu, r = run_timed([exe, "plan", "list"], env)
         starts.append(w)
+        cpu_start.append(cpu)
         rss_list.append(r)
-        syncs.append(run_measured([exe, "sync"], env)[0])
-        teams.append(run_measured(team_cmd, env)[0])
+        w, cpu, _r = run_timed([exe, "sync"], env)
+        syncs.append(w)
+        cpu_sync.append(cpu)
+        w, cpu, _r = run_timed(team_cmd, env)
+        teams.append(w)
+        cpu_team.append(cpu)
     start = statistics.median(starts)
     d_sync = (statistics.median(syncs) - start) * 1000
     d_team = (statistics.median(teams) - start) * 1000
+    c_start = statistics.median(cpu_start)
     rows.append({"name": "`antihjalte plan list` (start-up)", "value": start * 1000, "unit": "ms"})
+    rows.append({"name": "  its CPU time (user + system)", "value": c_start * 1000, "unit": "ms"})
+    rows.append(
+        {
+            "name": "CPU time over start-up: sync (nothing changed) / team view",
+            "value": f"+{(statistics.median(cpu_sync) - c_start) * 1000:.0f} / "
+            f"+{(statistics.median(cpu_team) - c_start) * 1000:.0f}",
+            "unit": "ms",
+        }
+    )
     rows.append(
         {
             "name": "sync, nothing changed: more than start-up",
@@ -255,7 +294,7 @@ def main() -> int:
     for r in rows:
         ok = {True: "ok", False: "NOT MET", None: ""}[r.get("ok")]
         val = r["value"]
-        text = f"{val:.3f}" if abs(val) < 10 else f"{val:.0f}"
+        text = val if isinstance(val, str) else f"{val:.3f}" if abs(val) < 10 else f"{val:.0f}"
         print(f"{r['name']:<{width}}  {text:>8} {r.get('unit', ''):<3} {r.get('goal', '')} {ok}".rstrip())
     return 0
 
