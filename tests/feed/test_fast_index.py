@@ -359,3 +359,35 @@ def test_deleting_the_index_file_rebuilds_the_same_rows(profiles, shared: Path) 
     # the profile's own state was not in that file: its day is still published, once
     assert shared.read_bytes().count(b"X-ANTIHJALTE-PROFILE") == 1
     assert state_path(prof.paths.data).exists()
+
+
+def test_a_restamped_feed_is_no_work_for_sync(
+    profiles, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outlook publishes the same calendar with new DTSTAMPs: the next sync reads no event again."""
+    shared.write_bytes(generate_unit(300, seed=4, stamp="20261101T080000Z"))
+    prof = profiles("me", name="Monica Eriksson", feed=shared)
+    assert sync(prof).in_sync
+    before = team_view(prof, date(2025, 1, 1), date(2028, 12, 31))
+    reads: list[str] = []
+    real_fast, real_slow = fastics.read_event, index._Parser.parse_groups
+
+    def fast(*args: object) -> object:
+        reads.append("fast")
+        return real_fast(*args)  # type: ignore[arg-type]
+
+    def slow(self: object, keys: list[str], *args: object) -> object:
+        reads.extend(keys)
+        return real_slow(self, keys, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fastics, "read_event", fast)
+    monkeypatch.setattr(index._Parser, "parse_groups", slow)
+    shared.write_bytes(generate_unit(300, seed=4, stamp="20261130T101010Z"))
+    status = sync(prof)
+    assert status.in_sync and reads == []
+    assert team_view(prof, date(2025, 1, 1), date(2028, 12, 31)) == before
+    # and a real change is read: one group
+    data = shared.read_bytes()
+    i = data.index(b"SUMMARY;LANGUAGE=sv-SE:", len(data) // 2)
+    shared.write_bytes(data[:i] + b"SUMMARY;LANGUAGE=sv-SE:Flyttat" + data[data.index(b"\r\n", i) :])
+    assert sync(prof).in_sync and len(reads) == 1
