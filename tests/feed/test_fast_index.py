@@ -5,6 +5,7 @@ file can be deleted."""
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -391,3 +392,22 @@ def test_a_restamped_feed_is_no_work_for_sync(
     i = data.index(b"SUMMARY;LANGUAGE=sv-SE:", len(data) // 2)
     shared.write_bytes(data[:i] + b"SUMMARY;LANGUAGE=sv-SE:Flyttat" + data[data.index(b"\r\n", i) :])
     assert sync(prof).in_sync and len(reads) == 1
+
+
+@pytest.mark.parametrize("feed", ["unit", "outlook.ics", "google.ics"])
+def test_the_lighter_icalendar_path_gives_the_rows_of_the_plain_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, feed: str
+) -> None:
+    """What the icalendar path leaves out to be quicker (lines the rules do not read, the VTIMEZONEs of
+    known zones, a copy of the event per occurrence) changes no row."""
+    data = generate_unit(600, seed=8) if feed == "unit" else (SAMPLES / feed).read_bytes()
+    light, _rep = _index_rows(tmp_path / "light.sqlite3", data, STOCKHOLM, fast=False)
+
+    def public_only(query: object, window: tuple[date, date]) -> list[tuple[object, None]]:
+        return [(c, None) for c in query.between(window[0], window[1])]  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(index, "_slim", lambda raw: raw if raw.endswith(b"\n") else raw + b"\r\n")
+    monkeypatch.setattr(index, "_TZID", re.compile(rb"(?!)"))  # keep every VTIMEZONE
+    monkeypatch.setattr(index, "_occurrences", public_only)
+    plain, _rep = _index_rows(tmp_path / "plain.sqlite3", data, STOCKHOLM, fast=False)
+    assert light == plain and len(light) > 5
