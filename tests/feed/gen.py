@@ -1,6 +1,11 @@
-"""A generated organisation feed for the benchmark and the crash tests: ``n`` events of a
-50-person unit over several years, about 750 bytes each, 5 % recurring with EXDATEs,
-Outlook-style (VTIMEZONE, TZID, folded lines, VALARMs, CRLF)."""
+"""Generated organisation feeds for the benchmarks and the crash tests, Outlook-style (VTIMEZONE
+with a Windows name, TZID, folded lines, VALARMs, CRLF):
+
+- ``generate``: ``n`` events of a 50-person unit over four years, about 750 bytes each, 5 %
+  recurring with EXDATEs;
+- ``generate_unit``: shaped like a unit's real calendar over two years around today (a quarter
+  all-day absences, meetings of 15 minutes to 7 hours, some in UTC, weekly series with an
+  EXDATE and a moved occurrence), for the cold-index benchmark and tests."""
 
 from __future__ import annotations
 
