@@ -1,11 +1,14 @@
 """The occurrence index behind the team view: who is focusing, away or hero on which day.
 
 Components are grouped by UID (a recurring event and its RECURRENCE-ID overrides
-are one group). Each group's hash is kept; a sync re-parses only groups whose
-bytes changed (icalendar + x-wr-timezone + recurring-ical-events, imported only
-then), so after one colleague's change one small group is parsed, not 15 MB.
-The whole index is rebuilt only when its context changes: the VTIMEZONEs or
-X-WR-TIMEZONE of the feed, the viewer's time zone, or the year (the window).
+are one group). Each group's hash is kept (of its bytes without the DTSTAMP and
+LAST-MODIFIED lines: Outlook re-stamps every event at every publish); a sync reads
+only groups whose hash changed, so after one colleague's change one small group is
+read, not 15 MB. A plain (non-recurring) event is read straight from its lines
+(``fastics``); a recurring group, or anything that reader does not understand, with
+icalendar + x-wr-timezone + recurring-ical-events (imported only then). Both feed the
+same rules below. The whole index is rebuilt only when its context changes: the
+VTIMEZONEs or X-WR-TIMEZONE of the feed, the viewer's time zone, or the year (the window).
 
 Rules (issue 6):
 - CATEGORIES ANTIHJALTE → ``focus``, CATEGORIES VECKANS-HJALTE → ``hero`` (the hero's
@@ -21,12 +24,13 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from antihjalte_desktop.feed import ics
+from antihjalte_desktop.feed import fastics, ics
 from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.errors import FeedFormatError
 from antihjalte_desktop.feed.rawics import RawComponent, RawDoc, _line_of
@@ -34,21 +38,24 @@ from antihjalte_desktop.feed.state import FeedState, zone_key
 
 log = logging.getLogger("antihjalte.feed")
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: group hashes without DTSTAMP / LAST-MODIFIED
 AWAY_MIN = timedelta(hours=4)
 MAX_DAYS_PER_EVENT = 400
 MAX_EXPANSION_STEPS = 50_000
 MAX_OCCURRENCES = 2_000
-BATCH = 1000
+BATCH = 200  # groups per icalendar parse
+CHUNK = 500  # groups per write
 
 Row = tuple[str, str, str]  # (day, person, kind)
+Span = tuple[date | datetime, date | datetime]
 
 
 @dataclass
 class IndexReport:
     """How much of the index an update touched."""
 
-    parsed: int = 0
+    parsed: int = 0  # groups read (either way)
+    fast: int = 0  # of those, read straight from their lines (the rest with icalendar)
     removed: int = 0
     rebuilt: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -83,16 +90,24 @@ def groups_of(doc: RawDoc, profile_id: str) -> dict[str, list[RawComponent]]:
     return out
 
 
+# A DTSTAMP or LAST-MODIFIED line (folded or not), from the newline before it.
+_STAMP = re.compile(rb"\n(?:DTSTAMP|LAST-MODIFIED)[;:][^\r\n]*(?:\r?\n[ \t][^\r\n]*)*", re.I)
+
+
 def group_hash(doc: RawDoc, comps: list[RawComponent]) -> bytes:
+    """The group's bytes without its DTSTAMP / LAST-MODIFIED lines: a re-stamp is no change."""
     view = memoryview(doc.data)
     h = blake2b(digest_size=16)
     for c in comps:
-        h.update(view[c.start : c.end])
+        h.update(_STAMP.sub(b"\n", view[c.start : c.end]))
     return h.digest()
 
 
-def update(state: FeedState, doc: RawDoc, profile_id: str, zone: tzinfo, today: date) -> IndexReport:
-    """Bring the index in line with ``doc``; raise FeedFormatError when a changed event cannot be read."""
+def update(
+    state: FeedState, doc: RawDoc, profile_id: str, zone: tzinfo, today: date, *, fast: bool = True
+) -> IndexReport:
+    """Bring the index in line with ``doc``; raise FeedFormatError when a changed event cannot be read.
+    ``fast=False`` reads every group with icalendar (the tests compare both readers)."""
     report = IndexReport()
     window = window_for(today)
     ctx = context_key(doc, zone, window)
@@ -113,16 +128,6 @@ def update(state: FeedState, doc: RawDoc, profile_id: str, zone: tzinfo, today: 
     changed = [k for k in hashes if k not in unchanged]
     del unchanged
     old_warnings: dict[str, list[str]] = {} if report.rebuilt else _warnings_by_key(meta)
-    rows: dict[str, set[Row]] = {}
-    warns: dict[str, list[str]] = {}
-    if changed:
-        parser = _Parser(doc, zone, window)
-        for i in range(0, len(changed), BATCH):
-            chunk = changed[i : i + BATCH]
-            for key, (r, w) in parser.parse_groups(chunk, groups).items():
-                rows[key] = r
-                if w:
-                    warns[key] = w
     report.parsed = len(changed)
     report.removed = len(removed)
     if not changed and not removed and not report.rebuilt:
@@ -130,19 +135,37 @@ def update(state: FeedState, doc: RawDoc, profile_id: str, zone: tzinfo, today: 
         return report
     for k in removed + changed:
         old_warnings.pop(k, None)
-    old_warnings.update(warns)
-    report.warnings = [w for ws in old_warnings.values() for w in ws]
+    rules = _Rules(zone, window)
+    zones = _fast_zones(doc) if fast else None
+    parser: _Parser | None = None
+    # One transaction (a group that cannot be read leaves the index as it was), written a chunk
+    # of groups at a time: the rows of 20,000 groups are never all in memory at once.
     with state.tx() as c:
+        # The team view's query (a month of day, kind, person) answered from this index alone.
+        c.execute("CREATE INDEX IF NOT EXISTS occ_span ON occ(day, kind, person)")
         if report.rebuilt:
             state.wipe_index(c)
-        for k in removed + changed:
-            c.execute("DELETE FROM grp WHERE key = ?", (k,))
-            c.execute("DELETE FROM occ WHERE key = ?", (k,))
-        c.executemany("INSERT INTO grp(key, hash) VALUES (?, ?)", [(k, hashes[k]) for k in changed])
-        c.executemany(
-            "INSERT INTO occ(day, person, kind, key) VALUES (?, ?, ?, ?)",
-            [(d, p, kind, k) for k in changed for d, p, kind in sorted(rows.get(k, ()))],
-        )
+        else:
+            for k in removed + changed:
+                c.execute("DELETE FROM grp WHERE key = ?", (k,))
+                c.execute("DELETE FROM occ WHERE key = ?", (k,))
+        for i in range(0, len(changed), CHUNK):
+            chunk = changed[i : i + CHUNK]
+            rows: dict[str, set[Row]] = {}
+            slow = _read_fast(doc, chunk, groups, rules, rows, zones) if zones is not None else chunk
+            report.fast += len(chunk) - len(slow)
+            for j in range(0, len(slow), BATCH):
+                parser = parser or _Parser(doc, zone, window, rules)
+                for key, (r, w) in parser.parse_groups(slow[j : j + BATCH], groups).items():
+                    rows[key] = r
+                    if w:
+                        old_warnings[key] = w
+            c.executemany("INSERT INTO grp(key, hash) VALUES (?, ?)", [(k, hashes[k]) for k in chunk])
+            c.executemany(
+                "INSERT INTO occ(day, person, kind, key) VALUES (?, ?, ?, ?)",
+                [(d, p, kind, k) for k in chunk for d, p, kind in sorted(rows.get(k, ()))],
+            )
+        report.warnings = [w for ws in old_warnings.values() for w in ws]
         state.set_meta(
             {
                 "index_context": ctx,
@@ -152,6 +175,43 @@ def update(state: FeedState, doc: RawDoc, profile_id: str, zone: tzinfo, today: 
             c,
         )
     return report
+
+
+def _fast_zones(doc: RawDoc) -> fastics.Zones | None:
+    """The zones for the fast reader, or None when the feed's X-WR-TIMEZONE is not one it can
+    take as x-wr-timezone would (several, or unknown): icalendar then says what that means."""
+    xwr = [v.strip() for n, v in doc.calendar_props() if n == "X-WR-TIMEZONE" and v.strip()]
+    zones = fastics.Zones(xwr[0] if xwr else "")
+    return zones if len(xwr) <= 1 and zones.usable else None
+
+
+def _read_fast(
+    doc: RawDoc,
+    keys: list[str],
+    groups: dict[str, list[RawComponent]],
+    rules: _Rules,
+    rows: dict[str, set[Row]],
+    zones: fastics.Zones,
+) -> list[str]:
+    """Read every plain group of ``keys`` from its lines into ``rows``; return the keys left
+    for icalendar (recurring, or not understood)."""
+    data = doc.data
+    slow: list[str] = []
+    for k in keys:
+        out: set[Row] = set()
+        for c in groups[k]:
+            f = fastics.read_event(data, c, zones)
+            if f is None:
+                break
+            try:
+                out |= rules.fast_rows(f)
+            except (fastics.Unknown, ValueError, OverflowError):
+                break
+        else:
+            rows[k] = out
+            continue
+        slow.append(k)
+    return slow
 
 
 def _warnings_by_key(meta: dict[str, str]) -> dict[str, list[str]]:
@@ -182,10 +242,11 @@ def _bad_value(events: list[Any]) -> str:
 
 
 class _Parser:
-    def __init__(self, doc: RawDoc, zone: tzinfo, window: tuple[date, date]) -> None:
+    def __init__(self, doc: RawDoc, zone: tzinfo, window: tuple[date, date], rules: _Rules) -> None:
         import icalendar  # heavy: only when something changed
 
         self.icalendar = icalendar
+        self.rules = rules
         self.doc = doc
         self.zone = zone
         self.window = window
@@ -198,18 +259,21 @@ class _Parser:
                 head += b"X-WR-TIMEZONE:" + value.strip().encode() + nl
         for c in doc.components:
             if c.kind == "VTIMEZONE":
+                # A zone with a known name (IANA, or Windows) is read as that zoneinfo zone (see
+                # _fast_zone); its VTIMEZONE left out, icalendar and recurring-ical-events use the
+                # zoneinfo zone too instead of walking Outlook's rules from 1601 at every step.
+                m = _TZID.search(doc.data, c.start, c.prop_end)
+                if m is not None and _known_zone(m.group(1).decode("utf-8").strip()) is not None:
+                    continue
                 head += doc.data[c.start : c.end]
                 if not head.endswith(b"\n"):
                     head += nl
         self.head = head
-        self._zones: dict[str, tzinfo | None] = {}
 
     def _calendar(self, comps: list[RawComponent]) -> Any:
         body = bytearray(self.head)
         for c in comps:
-            body += self.doc.data[c.start : c.end]
-            if not body.endswith(b"\n"):
-                body += b"\r\n"
+            body += _slim(self.doc.data[c.start : c.end])
         body += b"END:VCALENDAR\r\n"
         cal = self.icalendar.Calendar.from_ical(bytes(body))
         if self.xwr:
@@ -262,14 +326,13 @@ class _Parser:
         recurring = any("RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e for e in events)
         for e in events:
             e.decoded("DTSTART")  # raises on a bad or missing value
-        occurrences: list[Any]
-        occurrences = self._expand(key, events, warnings) if recurring else events
+        occurrences = self._expand(key, events, warnings) if recurring else [(e, None) for e in events]
         rows: set[Row] = set()
-        for occ in occurrences:
-            rows.update(self._classify(occ))
+        for ev, span in occurrences:
+            rows.update(self.rules.slow_rows(ev, span))
         return rows, warnings
 
-    def _expand(self, key: str, events: list[Any], warnings: list[str]) -> list[Any]:
+    def _expand(self, key: str, events: list[Any], warnings: list[str]) -> list[tuple[Any, Span | None]]:
         import recurring_ical_events
 
         master = next((e for e in events if "RRULE" in e and "RECURRENCE-ID" not in e), None)
@@ -281,21 +344,24 @@ class _Parser:
                     f"the event {summary or key!r} repeats too often to show (about {steps:,} times); "
                     "only its first occurrence is shown"
                 )
-                return [e for e in events if "RRULE" in e or "RECURRENCE-ID" in e][:1]
+                first: list[tuple[Any, Span | None]] = [
+                    (e, None) for e in events if "RRULE" in e or "RECURRENCE-ID" in e
+                ]
+                return first[:1]
         cal = self.icalendar.Calendar()
         for e in events:
             cal.add_component(e)
         try:
-            found = recurring_ical_events.of(cal).between(self.window[0], self.window[1])
+            found = _occurrences(recurring_ical_events.of(cal), self.window)
         except Exception as err:
             warnings.append(f"the repeating event {key!r} could not be expanded ({type(err).__name__})")
-            return events[:1]
+            return [(e, None) for e in events[:1]]
         if len(found) > MAX_OCCURRENCES:
             warnings.append(
                 f"the event {key!r} has {len(found)} occurrences; only the first {MAX_OCCURRENCES} shown"
             )
             found = found[:MAX_OCCURRENCES]
-        return list(found)
+        return found
 
     def _estimate(self, master: Any) -> int:
         rule = master.get("RRULE")
@@ -338,17 +404,27 @@ class _Parser:
                 total = min(total, int(count[0]) * mult)
         return total
 
-    def _classify(self, ev: Any) -> set[Row]:
+
+class _Rules:
+    """The index rules (see the module's docstring), for an icalendar event or fastics fields."""
+
+    def __init__(self, zone: tzinfo, window: tuple[date, date]) -> None:
+        self.zone = zone
+        self.window = window
+        self._zones: dict[str, tzinfo | None] = {}
+
+    def slow_rows(self, ev: Any, span: Span | None = None) -> set[Row]:
+        """The rows of an icalendar event; ``span``: this occurrence's (start, end), else the event's."""
         cats = _categories(ev)
         if ics.HERO_CATEGORY in cats:
             hero = str(ev.get(ics.HERO_PROP, "") or "").strip()
             if not hero:
                 summary = str(ev.get("SUMMARY", ""))
                 hero = summary.split(":", 1)[1].strip() if ":" in summary else summary.strip()
-            return {(d, hero, "hero") for d in self._all_days(ev)}
+            return {(d, hero, "hero") for d in self._all_days(*(span or _span(ev)))}
         person = person_of(ev)
         if ics.FOCUS_CATEGORY in cats:
-            return {(d, person, "focus") for d in self._all_days(ev)}
+            return {(d, person, "focus") for d in self._all_days(*(span or _span(ev)))}
         if str(ev.get("STATUS", "")).upper() == "CANCELLED":
             return set()
         if str(ev.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT":
@@ -356,19 +432,29 @@ class _Parser:
         busy = str(ev.get("X-MICROSOFT-CDO-BUSYSTATUS", "") or "").upper()
         if busy in ("FREE", "WORKINGELSEWHERE"):
             return set()
-        return {(d, person, "away") for d in self._away_days(ev)}
+        return {(d, person, "away") for d in self._away_days(*(span or _span(ev)))}
 
-    def _span(self, ev: Any) -> tuple[date | datetime, date | datetime]:
-        start = ev.decoded("DTSTART")
-        if "DTEND" in ev:
-            end = ev.decoded("DTEND")
-        elif "DURATION" in ev:
-            end = start + ev.decoded("DURATION")
-        elif isinstance(start, datetime):
-            end = start
-        else:
-            end = start + timedelta(days=1)
-        return start, end
+    def fast_rows(self, f: fastics.Fields) -> set[Row]:
+        """The same rules on fields read by ``fastics``; raises fastics.Unknown where a text
+        the rules need holds escapes."""
+        text = fastics.text
+        cats = f.categories
+        if ics.HERO_CATEGORY in cats:
+            hero = text(f.hero or ":").strip()
+            if not hero:
+                summary = text(f.summary or ":")
+                hero = summary.split(":", 1)[1].strip() if ":" in summary else summary.strip()
+            return {(d, hero, "hero") for d in self._all_days(*_fast_span(f))}
+        if ics.FOCUS_CATEGORY in cats:
+            return {(d, _fast_person(f), "focus") for d in self._all_days(*_fast_span(f))}
+        if f.status is not None and text(f.status).upper() == "CANCELLED":
+            return set()
+        if f.transp is not None and text(f.transp).upper() == "TRANSPARENT":
+            return set()
+        if f.busy is not None and text(f.busy).upper() in ("FREE", "WORKINGELSEWHERE"):
+            return set()
+        days = self._away_days(*_fast_span(f))
+        return {(d, _fast_person(f), "away") for d in days} if days else set()
 
     def _dates(self, first: date, last_exclusive: date) -> list[str]:
         a = max(first, self.window[0])
@@ -380,8 +466,7 @@ class _Parser:
             d += timedelta(days=1)
         return out
 
-    def _all_days(self, ev: Any) -> list[str]:
-        start, end = self._span(ev)
+    def _all_days(self, start: date | datetime, end: date | datetime) -> list[str]:
         if isinstance(start, datetime):
             s = self._local(start).date()
             e = self._local(end) if isinstance(end, datetime) else datetime.combine(end, time(0), self.zone)
@@ -390,10 +475,9 @@ class _Parser:
         end_day = end.date() if isinstance(end, datetime) else end
         return self._dates(start, max(end_day, start + timedelta(days=1)))
 
-    def _away_days(self, ev: Any) -> list[str]:
-        start, end = self._span(ev)
+    def _away_days(self, start: date | datetime, end: date | datetime) -> list[str]:
         if not isinstance(start, datetime):
-            return self._all_days(ev)
+            return self._all_days(start, end)
         s = self._local(start)
         e = self._local(end) if isinstance(end, datetime) else datetime.combine(end, time(0), self.zone)
         if e <= s:
@@ -428,6 +512,114 @@ class _Parser:
             self._zones[tzid] = _known_zone(str(tzid))
         known = self._zones[tzid]
         return when.replace(tzinfo=known) if known is not None else when
+
+
+def _occurrences(query: Any, window: tuple[date, date]) -> list[tuple[Any, Span | None]]:
+    """Each occurrence in the window as (its source event, its span). ``between()`` makes a copy
+    of the event for each occurrence (most of the time spent on a series); where this version of
+    recurring-ical-events offers its occurrences themselves, the rules read them directly."""
+    try:
+        start, stop = query.to_datetime(window[0]), query.to_datetime(window[1])
+        occs = query._occurrences_between(start, stop)
+        return [(o._adapter._component, (o.start, o.end)) for o in occs]
+    except AttributeError:
+        return [(c, None) for c in query.between(window[0], window[1])]
+
+
+def _span(ev: Any) -> Span:
+    start = ev.decoded("DTSTART")
+    if "DTEND" in ev:
+        end = ev.decoded("DTEND")
+    elif "DURATION" in ev:
+        end = start + ev.decoded("DURATION")
+    elif isinstance(start, datetime):
+        end = start
+    else:
+        end = start + timedelta(days=1)
+    return start, end
+
+
+def _fast_span(f: fastics.Fields) -> tuple[date | datetime, date | datetime]:
+    start = f.start
+    if f.end is not None:
+        return start, f.end
+    if f.duration is not None:
+        return start, start + f.duration
+    if isinstance(start, datetime):
+        return start, start
+    return start, start + timedelta(days=1)
+
+
+def _fast_person(f: fastics.Fields) -> str:
+    """:func:`person_of` on fastics fields."""
+    if f.organizer is not None:
+        cn = f.organizer[0].get("CN", "").strip()
+        if cn:
+            return cn
+    if f.attendee is not None:
+        cn = f.attendee[0].get("CN", "").strip()
+        if cn:
+            return cn
+        addr = fastics.text(":" + f.attendee[1]).strip()
+        if addr.lower().startswith("mailto:"):
+            addr = addr[7:]
+        if addr:
+            return addr
+    return fastics.text(f.summary or ":").strip() or "?"
+
+
+_TZID = re.compile(rb"\nTZID:([^\r\n]*)", re.I)
+_LINE_NAME = re.compile(rb"([A-Za-z0-9-]+)[;:]")
+_UNFOLD = re.compile(rb"\r?\n[ \t]")
+# What the rules and the recurrence expansion read; other lines (descriptions, VALARMs, …) are
+# left out before icalendar parses a group: parsing and each occurrence's copy cost less.
+_KEEP = frozenset(
+    {
+        b"BEGIN",
+        b"END",
+        b"UID",
+        b"DTSTART",
+        b"DTEND",
+        b"DURATION",
+        b"RRULE",
+        b"RDATE",
+        b"EXDATE",
+        b"EXRULE",
+        b"RECURRENCE-ID",
+        b"SEQUENCE",
+        b"CATEGORIES",
+        b"SUMMARY",
+        b"ORGANIZER",
+        b"ATTENDEE",
+        b"STATUS",
+        b"TRANSP",
+        b"X-MICROSOFT-CDO-BUSYSTATUS",
+        ics.HERO_PROP.encode(),
+        b"X-ANTIHJALTE-PROFILE",
+    }
+)
+
+
+def _slim(raw: bytes) -> bytes:
+    """The component with only the lines in _KEEP and without sub-components; a line that is
+    not ``NAME[;…]:`` stays, so icalendar still judges it."""
+    out = []
+    depth = 0
+    for line in _UNFOLD.sub(b"", raw).splitlines():
+        m = _LINE_NAME.match(line)
+        if m is None:
+            if line.strip():
+                out.append(line)
+            continue
+        name = m.group(1).upper()
+        if name == b"BEGIN":
+            depth += 1
+        if depth == 1 and name in _KEEP:
+            out.append(line)
+        if name == b"END":
+            depth -= 1
+    out.append(b"")
+    return b"\r\n".join(out)
 
 
 def _known_zone(tzid: str) -> tzinfo | None:

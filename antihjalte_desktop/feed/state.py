@@ -57,6 +57,16 @@ def state_path(data_dir: Path) -> Path:
     return data_dir / FILE_NAME
 
 
+INDEX_FILE_NAME = "feed-index.sqlite3"
+
+
+def index_path(data_dir: Path) -> Path:
+    """The team feed's occurrence index (``grp``, ``occ`` and its ``index_*`` meta): only what
+    the next sync can rebuild from the feed, so deleting it is safe (that sync reads every
+    event again). The rota, sequences and what this profile published stay in ``feed.sqlite3``."""
+    return data_dir / INDEX_FILE_NAME
+
+
 class FeedState:
     def __init__(self, path: Path) -> None:
         self.path = path

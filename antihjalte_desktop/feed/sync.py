@@ -22,7 +22,7 @@ from antihjalte_desktop.core.text import printable
 from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.feed import deadline, ics
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedSquattedError
-from antihjalte_desktop.feed.state import FeedState, read_json, state_path
+from antihjalte_desktop.feed.state import FeedState, index_path, read_json, state_path
 from antihjalte_desktop.store.paths import FEED_STATUS_NAME
 
 if TYPE_CHECKING:
@@ -258,8 +258,9 @@ def _run(
         and meta.get("zone") == zone_id
         and meta.get("year") == str(profile.today().year)
         and not outbox
+        and index_path(profile.paths.data).exists()  # deleted: rebuilt by a full sync
     ):
-        status.warnings = st.warnings()
+        status.warnings = _index_warnings(profile)
         return
     from antihjalte_desktop.feed import rawics
     from antihjalte_desktop.feed.ownership import digest_of, squat_message
@@ -276,7 +277,7 @@ def _run(
                     rawics.validate(doc)
                     _index(profile, st, doc, ident.profile_id, status)
                 else:
-                    _clear_index(st)
+                    _clear_index(profile, st)
                 deadline.check("reading the team's events")
                 result = _merge(doc, desired, ident.profile_id, profile.now(), st, snap.shared)
                 new_token = snap.token
@@ -326,14 +327,40 @@ def _zone_id(profile: Profile) -> str:
     return zone_key(profile.zone)
 
 
+def _open_index(profile: Profile, st: FeedState) -> FeedState:
+    if "index_context" in st.meta():  # the index lived in feed.sqlite3 before: empty it once
+        _wipe(st)
+    return FeedState(index_path(profile.paths.data))
+
+
 def _index(profile: Profile, st: FeedState, doc: Any, profile_id: str, status: SyncStatus) -> None:
     from antihjalte_desktop.feed import index
 
-    report = index.update(st, doc, profile_id, profile.zone, profile.today())
+    ix = _open_index(profile, st)
+    try:
+        report = index.update(ix, doc, profile_id, profile.zone, profile.today())
+    finally:
+        ix.close()
     status.warnings.extend(report.warnings)
 
 
-def _clear_index(st: FeedState) -> None:
+def _index_warnings(profile: Profile) -> list[str]:
+    ix = FeedState(index_path(profile.paths.data))
+    try:
+        return ix.warnings()
+    finally:
+        ix.close()
+
+
+def _clear_index(profile: Profile, st: FeedState) -> None:
+    ix = _open_index(profile, st)
+    try:
+        _wipe(ix)
+    finally:
+        ix.close()
+
+
+def _wipe(st: FeedState) -> None:
     with st.tx() as c:
         st.wipe_index(c)
         c.execute(

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 from antihjalte_desktop.core.team_rules import Entry, PlanIssue, same_person, sort_entries
 from antihjalte_desktop.errors import RefusedError
 from antihjalte_desktop.feed import ics
-from antihjalte_desktop.feed.state import FeedState, state_path
+from antihjalte_desktop.feed.state import FeedState, index_path, state_path
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from antihjalte_desktop.store.profile import Profile
 
-def _open_state(profile: Profile) -> FeedState | None:
-    path = state_path(profile.paths.data)
+def _open_state(path: Path) -> FeedState | None:
     return FeedState(path) if path.exists() else None
 
 
@@ -30,11 +31,17 @@ def team_view(profile: Profile, start: date, end: date) -> list[Entry]:
     ident = identity(profile)
     me = ident.display
     out: set[Entry] = set()
-    st = _open_state(profile)
+    ix = _open_state(index_path(profile.paths.data))
+    try:
+        if ix is not None:
+            for d, person, kind in ix.occurrences(start, end):
+                out.add(Entry(date.fromisoformat(d), person, kind, False))
+    finally:
+        if ix is not None:
+            ix.close()
+    st = _open_state(state_path(profile.paths.data))
     try:
         if st is not None:
-            for d, person, kind in st.occurrences(start, end):
-                out.add(Entry(date.fromisoformat(d), person, kind, False))
             for monday, name, _email in st.rota():
                 for i in range(5):
                     day = monday + timedelta(days=i)
