@@ -265,6 +265,7 @@ class DayEditor(QWidget):
             cb.blockSignals(True)
             cb.setChecked(item.done)
             cb.setText(item.text(self.cover, self.lang, _translate))
+            cb.setAccessibleName(cb.text())
             cb.blockSignals(False)
 
     def _fill_tasks(self) -> None:
@@ -280,6 +281,7 @@ class DayEditor(QWidget):
             h.setContentsMargins(0, 0, 0, 0)
             cb = QCheckBox(f"{task.text} → {task.to}", row)
             cb.setObjectName(f"task_{task.id}")
+            cb.setAccessibleName(cb.text())
             cb.setToolTip(_translate("HandoverDialog", "Ticked when the colleague has taken it"))
             cb.setChecked(task.done)
             cb.toggled.connect(lambda on, tid=task.id: self._on_task_done(tid, on))
@@ -348,6 +350,7 @@ class DayEditor(QWidget):
             box = self.item_boxes.get(item.key)
             if box is not None:
                 box.setText(item.text(self.cover, self.lang, _translate))
+                box.setAccessibleName(box.text())
         self._show_autoreply()
         self.changed.emit()
         if announce:
