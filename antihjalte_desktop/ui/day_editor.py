@@ -70,6 +70,7 @@ class DayEditor(QWidget):
         self.cover = ""
         self._filling = False
         self.item_boxes: dict[str, QCheckBox] = {}
+        self._shown_tasks: list[tuple[int, str, str]] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
 
@@ -253,6 +254,7 @@ class DayEditor(QWidget):
                 cb.toggled.connect(lambda on, key=item.key: self._on_item_toggled(key, on))
                 self.item_boxes[item.key] = cb
                 self._items_layout.addWidget(cb)
+                cb.show()
             if not items:
                 empty = QLabel(
                     _translate("HandoverDialog", "No checklist items. Add them in the settings."),
@@ -269,12 +271,23 @@ class DayEditor(QWidget):
             cb.blockSignals(False)
 
     def _fill_tasks(self) -> None:
-        _clear(self.task_rows)
         tasks = self.tasks()
+        shown = [(t.id, t.text, t.to) for t in tasks]
+        if shown == self._shown_tasks and self.task_rows.count():
+            for task in tasks:  # the same rows: only their ticks may have changed
+                cb = self.tasks_box.findChild(QCheckBox, f"task_{task.id}")
+                if cb is not None and cb.isChecked() != task.done:
+                    cb.blockSignals(True)
+                    cb.setChecked(task.done)
+                    cb.blockSignals(False)
+            return
+        self._shown_tasks = shown
+        _clear(self.task_rows)
         if not tasks:
             empty = QLabel(_translate("HandoverDialog", "Nothing passed on yet."), self.tasks_box)
             empty.setObjectName("noTasks")
             self.task_rows.addWidget(empty)
+            empty.show()
         for task in tasks:
             row = QWidget(self.tasks_box)
             h = QHBoxLayout(row)
@@ -294,6 +307,7 @@ class DayEditor(QWidget):
             h.addWidget(cb, 1)
             h.addWidget(remove)
             self.task_rows.addWidget(row)
+            row.show()
 
     def _show_contact(self) -> None:
         if not self.cover:

@@ -99,3 +99,16 @@ def test_journal_list_follows_the_command_line(running, qtbot, profile: Profile)
     cli(profile, "journal", "add", "--title", "Omvärldsbevakning", "-", stdin="Läste rapporten.\n")
     qtbot.waitUntil(lambda: win.model.rowCount() == before + 1, timeout=1000)
     win.close()
+
+
+def test_the_planner_day_editor_follows_the_command_line(running, qtbot, profile: Profile) -> None:
+    Planning(profile).plan_day(WED)
+    win = running.open_planner(WED)
+    qtbot.waitUntil(lambda: win.editor.isVisible(), timeout=1000)
+    assert not win.editor.item_boxes["phone"].isChecked()
+    cli(profile, "handover", WED.isoformat(), "--check", "phone", "--task", "Svara Anna", "--to", "Omar")
+    qtbot.waitUntil(lambda: win.editor.item_boxes["phone"].isChecked(), timeout=1000)
+    assert [t.text for t in win.editor.tasks()] == ["Svara Anna"]
+    cli(profile, "plan", "remove", WED.isoformat())
+    qtbot.waitUntil(lambda: not win.editor.isVisible(), timeout=1000)
+    assert win.unplanned_hint.isVisible()
