@@ -317,7 +317,6 @@ class PlannerWindow(QMainWindow):
         hub.plan_changed.connect(self.refresh)
         hub.holidays_loaded.connect(self._on_holidays_loaded)
         hub.team_changed.connect(self._on_team_changed)
-        hub.settings_changed.connect(self._on_settings_changed)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
@@ -752,12 +751,6 @@ class PlannerWindow(QMainWindow):
         self._fill_suggestion()
         self._fill_side_panel()
 
-    def _on_settings_changed(self, key: str) -> None:
-        if key == "team.roster" or key.startswith("autoreply.") or key.startswith("me."):
-            self.editor.reload()
-        if key.startswith("cadence.") or key.startswith("team.") or key == "me.name":
-            self._fill_cadence()
-
     # -- the team -----------------------------------------------------------------------
     def _load_team(self, year: int | None = None, month: int | None = None) -> None:
         """Read the team's days around the shown month from the feed's index (SQLite, a few ms)."""
@@ -926,7 +919,7 @@ class PlannerWindow(QMainWindow):
         issues = self._team_service.issues(day, cover)
         lines = [self._issue_text(i) for i in issues]
         if not lines:
-            lines.append(self.tr("Nothing in the team's rules stands in the way."))
+            lines.append(self.tr("Nothing stands in the way of planning it."))
         if cover and not any(i.kind in ("cover_away", "cover_focus") for i in issues):
             lines.append(self.tr("%1, who covered for you last time, is in.").replace("%1", cover))
         return "\n".join(lines)

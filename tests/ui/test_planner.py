@@ -63,7 +63,7 @@ def test_a_click_selects_and_shows_the_day_without_planning_it(planner, qtbot, p
     assert planner.calendar.selected_day() == FRI
     assert planner.day_title.text().startswith("Friday 4 December")
     assert planner.day_status.text() == "Not planned."
-    assert planner.day_info.text() == "Nothing in the team's rules stands in the way."
+    assert planner.day_info.text() == "Nothing stands in the way of planning it."
     assert planner.plan_button.text() == "&Plan this day"
     # The day editor is for planned days only; an unplanned day says what planning gives.
     assert not planner.editor.isVisible() and planner.unplanned_hint.isVisible()
