@@ -78,44 +78,46 @@ class DayEditor(QWidget):
         form = QFormLayout()
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("note")
-        self.note_edit.setAccessibleName(_translate("PlannerWindow", "Note"))
-        self.note_edit.setPlaceholderText(_translate("PlannerWindow", "What the day is for"))
+        self.note_edit.setAccessibleName(QCoreApplication.translate("PlannerWindow", "Note"))
+        self.note_edit.setPlaceholderText(QCoreApplication.translate("PlannerWindow", "What the day is for"))
         self.note_edit.editingFinished.connect(self._on_note_edited)
-        note_label = QLabel(_translate("PlannerWindow", "&Note:"), self)
+        note_label = QLabel(QCoreApplication.translate("PlannerWindow", "&Note:"), self)
         note_label.setBuddy(self.note_edit)
         form.addRow(note_label, self.note_edit)
         self.cover_combo = QComboBox(self)
         self.cover_combo.setObjectName("coverCombo")
         self.cover_combo.setEditable(True)
         self.cover_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.cover_combo.setAccessibleName(_translate("HandoverDialog", "Cover colleague"))
+        self.cover_combo.setAccessibleName(QCoreApplication.translate("HandoverDialog", "Cover colleague"))
         line = self.cover_combo.lineEdit()
         assert line is not None
         self.cover_edit: QLineEdit = line
         line.setObjectName("cover")
-        line.setAccessibleName(_translate("HandoverDialog", "Cover colleague"))
-        line.setPlaceholderText(_translate("PlannerWindow", "Who covers for you"))
+        line.setAccessibleName(QCoreApplication.translate("HandoverDialog", "Cover colleague"))
+        line.setPlaceholderText(QCoreApplication.translate("PlannerWindow", "Who covers for you"))
         line.editingFinished.connect(self._on_cover_edited)
         self.cover_combo.activated.connect(lambda _i: self._on_cover_edited())
-        cover_label = QLabel(_translate("PlannerWindow", "Co&ver:"), self)
+        cover_label = QLabel(QCoreApplication.translate("PlannerWindow", "Co&ver:"), self)
         cover_label.setBuddy(self.cover_combo)
         form.addRow(cover_label, self.cover_combo)
         self.cover_contact = QLabel(self)
         self.cover_contact.setObjectName("coverContact")
-        self.cover_contact.setAccessibleName(_translate("HandoverDialog", "Contact"))
+        self.cover_contact.setAccessibleName(QCoreApplication.translate("HandoverDialog", "Contact"))
         self.cover_contact.setWordWrap(True)
         self.cover_contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(_translate("HandoverDialog", "Contact"), self.cover_contact)
+        form.addRow(QCoreApplication.translate("HandoverDialog", "Contact"), self.cover_contact)
         lay.addLayout(form)
 
         # -- checklist ---------------------------------------------------------------------
-        self.checklist_box = QGroupBox(_translate("PlannerWindow", "Handover checklist"), self)
+        self.checklist_box = QGroupBox(
+            QCoreApplication.translate("PlannerWindow", "Handover checklist"), self
+        )
         self.checklist_box.setObjectName("checklist")
         self._items_layout = QVBoxLayout(self.checklist_box)
         lay.addWidget(self.checklist_box)
 
         # -- passed-on tasks ---------------------------------------------------------------
-        box = QGroupBox(_translate("HandoverDialog", "Quick tasks to pass on"), self)
+        box = QGroupBox(QCoreApplication.translate("HandoverDialog", "Quick tasks to pass on"), self)
         box.setObjectName("tasks")
         self.tasks_box = box
         v = QVBoxLayout(box)
@@ -124,17 +126,19 @@ class DayEditor(QWidget):
         add = QHBoxLayout()
         self.task_text = QLineEdit(box)
         self.task_text.setObjectName("taskText")
-        self.task_text.setPlaceholderText(_translate("HandoverDialog", "Task"))
-        self.task_text.setAccessibleName(_translate("HandoverDialog", "Task to pass on"))
+        self.task_text.setPlaceholderText(QCoreApplication.translate("HandoverDialog", "Task"))
+        self.task_text.setAccessibleName(QCoreApplication.translate("HandoverDialog", "Task to pass on"))
         self.task_to = QLineEdit(box)
         self.task_to.setObjectName("taskTo")
-        self.task_to.setPlaceholderText(_translate("HandoverDialog", "To colleague"))
-        self.task_to.setAccessibleName(_translate("HandoverDialog", "Colleague who takes the task"))
+        self.task_to.setPlaceholderText(QCoreApplication.translate("HandoverDialog", "To colleague"))
+        self.task_to.setAccessibleName(
+            QCoreApplication.translate("HandoverDialog", "Colleague who takes the task")
+        )
         self._task_names = QStringListModel(self)
         self.task_to.setCompleter(QCompleter(self._task_names, self.task_to))
-        self.add_task_button = QPushButton(_translate("HandoverDialog", "Pass on"), box)
+        self.add_task_button = QPushButton(QCoreApplication.translate("HandoverDialog", "Pass on"), box)
         self.add_task_button.setObjectName("addTask")
-        self.add_task_button.setAccessibleName(_translate("HandoverDialog", "Pass on"))
+        self.add_task_button.setAccessibleName(QCoreApplication.translate("HandoverDialog", "Pass on"))
         self.add_task_button.setAutoDefault(False)
         self.add_task_button.clicked.connect(self._on_add_task)
         self.task_text.returnPressed.connect(self._on_add_task)
@@ -149,25 +153,29 @@ class DayEditor(QWidget):
         lay.addWidget(box)
 
         # -- auto-reply --------------------------------------------------------------------
-        self.autoreply_box = QGroupBox(_translate("PlannerWindow", "Auto-reply"), self)
+        self.autoreply_box = QGroupBox(QCoreApplication.translate("PlannerWindow", "Auto-reply"), self)
         self.autoreply_box.setObjectName("autoreplyBox")
         al = QVBoxLayout(self.autoreply_box)
         top = QHBoxLayout()
         self.reply_lang = QComboBox(self.autoreply_box)
         self.reply_lang.setObjectName("replyLanguage")
-        self.reply_lang.setAccessibleName(_translate("HandoverDialog", "Language of the auto-reply"))
+        self.reply_lang.setAccessibleName(
+            QCoreApplication.translate("HandoverDialog", "Language of the auto-reply")
+        )
         self.reply_lang.addItem("Svenska", "sv")
         self.reply_lang.addItem("English", "en")
         self.reply_lang.setCurrentIndex(0 if self.lang == "sv" else 1)
         self.reply_lang.currentIndexChanged.connect(lambda _i: self._show_autoreply())
-        lang_label = QLabel(_translate("PlannerWindow", "&Language:"), self.autoreply_box)
+        lang_label = QLabel(QCoreApplication.translate("PlannerWindow", "&Language:"), self.autoreply_box)
         lang_label.setBuddy(self.reply_lang)
         top.addWidget(lang_label)
         top.addWidget(self.reply_lang)
         top.addStretch(1)
-        self.copy_button = QPushButton(_translate("PlannerWindow", "&Copy"), self.autoreply_box)
+        self.copy_button = QPushButton(
+            QCoreApplication.translate("PlannerWindow", "&Copy"), self.autoreply_box
+        )
         self.copy_button.setObjectName("copyAutoreply")
-        self.copy_button.setAccessibleName(_translate("PlannerWindow", "Copy the auto-reply"))
+        self.copy_button.setAccessibleName(QCoreApplication.translate("PlannerWindow", "Copy the auto-reply"))
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self._on_copy_autoreply)
         top.addWidget(self.copy_button)
@@ -175,7 +183,7 @@ class DayEditor(QWidget):
         self.reply_text = QPlainTextEdit(self.autoreply_box)
         self.reply_text.setObjectName("autoreply")
         self.reply_text.setReadOnly(True)
-        self.reply_text.setAccessibleName(_translate("PlannerWindow", "Auto-reply text"))
+        self.reply_text.setAccessibleName(QCoreApplication.translate("PlannerWindow", "Auto-reply text"))
         self.reply_text.setTabChangesFocus(True)
         self.reply_text.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         al.addWidget(self.reply_text)
@@ -257,7 +265,9 @@ class DayEditor(QWidget):
                 cb.show()
             if not items:
                 empty = QLabel(
-                    _translate("HandoverDialog", "No checklist items. Add them in the settings."),
+                    QCoreApplication.translate(
+                        "HandoverDialog", "No checklist items. Add them in the settings."
+                    ),
                     self.checklist_box,
                 )
                 empty.setWordWrap(True)
@@ -284,7 +294,9 @@ class DayEditor(QWidget):
         self._shown_tasks = shown
         _clear(self.task_rows)
         if not tasks:
-            empty = QLabel(_translate("HandoverDialog", "Nothing passed on yet."), self.tasks_box)
+            empty = QLabel(
+                QCoreApplication.translate("HandoverDialog", "Nothing passed on yet."), self.tasks_box
+            )
             empty.setObjectName("noTasks")
             self.task_rows.addWidget(empty)
             empty.show()
@@ -295,14 +307,16 @@ class DayEditor(QWidget):
             cb = QCheckBox(f"{task.text} → {task.to}", row)
             cb.setObjectName(f"task_{task.id}")
             cb.setAccessibleName(cb.text())
-            cb.setToolTip(_translate("HandoverDialog", "Ticked when the colleague has taken it"))
+            cb.setToolTip(
+                QCoreApplication.translate("HandoverDialog", "Ticked when the colleague has taken it")
+            )
             cb.setChecked(task.done)
             cb.toggled.connect(lambda on, tid=task.id: self._on_task_done(tid, on))
             remove = QToolButton(row)
             remove.setObjectName(f"removeTask_{task.id}")
             remove.setText("✕")
-            remove.setAccessibleName(_translate("HandoverDialog", "Remove task"))
-            remove.setToolTip(_translate("HandoverDialog", "Remove task"))
+            remove.setAccessibleName(QCoreApplication.translate("HandoverDialog", "Remove task"))
+            remove.setToolTip(QCoreApplication.translate("HandoverDialog", "Remove task"))
             remove.clicked.connect(lambda _=False, tid=task.id: self._on_remove_task(tid))
             h.addWidget(cb, 1)
             h.addWidget(remove)
@@ -319,7 +333,7 @@ class DayEditor(QWidget):
         elif contact.name.casefold() in {n.casefold() for n in self.roster_names()}:
             self.cover_contact.setText(contact.name)  # in the team list, without phone or e-mail
         else:
-            self.cover_contact.setText(_translate("HandoverDialog", "(not in the team list)"))
+            self.cover_contact.setText(QCoreApplication.translate("HandoverDialog", "(not in the team list)"))
 
     def _show_autoreply(self) -> None:
         day = self.day
@@ -383,7 +397,9 @@ class DayEditor(QWidget):
             return
         text, to = self.task_text.text().strip(), self.task_to.text().strip()
         if not text or not to:
-            self.said.emit(_translate("HandoverDialog", "Write the task and the colleague who takes it."))
+            self.said.emit(
+                QCoreApplication.translate("HandoverDialog", "Write the task and the colleague who takes it.")
+            )
             (self.task_text if not text else self.task_to).setFocus()
             return
         self.planning.add_task(day, text, to, source=self._source())
@@ -407,7 +423,9 @@ class DayEditor(QWidget):
     def _on_copy_autoreply(self) -> None:
         QGuiApplication.clipboard().setText(self.reply_text.toPlainText())
         self.said.emit(
-            _translate("PlannerWindow", "The auto-reply is copied: paste it into your e-mail program.")
+            QCoreApplication.translate(
+                "PlannerWindow", "The auto-reply is copied: paste it into your e-mail program."
+            )
         )
 
 

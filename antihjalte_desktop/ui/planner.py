@@ -394,19 +394,23 @@ class PlannerWindow(QMainWindow):
         done_bg = mix(PLANNED, base, 0.55).name()
         done_fg = (text if dark else PLANNED_TEXT).name()
         weekend_bg = mix(base, text, 0.10).name()
+        planned, done, holiday = self.tr("Antihjälte day"), self.tr("Done"), self.tr("Public holiday")
+        weekend, today, past = self.tr("Weekend"), self.tr("Today"), self.tr("Past")
         parts = [
-            f"{swatch(PLANNED.name(), SYMBOL_PLANNED, PLANNED_TEXT.name())}&nbsp;{self.tr('Antihjälte day')}",
-            f"{swatch(done_bg, SYMBOL_DONE, done_fg)}&nbsp;{self.tr('Done')}",
-            f"{mark(holiday_colour, SYMBOL_HOLIDAY)}&nbsp;{self.tr('Public holiday')}",
-            f"{swatch(weekend_bg, '&nbsp;', text.name())}&nbsp;{self.tr('Weekend')}",
-            f"<b><u>{self.tr('Today')}</u></b>",
-            f"<i>{self.tr('Past')}</i>",
+            f"{swatch(PLANNED.name(), SYMBOL_PLANNED, PLANNED_TEXT.name())}&nbsp;{planned}",
+            f"{swatch(done_bg, SYMBOL_DONE, done_fg)}&nbsp;{done}",
+            f"{mark(holiday_colour, SYMBOL_HOLIDAY)}&nbsp;{holiday}",
+            f"{swatch(weekend_bg, '&nbsp;', text.name())}&nbsp;{weekend}",
+            f"<b><u>{today}</u></b>",
+            f"<i>{past}</i>",
         ]
         if self._team is not None:
             focus = (TEAM_FOCUS_DARK if dark else TEAM_FOCUS).name()
             away = (TEAM_AWAY_DARK if dark else TEAM_AWAY).name()
-            parts.append(f"{mark(focus, SYMBOL_FOCUS)}&nbsp;{self.tr('Colleague on an antihjälte day')}")
-            parts.append(f"{mark(away, SYMBOL_AWAY)}&nbsp;{self.tr('Colleague away')}")
+            focusing = self.tr("Colleague on an antihjälte day")
+            away_text = self.tr("Colleague away")
+            parts.append(f"{mark(focus, SYMBOL_FOCUS)}&nbsp;{focusing}")
+            parts.append(f"{mark(away, SYMBOL_AWAY)}&nbsp;{away_text}")
         # An entry wraps as a whole: its marker never ends a line apart from its words.
         return "&nbsp;&nbsp; ".join(f'<span style="white-space:nowrap">{p}</span>' for p in parts)
 
@@ -608,6 +612,12 @@ class PlannerWindow(QMainWindow):
     def _move(self, old: date, new: date, *, force: bool = False) -> None:
         if new == old:
             self._cancel_move()
+            return
+        if self._planning.day(old) is None:  # taken out meanwhile (another window, the command line)
+            self._move_from = None
+            self._fill_side_panel()
+            text = self.tr("%1 is no longer planned, so there is nothing to move.")
+            self._show_message(text.replace("%1", self._day(old)), error=True)
             return
         if self._planning.day(new) is not None:
             self._show_message(
