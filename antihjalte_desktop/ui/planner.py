@@ -302,14 +302,15 @@ class PlannerWindow(QMainWindow):
         self.setTabOrder(self.move_button, self.note_edit)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
-        for seq, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo),
-            (QKeySequence.StandardKey.Redo, self.redo),
+        # Ctrl+Z and Ctrl+Shift+Z everywhere, with the platform's own keys (Ctrl+Y) besides; one
+        # shortcut per key sequence, as two for the same keys would be ambiguous and neither fire.
+        for std, extra, slot in (
+            (QKeySequence.StandardKey.Undo, "Ctrl+Z", self.undo),
+            (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", self.redo),
         ):
-            sc = QShortcut(QKeySequence(seq), self, slot)
-            sc.setContext(Qt.ShortcutContext.WindowShortcut)
-        # Ctrl+Shift+Z is the redo everywhere (StandardKey.Redo is Ctrl+Y on some platforms).
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.redo)
+            seqs = [*QKeySequence.keyBindings(std), QKeySequence(extra)]
+            for seq in dict.fromkeys(k.toString() for k in seqs if not k.isEmpty()):
+                QShortcut(QKeySequence(seq), self, slot).setContext(Qt.ShortcutContext.WindowShortcut)
 
         self.calendar.day_activated.connect(self._on_day_activated)
         self.calendar.selectionChanged.connect(self._on_selection_changed)
