@@ -112,3 +112,22 @@ def test_the_planner_day_editor_follows_the_command_line(running, qtbot, profile
     cli(profile, "plan", "remove", WED.isoformat())
     qtbot.waitUntil(lambda: not win.editor.isVisible(), timeout=1000)
     assert win.unplanned_hint.isVisible()
+
+
+def test_the_planner_and_the_handover_dialog_follow_each_other(running, qtbot, profile: Profile) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    Planning(profile).plan_day(WED)
+    win = running.open_planner(WED)
+    dlg = running.open_handover(WED)
+    box = dlg.item_boxes["phone"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert win.editor.item_boxes["phone"].isChecked(), "the dialog's tick reaches the planner"
+    note = dlg.editor.note_edit
+    note.setText("Omvärldsbevakning")
+    note.editingFinished.emit()
+    assert win.note_edit.text() == "Omvärldsbevakning"
+    box = win.editor.item_boxes["autoreply"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert dlg.item_boxes["autoreply"].isChecked(), "and the planner's tick reaches the dialog"
+    dlg.close()
