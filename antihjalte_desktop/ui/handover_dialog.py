@@ -104,6 +104,8 @@ class HandoverDialog(QDialog):
             self.editor.said.connect(self._say)
             self.editor.changed.connect(self.changed)
             self.editor.set_day(day)
+            # The whole auto-reply in view: it is what gets copied.
+            self.editor.reply_text.setMinimumHeight(self.fontMetrics().lineSpacing() * 11)
             lay.addWidget(self.editor, 1)
         lay.addWidget(self.status)
 
