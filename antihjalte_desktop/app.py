@@ -274,7 +274,7 @@ class App(QObject):
             holidays=self.holidays,
             hub=self.hub,
             settings=self.profile.settings,
-            autoreply=self.autoreply.text,
+            autoreply=self.autoreply,
             language=self.language,
             locale=self._qlocale(),  # type: ignore[arg-type]
             icon=self.icon,

@@ -1,12 +1,17 @@
-"""The planner's month view: a QCalendarWidget that marks planned days, weekends and holidays."""
+"""The planner's month view: a QCalendarWidget that marks planned days, weekends and holidays.
+
+Every state of a cell is told by a shape as well as a colour: a star on a planned day (a tick
+once it is over), an asterisk on a public holiday, the day number bold and underlined today and
+in italics in the past, and the colleagues as dots (on an antihjälte day) and diamonds (away).
+Weekends are the Saturday and Sunday columns."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolTip, QWidget
 
 from antihjalte_desktop.core.workdays import Holiday
@@ -20,6 +25,12 @@ TEAM_FOCUS_DARK = QColor("#64b5f6")
 TEAM_AWAY = QColor("#7b1fa2")
 TEAM_AWAY_DARK = QColor("#ce93d8")
 MAX_DOTS = 3
+# The shapes that tell a cell's states without colour (the legend shows them too).
+SYMBOL_PLANNED = "★"
+SYMBOL_DONE = "✓"
+SYMBOL_HOLIDAY = "✱"
+SYMBOL_FOCUS = "●"
+SYMBOL_AWAY = "◆"
 
 
 def to_qdate(day: date) -> QDate:
@@ -36,10 +47,10 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
 
 
 class FocusCalendar(QCalendarWidget):
-    """Weeks start on Monday with ISO week numbers. A click on a day, or Enter/Space on the
-    selected day, emits :attr:`day_chosen` with whether the day was already selected."""
+    """Weeks start on Monday with ISO week numbers. A click or the arrow keys select a day;
+    a double-click, or Enter or Space on the selected day, emits :attr:`day_activated`."""
 
-    day_chosen = Signal(QDate, bool)
+    day_activated = Signal(QDate)
 
     def __init__(
         self,
@@ -54,7 +65,6 @@ class FocusCalendar(QCalendarWidget):
         self._team: dict[date, tuple[int, int]] = {}
         self._today = date.today()
         self._rects: dict[date, QRect] = {}
-        self._selected_before_press: QDate | None = None
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
@@ -70,7 +80,6 @@ class FocusCalendar(QCalendarWidget):
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
         view.viewport().setMouseTracking(True)
-        self.clicked.connect(self._on_clicked)
 
     # -- state ----------------------------------------------------------------------
     def planned_days(self) -> set[date]:
@@ -114,10 +123,12 @@ class FocusCalendar(QCalendarWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         et = event.type()
         if watched is self._view.viewport():
-            if et == QEvent.Type.MouseButtonPress:
-                self._selected_before_press = self.selectedDate()
-            elif et == QEvent.Type.MouseButtonDblClick:
-                return True  # a double click is one choice, not two
+            if et == QEvent.Type.MouseButtonDblClick:
+                day = self.day_at(event.position().toPoint())  # type: ignore[attr-defined]
+                if day is not None and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+                    self.select_day(day)
+                    self.day_activated.emit(to_qdate(day))
+                return True
             elif et == QEvent.Type.ToolTip:
                 pos = event.pos()  # type: ignore[attr-defined]
                 day = self.day_at(pos)
@@ -129,15 +140,12 @@ class FocusCalendar(QCalendarWidget):
                 return True
         elif watched is self._view and et == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-                self.day_chosen.emit(self.selectedDate(), True)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            ):
+                self.day_activated.emit(self.selectedDate())
                 return True
         return super().eventFilter(watched, event)
-
-    def _on_clicked(self, qdate: QDate) -> None:
-        was_selected = self._selected_before_press == qdate
-        self._selected_before_press = None
-        self.day_chosen.emit(qdate, was_selected)
 
     # -- painting -------------------------------------------------------------------
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
@@ -184,9 +192,24 @@ class FocusCalendar(QCalendarWidget):
         if day == self._today:
             font.setBold(True)
             font.setUnderline(True)
+        elif day < self._today:
+            font.setItalic(True)
         painter.setFont(font)
         painter.setPen(fg)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        # The shapes in the corners: planned (or done) top right, a public holiday top left.
+        small = QFont(painter.font())
+        small.setBold(False)
+        small.setUnderline(False)
+        small.setItalic(False)
+        small.setPixelSize(max(7, min(inner.height() // 3, inner.width() // 4)))
+        painter.setFont(small)
+        corner = inner.adjusted(3, 1, -3, -1)
+        if planned:
+            symbol = SYMBOL_PLANNED if day >= self._today else SYMBOL_DONE
+            painter.drawText(corner, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, symbol)
+        if holiday is not None:
+            painter.drawText(corner, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft, SYMBOL_HOLIDAY)
         focus, away = self._team.get(day, (0, 0))
         if focus or away:
             self._paint_dots(painter, inner, focus, away, dark, planned, in_month)
@@ -195,7 +218,8 @@ class FocusCalendar(QCalendarWidget):
     def _paint_dots(
         self, painter: QPainter, cell: QRect, focus: int, away: int, dark: bool, planned: bool, in_month: bool
     ) -> None:
-        """A row of dots along the cell's bottom edge: one per colleague focusing, then away."""
+        """A row along the cell's bottom edge: a dot per colleague focusing, then a diamond per
+        colleague away."""
         if planned:  # on the yellow, the dark variants read best in either theme
             colours = (TEAM_FOCUS, TEAM_AWAY)
         else:
@@ -208,9 +232,15 @@ class FocusCalendar(QCalendarWidget):
         y = cell.bottom() - size - max(2, cell.height() // 10)
         painter.setPen(Qt.PenStyle.NoPen)
         base = self.palette().color(QPalette.ColorRole.Base)
+        n_focus = min(focus, MAX_DOTS)
         for i, colour in enumerate(dots):
-            if focus and i == min(focus, MAX_DOTS) and away:
+            if focus and i == n_focus and away:
                 x += gap  # a wider gap between the focusing and the away
             painter.setBrush(colour if in_month else mix(colour, base, 0.55))
-            painter.drawEllipse(QRect(x, y, size, size))
+            if i < n_focus:
+                painter.drawEllipse(QRect(x, y, size, size))
+            else:  # away: a diamond, a little larger so it weighs as much as a dot
+                cx, cy, r = x + size / 2, y + size / 2, size * 0.62
+                points = [QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r), QPointF(cx - r, cy)]
+                painter.drawPolygon(QPolygonF(points))
             x += size + gap
