@@ -77,7 +77,7 @@ def test_icon_states(tray, profile: Profile) -> None:
     texts = [a.text() for a in tray.menu.actions()]
     opened(tray)
     texts = [a.text() for a in tray.menu.actions()]
-    assert "Time to reflect on Monday 30 November" in texts
+    assert "Time to reflect on today" in texts
     app.feed_sync.set_problem("the server did not answer")
     assert tray.state is TrayState.SYNC_PROBLEM
     app.feed_sync.set_problem(None)
