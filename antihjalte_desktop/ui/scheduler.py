@@ -251,14 +251,16 @@ class ReminderService(QObject):
     def _show_due(self, reminders: list[Reminder], now: datetime) -> None:
         due = due_now(reminders, now)
         # Of several reminders of one focus day that fell due unseen (the computer was
-        # off), only the newest is worth a message; the older ones wait in the menu.
+        # off), only the newest is worth a message (and a snoozed one, whose time the user
+        # chose); the older ones wait in the menu.
         newest: dict[object, Reminder] = {}
         for rem in due:
             if rem.day not in newest or rem.effective_at >= newest[rem.day].effective_at:
                 newest[rem.day] = rem
         for rem in due:
             self.profile.plan.set_reminder_state(rem.id, ReminderState.SHOWN)
-            if newest[rem.day] is rem:
+            # A snoozed one comes back as the user asked, even beside a newer one of its day.
+            if newest[rem.day] is rem or rem.state is ReminderState.SNOOZED:
                 self._present(rem, late=rem.is_late(now), now=now)
             else:
                 log.info("%s superseded by %s: not shown", rem.id, newest[rem.day].id)
