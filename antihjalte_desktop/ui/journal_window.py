@@ -724,9 +724,7 @@ class JournalWindow(QMainWindow):
             )
         elif total == 0:
             self.list_view.set_placeholder(
-                self.tr("No entry matches the search and filters. Clear them to see all {n} entries.").format(
-                    n=everything
-                )
+                self.tr("No entry matches the search and filters. Clear them to see every entry.")
             )
         else:
             self.list_view.set_placeholder("")
