@@ -49,7 +49,8 @@ def make_window(qtbot, paths: Paths, lang: str = "en") -> jw.JournalWindow:  # t
 def window(qtbot, paths: Paths) -> Iterator[jw.JournalWindow]:  # type: ignore[no-untyped-def]
     with JournalStore(paths.journal_file) as s:
         for i in range(60):  # more than fit in the list: the new entry must be scrolled to
-            s.add(Entry(day=date(2026, 10, 1 + i % 28), body=f"Läsning {i}\nom omvärldsbevakning", tags=("läsning",)))
+            body = f"Läsning {i}\nom omvärldsbevakning"
+            s.add(Entry(day=date(2026, 10, 1 + i % 28), body=body, tags=("läsning",)))
         s.add(Entry(day=date(2026, 11, 20), title=LONG, body="Tankar."))
     w = make_window(qtbot, paths)
     yield w
@@ -98,7 +99,7 @@ def test_opened_from_the_reflection_reminder_the_filters_are_cleared(qtbot, wind
     qtbot.waitUntil(lambda: visible_in_list(w, entry_id))
 
 
-def test_long_titles_end_in_an_ellipsis_with_the_whole_title_as_tooltip(qtbot, window: jw.JournalWindow) -> None:  # type: ignore[no-untyped-def]
+def test_long_titles_end_in_an_ellipsis_with_a_tooltip(qtbot, window: jw.JournalWindow) -> None:  # type: ignore[no-untyped-def]
     w = window
     row = next(r for r in range(w.model.rowCount()) if w.model.index(r).data(EntryRole).title == LONG)
     index = w.model.index(row)

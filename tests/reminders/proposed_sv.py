@@ -19,7 +19,8 @@ PROPOSED: dict[tuple[str, str], str] = {
     ("Wording", "Synced %1"): "Synkad %1",
     ("Wording", "Synced %1 at %2"): "Synkad %1 kl. %2",
     ("Wording", "Time to reflect on today"): "Dags att reflektera över dagen",
-    ("Wording", "Today is your antihjälte day – before you start"): "I dag är din antihjältedag – inför dagen",
+    ("Wording", "Today is your antihjälte day – before you start"):
+        "I dag är din antihjältedag – inför dagen",
     ("Wording", "Today is your antihjälte day – hand over as soon as you can"):
         "I dag är din antihjältedag – lämna över så snart du kan",
     ("Wording", "Tomorrow is your antihjälte day – hand over before it starts"):
@@ -35,7 +36,8 @@ PROPOSED: dict[tuple[str, str], str] = {
     ("reminders", "Switch on the auto-reply, forward the phone and pass on your quick tasks."):
         "Slå på autosvaret, hänvisa telefonen och bolla vidare dina snabba puckar.",
     ("reminders", "This reminder was due at {time}."): "Påminnelsen skulle ha visats kl. {time}.",
-    ("reminders", "This reminder was due on {day} at {time}."): "Påminnelsen skulle ha visats {day} kl. {time}.",
+    ("reminders", "This reminder was due on {day} at {time}."):
+        "Påminnelsen skulle ha visats {day} kl. {time}.",
     ("JournalWindow", "No entry matches the search and filters. Clear them to see every entry."):
         "Ingen anteckning matchar sökningen och filtren. Töm dem så ser du alla anteckningar.",
     (
@@ -61,10 +63,8 @@ def install(tmp: Path) -> QTranslator:
         )
     body = "".join(f"<context><name>{ctx}</name>{''.join(msgs)}</context>" for ctx, msgs in contexts.items())
     ts = tmp / "proposed_sv.ts"
-    ts.write_text(
-        f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="sv_SE">{body}</TS>\n',
-        encoding="utf-8",
-    )
+    head = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="sv_SE">'
+    ts.write_text(f"{head}{body}</TS>\n", encoding="utf-8")
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     assert lrelease, "pyside6-lrelease comes with PySide6-Essentials"
     qm = tmp / "proposed_sv.qm"

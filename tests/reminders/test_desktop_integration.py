@@ -143,7 +143,8 @@ def test_reminders_on_a_real_session(desktop_session: DesktopSession, home: Path
             assert 'string "Antihjälte"' in call
             flat = " ".join(call.split())
             assert 'string "desktop-entry" variant string "se.antihjalte.Desktop"' in flat
-            for key, label in (("open", "Open checklist"), ("snooze", "Remind me in an hour"), ("done", "Done")):
+            buttons = (("open", "Open checklist"), ("snooze", "Remind me in an hour"), ("done", "Done"))
+            for key, label in buttons:
                 assert f'string "{key}" string "{label}"' in " ".join(call.split()), call
         assert "This reminder was due at 08:00." in restore
         shot = session.screenshot(session.dir / "notifications.png")
@@ -151,7 +152,7 @@ def test_reminders_on_a_real_session(desktop_session: DesktopSession, home: Path
 
         # "Open checklist" on the restore reminder: the take-back dialog opens.
         offered = session.pick_action("Open checklist", "Missed reminder: Welcome back", "open")
-        assert "#Remind me in an hour (Time to hand over)" in offered  # both notifications offer their buttons
+        assert "#Remind me in an hour (Time to hand over)" in offered  # both offer their buttons
         title = "Take back after Monday 30 November"
         wait_until(lambda: _window_titled(session, title), 15, f"a window titled {title!r}")
         app.wait_log(f"action open on {RESTORE}")

@@ -159,7 +159,7 @@ def test_honest_reminders_on_a_real_session(desktop_session: DesktopSession, hom
         # Two of the three snoozes, through dunst's own buttons.
         session.pick_action("Remind me in 15 minutes", "Time to reflect", "snooze-15m")
         app.wait_log("snoozed 2026-12-02/reflect")
-        session.pick_action("Remind me tomorrow morning", "Missed reminder: Time to hand over", "snooze-morning")
+        session.pick_action(MORNING[1], "Missed reminder: Time to hand over", MORNING[0])
         app.wait_log("snoozed 2026-12-03/handover")
         states = reminders(home, RUN1_NOW)
         assert (states["2026-12-02/reflect"]["state"], states["2026-12-02/reflect"]["snoozed_until"]) == (
@@ -186,7 +186,7 @@ def test_honest_reminders_on_a_real_session(desktop_session: DesktopSession, hom
             10, "Thursday's handover in the menu",
         )  # fmt: skip
         labels = _labels(session)
-        assert "Time to reflect on today" not in labels and "Time to reflect on Wednesday 2 December" not in labels
+        assert not [x for x in labels if x.startswith("Time to reflect on")], labels
         assert sum(1 for x in labels if x.startswith("Today is your antihjälte day – hand over")) == 1
         shot = session.screenshot(session.dir / "honest-run2.png")
         copy_artifact(shot, "reminders-honest-on-the-day-en.png")
@@ -216,14 +216,15 @@ def test_honest_reminders_on_a_real_session(desktop_session: DesktopSession, hom
 
 def _window_titled(session: DesktopSession, title: str) -> bool:
     out = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", title], env=session.env(), capture_output=True, text=True
+        ["xdotool", "search", "--onlyvisible", "--name", title],
+        env=session.env(), capture_output=True, text=True,
     )
     return out.returncode == 0 and bool(out.stdout.strip())
 
 
 # -- finished in a dialog, or on the command line: the notification is closed ----------------------
 @pytest.fixture
-def running(desktop_session: DesktopSession, home: Path, qapp, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+def running(desktop_session: DesktopSession, home: Path, qapp, monkeypatch) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     from antihjalte_desktop.app import App
     from antihjalte_desktop.core.clock import FixedClock
     from antihjalte_desktop.services.planning import Planning
@@ -266,7 +267,8 @@ def test_done_in_a_dialog_or_on_the_command_line_closes_the_notification(
     # "Done" in the handover dialog that the reminder opened.
     closes = _closes(session)
     app.choose_reminder("2026-12-03/handover")
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, HandoverDialog) and w.isVisible())
+    shown = QApplication.topLevelWidgets()
+    dialog = next(w for w in shown if isinstance(w, HandoverDialog) and w.isVisible())
     done = dialog.findChild(QPushButton, "done")
     assert done is not None
     done.click()

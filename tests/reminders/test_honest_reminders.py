@@ -243,7 +243,7 @@ def test_a_reminder_whose_day_is_over_leaves_the_waiting_list(env: Env, make, qt
     assert service.timer.interval() == 8 * 3600 * 1000  # now aimed at Thursday 08:00
 
 
-def test_reminders_of_yesterday_leave_the_tray_menu_at_midnight(qapp, env: Env, home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_yesterdays_reminders_leave_the_tray_menu(qapp, env: Env, home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from antihjalte_desktop.app import App
     from antihjalte_desktop.store.holidays_cache import load_year
     from antihjalte_desktop.ui.tray import Tray

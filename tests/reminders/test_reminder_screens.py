@@ -131,7 +131,8 @@ def test_popup_and_tray_menu_screens(make_app, lang: str) -> None:  # type: igno
     assert acts["lastSync"].text() == words["synced"]
     sub = acts[f"reminder:{WED}/handover"].menu()
     assert sub is not None and acts[f"reminder:{WED}/handover"].text() == words["today"]
-    _side_by_side(_grab_menu(app.tray.menu), _grab_menu(sub)).save(str(ART / f"tray-menu-reminder-{lang}.png"))
+    picture = _side_by_side(_grab_menu(app.tray.menu), _grab_menu(sub))
+    picture.save(str(ART / f"tray-menu-reminder-{lang}.png"))
 
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
