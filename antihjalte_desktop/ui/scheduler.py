@@ -94,8 +94,14 @@ class ReminderService(QObject):
     done or snoozed) whenever that list may have changed; ``reminder_due(Reminder,
     late)`` as each is shown; ``checklist_requested(Reminder)`` when the user asks
     for the handover checklist; ``journal_requested(Reminder)`` for the start and
-    reflection reminders when ``journal_available`` is set. Until ``start()`` (and
-    after ``stop()``) it shows nothing: a self-test builds it without starting it.
+    reflection reminders. Until ``start()`` (and after ``stop()``) it shows nothing:
+    a self-test builds it without starting it.
+
+    The buttons mean one thing each: ``open`` asks for what the reminder is about and
+    leaves it waiting, ``snooze(id, choice)`` (15 minutes, an hour, tomorrow morning)
+    brings it back later, ``done`` finishes it. Whenever the waiting list is worked out
+    (every re-aim: a plan change from any process, a snooze, a done, midnight), the
+    message of a reminder that no longer waits is taken off the screen.
     """
 
     reminders_changed = Signal(list)
