@@ -159,6 +159,7 @@ class App(QObject):
                 self.profile, self.hub, home=self.home, password=self._typed_password, parent=self
             )
             self.feed_sync.problem_changed.connect(self._refresh_tray)
+            self.feed_sync.status_changed.connect(self._refresh_tray)
             if self.watcher is not None:
                 self.watcher.feed_status_changed.connect(self.feed_sync.status_file_changed)
             if not self.self_test:
@@ -200,15 +201,23 @@ class App(QObject):
     # -- the tray --------------------------------------------------------------------------
     def _tray_view(self) -> TrayView:
         today = self.profile.today()
+        snoozes = None
+        if self.reminders is not None and self.waiting:
+            now = self.profile.now()
+            snoozes = {r.id: [k for k, _ in self.reminders.snooze_choices(r, now)] for r in self.waiting}
+        sync = self.feed_sync
         return tray_view(
             today=today,
             next_day=self.planning.next_day(),
             cadence=self.planning.cadence() if self.holidays.calendar_ready() else None,
             hero=self.team.hero_of_week(today) if self._team_in_tray else None,
             waiting=self.waiting,
-            sync_problem=self.feed_sync.problem if self.feed_sync is not None else None,
+            sync_problem=sync.problem if sync is not None else None,
             autostart=bool(self.profile.settings.get("app.autostart")),
             words=self.wording,
+            last_sync=sync.last_good_sync() if sync is not None else None,
+            feed_set=sync.configured() if sync is not None else False,
+            snoozes=snoozes,
         )
 
     def _refresh_tray(self, *_: object) -> None:
@@ -237,7 +246,19 @@ class App(QObject):
         self.feed_sync.sync_now()
 
     def choose_reminder(self, reminder_id: str) -> None:
-        if self.reminders is not None:
+        self.reminder_action(reminder_id, "open")
+
+    def reminder_action(self, reminder_id: str, action: str) -> None:
+        """A button of a waiting reminder in the tray menu: the notification's own (open, snooze…, done)."""
+        from antihjalte_desktop.ui import notify
+
+        if self.reminders is None:
+            return
+        if action == notify.DONE:
+            self.reminders.done(reminder_id)
+        elif action in notify.SNOOZES:
+            self.reminders.snooze(reminder_id, action)
+        else:
             self.reminders.open(reminder_id)
 
     def set_autostart(self, enabled: bool) -> None:
@@ -424,10 +445,12 @@ class App(QObject):
         self.open_handover(rem.day, rem)
 
     def _on_journal_requested(self, rem: Reminder) -> None:
-        # Opening the journal from its reminder is acting on it.
-        if self.reminders is not None:
-            self.reminders.done(rem.id)
-        self.open_journal(rem.day)
+        # "Open journal" opens the day's entry (intent in the morning, reflection later); the
+        # reminder waits in the tray menu until it is marked done.
+        from antihjalte_desktop.core.reminders import ReminderKind
+
+        win: JournalWindow = self.windows.show(JOURNAL, self._make_journal)
+        win.open_for_reminder(rem.day, "intent" if rem.kind is ReminderKind.START else "reflect")
 
     # -- settings, language and time -----------------------------------------------------------
     def _apply_autostart(self, enabled: bool) -> None:
