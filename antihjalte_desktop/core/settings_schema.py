@@ -190,6 +190,8 @@ SCHEMA: tuple[Setting, ...] = (
     S("ui.language", Kind.CHOICE, "", QT_TRANSLATE_NOOP("settings", "Language"),
       QT_TRANSLATE_NOOP("settings", "Empty follows the system language."), choices=("", "sv", "en"),
       choice_labels=(QT_TRANSLATE_NOOP("settings", "System language"), "Svenska", "English")),
+    S("ui.first_run_done", Kind.BOOL, False, QT_TRANSLATE_NOOP("settings", "First-run setup done"),
+      QT_TRANSLATE_NOOP("settings", "Untick to be asked the setup questions again at the next start.")),
     S("reminders.handover_time", Kind.TIME, "14:00", QT_TRANSLATE_NOOP("settings", "Handover reminder (workday before)")),
     S("reminders.start_time", Kind.TIME, "08:00", QT_TRANSLATE_NOOP("settings", "Start reminder (on the day)")),
     S("reminders.reflect_time", Kind.TIME, "16:00", QT_TRANSLATE_NOOP("settings", "Reflection reminder (end of the day)")),
