@@ -116,7 +116,8 @@ def test_a_platform_the_user_chose_is_respected_without_a_display(tmp_path: Path
 
 def test_the_command_line_needs_no_display(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "antihjalte_desktop", "--home", str(tmp_path / "p"), "config", "get", "me.name"],
+        [sys.executable, "-m", "antihjalte_desktop", "--home", str(tmp_path / "p"), "config", "get",
+         "me.name"],
         env=_without_display(), capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
