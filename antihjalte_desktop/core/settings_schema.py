@@ -182,6 +182,8 @@ SCHEMA: tuple[Setting, ...] = (
       QT_TRANSLATE_NOOP("settings", "Shown in the team feed and signed under the auto-reply.")),
     S("me.email", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Your e-mail"), check=_check_email),
     S("me.phone", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Your phone number")),
+    S("me.cover", Kind.STR, "", QT_TRANSLATE_NOOP("settings", "Who usually covers for you"),
+      QT_TRANSLATE_NOOP("settings", "A name from the team list. A newly planned day gets this cover unless you name another.")),
     S("cadence.every_weeks", Kind.INT, 4, QT_TRANSLATE_NOOP("settings", "One antihjälte day every … weeks"),
       QT_TRANSLATE_NOOP("settings", "0 turns the cadence off."), minimum=0, maximum=52),
     S("holidays.country", Kind.STR, "SE", QT_TRANSLATE_NOOP("settings", "Public holidays of"),

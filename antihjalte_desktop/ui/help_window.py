@@ -1,0 +1,166 @@
+"""The Help window: what the unit's words mean, how a day goes, the keyboard shortcuts, where the
+data lives and what is shared with the team. Each paragraph is one translatable string (context
+``HelpWindow``); the page around them is plain HTML built here."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+
+def _key(seq: QKeySequence | QKeySequence.StandardKey | str) -> str:
+    k = seq if isinstance(seq, QKeySequence) else QKeySequence(seq)
+    return k.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class HelpWindow(QWidget):
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        config_dir: Path,
+        log_dir: Path,
+        icon: QIcon | None = None,
+        set_up_again: Callable[[], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("help")
+        self.setWindowTitle(self.tr("Antihjälte – help"))
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self._folders = {"data": data_dir, "config": config_dir, "logs": log_dir}
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("helpText")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_link)
+        self.browser.setHtml(self.page())
+        layout.addWidget(self.browser, 1)
+        row = QHBoxLayout()
+        if set_up_again is not None:
+            again = QPushButton(self.tr("Set up again…"), self)
+            again.setObjectName("setUpAgain")
+            again.setToolTip(self.tr("The first-run questions: name, team, feed, cadence and language."))
+            again.clicked.connect(set_up_again)
+            row.addWidget(again)
+        row.addStretch(1)
+        close = QPushButton(self.tr("Close"), self)
+        close.setObjectName("close")
+        close.clicked.connect(self.close)
+        row.addWidget(close)
+        layout.addLayout(row)
+        fm = self.fontMetrics()
+        self.resize(fm.horizontalAdvance("0") * 90, fm.height() * 40)
+
+    def _on_link(self, url: QUrl) -> None:
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(url)
+
+    def page(self) -> str:
+        """The help as HTML in the UI language."""
+        tr = self.tr
+        parts: list[str] = []
+
+        def h(text: str) -> None:
+            parts.append(f"<h3>{html.escape(text)}</h3>")
+
+        def p(text: str) -> None:
+            parts.append(f"<p>{html.escape(text)}</p>")
+
+        def items(rows: list[tuple[str, str]]) -> None:
+            parts.append("<table cellspacing='0' cellpadding='3'>")
+            for left, right in rows:
+                parts.append(
+                    f"<tr><td style='padding-right:12px'><b>{html.escape(left)}</b></td>"
+                    f"<td>{html.escape(right)}</td></tr>"
+                )
+            parts.append("</table>")
+
+        h(tr("The words"))
+        items(
+            [
+                (
+                    tr("Antihjälte day"),
+                    tr("A day blocked for reflection, reading up, planning and analysis. Your calendar "
+                       "shows you as busy, the auto-reply answers your mail and a colleague covers for you."),
+                ),
+                (
+                    tr("Hero of the week"),
+                    tr("The colleague who does the unit's shared chores that week, so the others can "
+                       "keep their antihjälte days. The team feed says whose week it is."),
+                ),
+                (
+                    tr("Quick tasks"),
+                    tr("Small urgent requests that eat a day. On an antihjälte day you pass them on "
+                       "to a colleague and take them back afterwards."),
+                ),
+            ]
+        )  # fmt: skip
+
+        h(tr("How a day goes"))
+        items(
+            [
+                (
+                    tr("Before"),
+                    tr("Plan the day in the planner (Plan focus days… in the tray menu). The workday before, "
+                       "a reminder opens the handover: switch on the auto-reply, forward your phone, pass "
+                       "on your quick tasks and tell the one who covers for you."),
+                ),
+                (
+                    tr("On the day"),
+                    tr("In the morning a reminder asks what you want to do with the day; write it in "
+                       "the journal if you like. Keep mail and chat closed."),
+                ),
+                (
+                    tr("After"),
+                    tr("At the end of the day a reminder asks you to reflect: what you learned and what "
+                       "you will change. The next workday, take back your tasks and your phone and switch "
+                       "off the auto-reply."),
+                ),
+            ]
+        )  # fmt: skip
+
+        h(tr("Keyboard shortcuts"))
+        items(
+            [
+                (tr("Arrow keys"), tr("Planner: move between days")),
+                (_key("Return") + " / " + _key("Space"), tr("Planner: plan the chosen day, or open it")),
+                (_key(QKeySequence.StandardKey.Undo), tr("Planner: undo the last change of the plan")),
+                (_key("Ctrl+Shift+Z"), tr("Planner: redo")),
+                (_key("Esc") + " / " + _key(QKeySequence.StandardKey.Close), tr("Close the window")),
+                (_key(QKeySequence.StandardKey.New), tr("Journal: new entry")),
+                (_key(QKeySequence.StandardKey.Find), tr("Journal: search")),
+                (_key("Return"), tr("Settings: save the field")),
+            ]
+        )
+
+        h(tr("Where your data lives"))
+        p(tr("Everything is kept in this profile's folders on this computer:"))
+        links = [
+            (tr("Data (the plan, the journal, the team feed's copy)"), self._folders["data"]),
+            (tr("Settings"), self._folders["config"]),
+            (tr("Log files"), self._folders["logs"]),
+        ]
+        parts.append("<ul>")
+        for label, folder in links:
+            url = QUrl.fromLocalFile(str(folder)).toString()
+            parts.append(
+                f"<li>{html.escape(label)}: <a href='{html.escape(url)}'>{html.escape(str(folder))}</a></li>"
+            )
+        parts.append("</ul>")
+
+        h(tr("What is shared with the team"))
+        p(tr("The team feed gets the dates of your antihjälte days and the hero weeks, shown with your "
+             "name, your initials or just “Antihjälte” (Settings → Team feed). Your e-mail address is "
+             "shared only with your full name."))  # fmt: skip
+        h(tr("What never leaves this computer"))
+        p(tr("Your journal, the notes of a day, its checklist, the tasks you pass on, who covers for "
+             "you, the auto-reply text, your phone number and your settings."))  # fmt: skip
+        return "\n".join(parts)
