@@ -435,7 +435,7 @@ class App(QObject):
 
             p = self.profile.paths
             dlg = AboutDialog(
-                data_dir=p.data, log_dir=p.logs, has_tray=self.tray is not None, icon=self.icon,
+                data_dir=p.data, log_dir=p.logs, has_tray=self.has_tray, icon=self.icon,
                 set_up_again=self.open_first_run,
             )  # fmt: skip
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
