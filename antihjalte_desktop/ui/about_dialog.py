@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QVBoxLayout, QWidget
 
@@ -89,7 +89,7 @@ class AboutDialog(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("about")
-        self.setWindowTitle(self.tr("About Antihjälte"))
+        self.setWindowTitle(QCoreApplication.translate("App", "About Antihjälte"))
         self._has_tray = has_tray
         self._notifications = notifications
         if icon is not None:
@@ -106,9 +106,10 @@ class AboutDialog(QWidget):
         title.setObjectName("title")
         text.addWidget(title)
         blurb = QLabel(
-            self.tr(
+            QCoreApplication.translate(
+                "App",
                 "Plan protected antihjälte days for reflection, reading up, planning and analysis; "
-                "pass on quick tasks; and keep your cadence."
+                "pass on quick tasks; and keep your cadence.",
             ),
             self,
         )

@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QProcess, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -68,6 +69,13 @@ def colleagues_days(team: Team, today: date) -> tuple[int, int] | None:
     return len(theirs), len({e.person.casefold() for e in theirs})
 
 
+def _dim(label: QLabel) -> None:
+    """Help under a field: the placeholder colour, readable in light and dark themes."""
+    pal = label.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
+    label.setPalette(pal)
+
+
 class _Row:
     """One setting's editor with the sentence under it that says why a value was refused."""
 
@@ -77,7 +85,8 @@ class _Row:
         self.frame = frame or editor
         self.error = QLabel()
         self.error.setObjectName(f"error:{key}")
-        self.error.setWordWrap(True)
+        # Not word-wrapped: Qt's height-for-width layout would squeeze the rows around it; a long
+        # refusal has a line per sentence instead (see FirstRunWindow._refusal).
         self.error.setStyleSheet("color: #d32f2f;")
         self.error.hide()
 
@@ -137,10 +146,11 @@ class FirstRunWindow(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addSpacing(intro.fontMetrics().height() // 2)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # A grid, not a QFormLayout: the form squeezes rows whose wrapped text grows (a refusal).
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
         layout.addLayout(form)
         g = settings.get
 
@@ -151,6 +161,8 @@ class FirstRunWindow(QWidget):
         self.team_list.setObjectName("team.roster")
         self.team_list.setAccessibleName(self.tr("Your team"))
         self.team_list.setTabChangesFocus(True)
+        self.team_list.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.team_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.team_list.setPlaceholderText("Anna Berg, anna.berg@kommun.se, 070-123 45 67")
         self.team_list.setPlainText("\n".join(g("team.roster")))
         self.team_list.setFixedHeight(self.fontMetrics().height() * 5 + 12)
@@ -198,41 +210,35 @@ class FirstRunWindow(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(g("ui.language"))))
         self.rows["ui.language"] = _Row("ui.language", self.language)
 
-        def add(label: str, key: str, field: QWidget | Any) -> None:
-            box = QWidget(self)
-            v = QVBoxLayout(box)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.setSpacing(2)
-            if isinstance(field, QWidget):
-                v.addWidget(field)
-            else:
-                v.addLayout(field)
-            v.addWidget(self.rows[key].error)
+        def add(label: str, key: str, *parts: QWidget | QLayout) -> None:
+            """A row: the label, then the field and what goes under it (help, the refusal),
+            each in its own grid row of the second column."""
             lab = QLabel(label, self)
             lab.setBuddy(self.rows[key].editor)
-            form.addRow(lab, box)
+            row = form.rowCount()
+            tall = isinstance(parts[0], QPlainTextEdit)
+            align = Qt.AlignmentFlag.AlignTop if tall else Qt.AlignmentFlag.AlignVCenter
+            form.addWidget(lab, row, 0, align | Qt.AlignmentFlag.AlignLeft)
+            for i, part in enumerate((*parts, self.rows[key].error)):
+                if isinstance(part, QLayout):
+                    form.addLayout(part, row + i, 1)
+                else:
+                    form.addWidget(part, row + i, 1)
 
         add(self.tr("&Name:"), "me.name", self.name)
         add(self.tr("&E-mail:"), "me.email", self.email)
         add(self.tr("&Phone:"), "me.phone", self.phone)
-        team_box = QVBoxLayout()
-        team_box.addWidget(self.team_list)
         team_help = QLabel(self.tr("One person per row: name, e-mail, phone."), self)
-        team_help.setWordWrap(True)
-        team_box.addWidget(team_help)
-        add(self.tr("Your &team:"), "team.roster", team_box)
+        _dim(team_help)
+        add(self.tr("Your &team:"), "team.roster", self.team_list, team_help)
         add(self.tr("Who usually &covers for you:"), "me.cover", self.cover)
-        feed_box = QVBoxLayout()
         feed_row = QHBoxLayout()
         feed_row.addWidget(self.feed, 1)
         feed_row.addWidget(self.choose)
         feed_row.addWidget(self.sync_button)
-        feed_box.addLayout(feed_row)
         feed_help = QLabel(self.tr("Empty: a file in your own profile, until the team shares one."), self)
-        feed_help.setWordWrap(True)
-        feed_box.addWidget(feed_help)
-        feed_box.addWidget(self.sync_result)
-        add(self.tr("Team &feed:"), "feed.location", feed_box)
+        _dim(feed_help)
+        add(self.tr("Team &feed:"), "feed.location", feed_row, feed_help, self.sync_result)
         cad_row = QHBoxLayout()
         cad_row.addWidget(QLabel(self.tr("An antihjälte day every"), self))
         cad_row.addWidget(self.cadence)
@@ -262,6 +268,23 @@ class FirstRunWindow(QWidget):
         fm = self.fontMetrics()
         self.resize(fm.horizontalAdvance("0") * 96, self.sizeHint().height())
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def fit(self) -> None:
+        """Tall enough for what it shows at its width (a refusal, the sync's result, the wrapped
+        intro): Qt's minimum size does not follow wrapped text, which would squeeze the rows."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        need = max(need, layout.totalMinimumSize().height())
+        self.setMinimumHeight(need)
+        if self.height() < need:
+            self.resize(self.width(), need)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit()
 
     def _line(self, key: str, value: str, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(value, self)
@@ -320,7 +343,8 @@ class FirstRunWindow(QWidget):
         else:
             what = err[:1].upper() + err[1:]
             what = what if what.endswith(".") else what + "."
-        return f"{what} {self.tr('It was not saved.')}"
+        not_saved = self.tr("It was not saved.")
+        return f"{what}\n{not_saved}" if len(what) + len(not_saved) > 70 else f"{what} {not_saved}"
 
     def finish(self) -> bool:
         """Save every answer; close when all were taken (a refused one keeps the window open)."""
@@ -328,6 +352,7 @@ class FirstRunWindow(QWidget):
         language = values.pop("ui.language")
         ok = all([self._save(key, value) for key, value in values.items()])
         if not ok:
+            self.fit()
             return False
         self._done()
         self._save("ui.language", language)  # last: switching the language rebuilds windows
@@ -359,10 +384,12 @@ class FirstRunWindow(QWidget):
         if self._process is not None:
             return
         if not self._save("feed.location", self.feed.text().strip()):
+            self.fit()
             return
         self.sync_button.setEnabled(False)
         self.sync_result.setText(self.tr("Syncing…"))
         self.sync_result.show()
+        self.fit()
         proc = QProcess(self)
         proc.finished.connect(lambda code, _status: self._on_sync_finished(proc, code))
         self._process = proc
@@ -383,6 +410,7 @@ class FirstRunWindow(QWidget):
             lines = [ln.strip() for ln in err.splitlines() if ln.strip()]
             reason = lines[-1].removeprefix("antihjalte: ").removeprefix("not synced: ") if lines else ""
             self.sync_result.setText(self.tr("The sync did not work: %1").replace("%1", reason or "?"))
+        self.fit()
         self.sync_finished.emit(code == 0)
 
     def _found_text(self) -> str:

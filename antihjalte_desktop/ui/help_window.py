@@ -13,9 +13,13 @@ from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 
-def _key(seq: QKeySequence | QKeySequence.StandardKey | str) -> str:
-    k = seq if isinstance(seq, QKeySequence) else QKeySequence(seq)
-    return k.toString(QKeySequence.SequenceFormat.NativeText)
+def _key(seq: QKeySequence.StandardKey | str) -> str:
+    """The keys as this platform writes them; every binding of a standard key (Close is both
+    Ctrl+F4 and Ctrl+W on Linux)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    if isinstance(seq, QKeySequence.StandardKey):
+        return " / ".join(k.toString(native) for k in QKeySequence.keyBindings(seq))
+    return QKeySequence(seq).toString(native)
 
 
 class HelpWindow(QWidget):
