@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from antihjalte_desktop.store.settings import Settings
 
 REFUSED_FRAME = "border: 2px solid #d32f2f; border-radius: 3px;"
+EXAMPLE_ROW = "Anna Berg, anna.berg@kommun.se, 070-123 45 67"  # names and numbers: the same in both languages
 FEED_FILE_NAME = "team.ics"  # the file a chosen folder gets (the file feed names one as its example)
 
 
@@ -163,7 +164,7 @@ class FirstRunWindow(QWidget):
         self.team_list.setTabChangesFocus(True)
         self.team_list.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.team_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.team_list.setPlaceholderText("Anna Berg, anna.berg@kommun.se, 070-123 45 67")
+        self.team_list.setPlaceholderText(EXAMPLE_ROW)
         self.team_list.setPlainText("\n".join(g("team.roster")))
         self.team_list.setFixedHeight(self.fontMetrics().height() * 5 + 12)
         self.rows["team.roster"] = _Row("team.roster", self.team_list)

@@ -69,7 +69,6 @@ class HelpWindow(QWidget):
 
     def page(self) -> str:
         """The help as HTML in the UI language."""
-        tr = self.tr
         parts: list[str] = []
 
         def h(text: str) -> None:
@@ -87,70 +86,70 @@ class HelpWindow(QWidget):
                 )
             parts.append("</table>")
 
-        h(tr("The words"))
+        h(self.tr("The words"))
         items(
             [
                 (
-                    tr("Antihjälte day"),
-                    tr("A day blocked for reflection, reading up, planning and analysis. Your calendar "
+                    self.tr("Antihjälte day"),
+                    self.tr("A day blocked for reflection, reading up, planning and analysis. Your calendar "
                        "shows you as busy, the auto-reply answers your mail and a colleague covers for you."),
                 ),
                 (
-                    tr("Hero of the week"),
-                    tr("The colleague who does the unit's shared chores that week, so the others can "
+                    self.tr("Hero of the week"),
+                    self.tr("The colleague who does the unit's shared chores that week, so the others can "
                        "keep their antihjälte days. The team feed says whose week it is."),
                 ),
                 (
-                    tr("Quick tasks"),
-                    tr("Small urgent requests that eat a day. On an antihjälte day you pass them on "
+                    self.tr("Quick tasks"),
+                    self.tr("Small urgent requests that eat a day. On an antihjälte day you pass them on "
                        "to a colleague and take them back afterwards."),
                 ),
             ]
         )  # fmt: skip
 
-        h(tr("How a day goes"))
+        h(self.tr("How a day goes"))
         items(
             [
                 (
-                    tr("Before"),
-                    tr("Plan the day in the planner (Plan focus days… in the tray menu). The workday before, "
-                       "a reminder opens the handover: switch on the auto-reply, forward your phone, pass "
-                       "on your quick tasks and tell the one who covers for you."),
+                    self.tr("Before"),
+                    self.tr("Plan the day in the planner (Plan focus days… in the tray menu). The workday "
+                            "before, a reminder opens the handover: switch on the auto-reply, forward your "
+                            "phone, pass on your quick tasks and tell the one who covers for you."),
                 ),
                 (
-                    tr("On the day"),
-                    tr("In the morning a reminder asks what you want to do with the day; write it in "
+                    self.tr("On the day"),
+                    self.tr("In the morning a reminder asks what you want to do with the day; write it in "
                        "the journal if you like. Keep mail and chat closed."),
                 ),
                 (
-                    tr("After"),
-                    tr("At the end of the day a reminder asks you to reflect: what you learned and what "
+                    self.tr("After"),
+                    self.tr("At the end of the day a reminder asks you to reflect: what you learned and what "
                        "you will change. The next workday, take back your tasks and your phone and switch "
                        "off the auto-reply."),
                 ),
             ]
         )  # fmt: skip
 
-        h(tr("Keyboard shortcuts"))
+        h(self.tr("Keyboard shortcuts"))
         items(
             [
-                (tr("Arrow keys"), tr("Planner: move between days")),
-                (_key("Return") + " / " + _key("Space"), tr("Planner: plan the chosen day, or open it")),
-                (_key(QKeySequence.StandardKey.Undo), tr("Planner: undo the last change of the plan")),
-                (_key("Ctrl+Shift+Z"), tr("Planner: redo")),
-                (_key("Esc") + " / " + _key(QKeySequence.StandardKey.Close), tr("Close the window")),
-                (_key(QKeySequence.StandardKey.New), tr("Journal: new entry")),
-                (_key(QKeySequence.StandardKey.Find), tr("Journal: search")),
-                (_key("Return"), tr("Settings: save the field")),
+                (self.tr("Arrow keys"), self.tr("Planner: move between days")),
+                (_key("Return") + " / " + _key("Space"), self.tr("Planner: plan the chosen day, or open it")),
+                (_key(QKeySequence.StandardKey.Undo), self.tr("Planner: undo the last change of the plan")),
+                (_key("Ctrl+Shift+Z"), self.tr("Planner: redo")),
+                (_key("Esc") + " / " + _key(QKeySequence.StandardKey.Close), self.tr("Close the window")),
+                (_key(QKeySequence.StandardKey.New), self.tr("Journal: new entry")),
+                (_key(QKeySequence.StandardKey.Find), self.tr("Journal: search")),
+                (_key("Return"), self.tr("Settings: save the field")),
             ]
         )
 
-        h(tr("Where your data lives"))
-        p(tr("Everything is kept in this profile's folders on this computer:"))
+        h(self.tr("Where your data lives"))
+        p(self.tr("Everything is kept in this profile's folders on this computer:"))
         links = [
-            (tr("Data (the plan, the journal, the team feed's copy)"), self._folders["data"]),
-            (tr("Settings"), self._folders["config"]),
-            (tr("Log files"), self._folders["logs"]),
+            (self.tr("Data (the plan, the journal, the team feed's copy)"), self._folders["data"]),
+            (self.tr("Settings"), self._folders["config"]),
+            (self.tr("Log files"), self._folders["logs"]),
         ]
         parts.append("<ul>")
         for label, folder in links:
@@ -160,11 +159,11 @@ class HelpWindow(QWidget):
             )
         parts.append("</ul>")
 
-        h(tr("What is shared with the team"))
-        p(tr("The team feed gets the dates of your antihjälte days and the hero weeks, shown with your "
+        h(self.tr("What is shared with the team"))
+        p(self.tr("The team feed gets the dates of your antihjälte days and the hero weeks, shown with your "
              "name, your initials or just “Antihjälte” (Settings → Team feed). Your e-mail address is "
              "shared only with your full name."))  # fmt: skip
-        h(tr("What never leaves this computer"))
-        p(tr("Your journal, the notes of a day, its checklist, the tasks you pass on, who covers for "
+        h(self.tr("What never leaves this computer"))
+        p(self.tr("Your journal, the notes of a day, its checklist, the tasks you pass on, who covers for "
              "you, the auto-reply text, your phone number and your settings."))  # fmt: skip
         return "\n".join(parts)

@@ -19,17 +19,20 @@ def missing_text(missing: Iterable[str]) -> str:
     from PySide6.QtCore import QCoreApplication
 
     what = set(missing)
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MissingHint", text)
-
     if {"name", "cover"} <= what:
-        return tr("Your name and who covers for you are missing – add them under Settings → You.")
+        return QCoreApplication.translate(
+            "MissingHint", "Your name and who covers for you are missing – add them under Settings → You."
+        )
     if "name" in what:
-        return tr("Your name is missing, so the text ends unsigned – add it under Settings → You.")
+        return QCoreApplication.translate(
+            "MissingHint", "Your name is missing, so the text ends unsigned – add it under Settings → You."
+        )
     if "cover" in what:
-        return tr("Nobody covers for you on this day – name a colleague, or add who usually covers "
-                  "for you under Settings → You.")  # fmt: skip
+        return QCoreApplication.translate(
+            "MissingHint",
+            "Nobody covers for you on this day – name a colleague, or add who usually covers "
+            "for you under Settings → You.",
+        )
     return ""
 
 
