@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayou
 
 
 def _key(seq: QKeySequence.StandardKey | str) -> str:
-    """The keys as this platform writes them; every binding of a standard key (Close is both
-    Ctrl+F4 and Ctrl+W on Linux)."""
+    """The keys as this platform writes them; for a standard key, each binding typed with Ctrl
+    (Close is both Ctrl+F4 and Ctrl+W on Linux; dedicated keys such as "Undo" are left out)."""
     native = QKeySequence.SequenceFormat.NativeText
     if isinstance(seq, QKeySequence.StandardKey):
-        return " / ".join(k.toString(native) for k in QKeySequence.keyBindings(seq))
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        keys = [k for k in QKeySequence.keyBindings(seq) if k.count() and k[0].keyboardModifiers() & ctrl]
+        return " / ".join(k.toString(native) for k in keys)
     return QKeySequence(seq).toString(native)
 
 
