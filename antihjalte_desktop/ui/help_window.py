@@ -8,7 +8,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QKeyCombination, Qt, QUrl
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
@@ -19,9 +19,15 @@ def _key(seq: QKeySequence.StandardKey | str) -> str:
     native = QKeySequence.SequenceFormat.NativeText
     if isinstance(seq, QKeySequence.StandardKey):
         ctrl = Qt.KeyboardModifier.ControlModifier
-        keys = [k for k in QKeySequence.keyBindings(seq) if k.count() and k[0].keyboardModifiers() & ctrl]
+        bindings = QKeySequence.keyBindings(seq)
+        keys = [k for k in bindings if k.count() and _first(k).keyboardModifiers() & ctrl]
         return " / ".join(k.toString(native) for k in keys)
     return QKeySequence(seq).toString(native)
+
+
+def _first(seq: QKeySequence) -> QKeyCombination:
+    first: QKeyCombination = seq[0]  # type: ignore[index]  # PySide6's stubs lack __getitem__
+    return first
 
 
 class HelpWindow(QWidget):
