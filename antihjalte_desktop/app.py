@@ -35,9 +35,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from antihjalte_desktop import APP_ID, APP_NAME
 from antihjalte_desktop.core.reminders import Reminder, next_due
@@ -71,6 +71,7 @@ log = logging.getLogger("antihjalte.app")
 DESKTOP_ID = "se.antihjalte.Desktop"
 MAX_TIMER_MS = 2**31 - 1
 PLANNER, SETTINGS, JOURNAL, ABOUT, INSIGHTS = "planner", "settings", "journal", "about", "insights"
+HELP, FIRST_RUN = "help", "first_run"
 
 
 class App(QObject):
@@ -124,8 +125,9 @@ class App(QObject):
         qapp.setWindowIcon(self.icon)
 
     # -- start ---------------------------------------------------------------------------
-    def start(self, *, show_planner: bool) -> None:
-        """Show the tray icon (or the planner as main window when there is no tray)."""
+    def start(self, *, show_planner: bool, first_run: bool = False) -> None:
+        """Show the tray icon (or the planner as main window when there is no tray); with
+        ``first_run``, the setup window too when the profile is new."""
         self.holidays.load(self.profile.today().year)
         if self.has_tray:
             self.tray = Tray(self._tray_view, self, self.icon, self)
@@ -136,6 +138,8 @@ class App(QObject):
             self.open_planner()
         self._aim_midnight()
         self._watch_store()
+        if first_run and self.needs_first_run():
+            self.open_first_run()
 
     def start_services(self) -> None:
         """Right after the icon shows: the reminders, the feed's sync and the hero line."""
@@ -406,32 +410,59 @@ class App(QObject):
 
         return self.windows.show(SETTINGS, make)
 
-    def open_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def needs_first_run(self) -> bool:
+        from antihjalte_desktop.ui.first_run import is_new_profile
 
-        def make() -> QMessageBox:
-            from PySide6.QtCore import Qt
+        g = self.profile.settings.get
+        plan = self.profile.plan
+        ever = bool(plan.day_dates()) or bool(plan.day_events())
+        return is_new_profile(
+            first_run_done=bool(g("ui.first_run_done")), name=str(g("me.name")), ever_planned=ever
+        )
 
-            from antihjalte_desktop import version
+    def open_first_run(self) -> QWidget:
+        """The setup window (not modal); also "Set up again…" from Help and About."""
 
-            box = QMessageBox(
-                QMessageBox.Icon.NoIcon, self.tr("About Antihjälte"), "", QMessageBox.StandardButton.Close
+        def make() -> QWidget:
+            from antihjalte_desktop.ui.first_run import FirstRunWindow, sync_command
+
+            return FirstRunWindow(
+                self.profile.settings, self.team, self.profile.today,
+                sync_args=sync_command(self.home), icon=self.icon,
+            )  # fmt: skip
+
+        return self.windows.show(FIRST_RUN, make)
+
+    def open_help(self) -> QWidget:
+        def make() -> QWidget:
+            from antihjalte_desktop.ui.help_window import HelpWindow
+
+            p = self.profile.paths
+            win = HelpWindow(
+                data_dir=p.data,
+                config_dir=p.config,
+                log_dir=p.logs,
+                icon=self.icon,
+                set_up_again=self.open_first_run,
             )
-            box.setIconPixmap(self.icon.pixmap(64, 64))
-            box.setText(
-                f"<b>{APP_NAME} {version()}</b><br>"
-                + self.tr(
-                    "Plan protected antihjälte days for reflection, reading up, planning and analysis; "
-                    "pass on quick tasks; and keep your cadence."
-                )
-                + "<br><br>"
-                + self.tr("Data of this profile: %1").replace("%1", str(self.profile.paths.data))
-            )
-            box.setWindowModality(Qt.WindowModality.NonModal)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            return box
+            win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            return win
 
-        self.windows.show(ABOUT, make)
+        return self.windows.show(HELP, make)
+
+    def open_about(self) -> QWidget:
+        def make() -> QWidget:
+            from antihjalte_desktop.ui.about_dialog import AboutDialog
+
+            p = self.profile.paths
+            dlg = AboutDialog(
+                data_dir=p.data, log_dir=p.logs, has_tray=self.has_tray, icon=self.icon,
+                set_up_again=self.open_first_run,
+            )  # fmt: skip
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            return dlg
+
+        return self.windows.show(ABOUT, make)
 
     def _close_journal(self) -> None:
         """Close the journal window with its database (what is typed is saved first)."""
@@ -491,7 +522,8 @@ class App(QObject):
             if visible:
                 self.open_planner(day)
         self._close_journal()  # it reopens in the new language
-        self.windows.replace(INSIGHTS)
+        for key in (INSIGHTS, HELP, ABOUT):
+            self.windows.replace(key)
         settings = self.settings_dialog
         if settings is not None and settings.isVisible():
             # After the change that led here has been handled (it may come from this dialog).
@@ -648,7 +680,7 @@ def run(home: str | None, self_test: bool = False, autostart: bool = False) -> i
     app = App(qapp, profile, home=str(paths.data.parent) if home else None, self_test=self_test)
     if self_test:
         return _self_test(qapp, app)
-    app.start(show_planner=not autostart)
+    app.start(show_planner=not autostart, first_run=not autostart)
     instance.activated.connect(lambda: app.open_planner())
     # After the icon shows: the file log, answering later starts, then the extensions.
     QTimer.singleShot(0, lambda: _after_start(app, instance, paths))

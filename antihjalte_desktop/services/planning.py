@@ -140,13 +140,14 @@ class Planning:
     def plan_day(
         self, day: date, note: str = "", cover: str = "", *, force: bool = False, source: object | None = None
     ) -> PlanResult:
-        """Plan ``day`` with a fresh checklist, or refuse with RefusedError (the day's own rules,
-        then the team's: a day in the user's own hero week needs ``force``). Planning it again
-        changes nothing."""
+        """Plan ``day`` with a fresh checklist (and ``me.cover`` when no cover is named), or refuse
+        with RefusedError (the day's own rules, then the team's: a day in the user's own hero week
+        needs ``force``). Planning it again changes nothing."""
         p = self._profile
         if p.plan.get_day(day) is not None:
             return PlanResult(False)
         check_plannable(day, self.today(), p.calendar, force=force)
+        cover = cover.strip() or str(p.settings.get("me.cover")).strip()  # who usually covers
         warnings = self._team.warnings(day, cover, force=force)
         items = default_items(p.settings.get("handover.items"))
         added = p.plan.add_day(day, note, cover, items)

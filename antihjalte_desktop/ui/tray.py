@@ -57,6 +57,7 @@ class TrayActions(Protocol):
     def sync_now(self) -> object: ...
     def open_settings(self) -> object: ...
     def open_about(self) -> object: ...
+    def open_help(self) -> object: ...
     def quit(self) -> object: ...
     def choose_reminder(self, reminder_id: str) -> None: ...
     def reminder_action(self, reminder_id: str, action: str) -> None: ...
@@ -112,6 +113,7 @@ def tray_view(
     out.append(SEPARATOR)
     out.append(Entry("autostart", QCoreApplication.translate("Tray", "Start at &login"), checked=autostart))
     out.append(Entry("settings", QCoreApplication.translate("Tray", "&Settings…")))
+    out.append(Entry("help", QCoreApplication.translate("Tray", "H&elp")))
     out.append(Entry("about", QCoreApplication.translate("Tray", "&About Antihjälte")))
     out.append(SEPARATOR)
     out.append(Entry("quit", QCoreApplication.translate("Tray", "&Quit")))
@@ -246,6 +248,7 @@ class Tray(QObject):
             "insights": a.open_insights,
             "sync": a.sync_now,
             "settings": a.open_settings,
+            "help": a.open_help,
             "about": a.open_about,
             "quit": a.quit,
         }
