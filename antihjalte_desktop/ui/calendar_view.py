@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QToolTip, QWidget
 
 from antihjalte_desktop.core.workdays import Holiday
 
@@ -67,6 +67,15 @@ class FocusCalendar(QCalendarWidget):
         view = self.findChild(QTableView, "qt_calendar_calendarview")
         assert view is not None
         self._view = view
+        # What a screen reader says: the month grid and the arrows Qt leaves without a name.
+        view.setAccessibleName(self.tr("Days of the month"))
+        for name, text in (
+            ("qt_calendar_prevmonth", self.tr("Previous month")),
+            ("qt_calendar_nextmonth", self.tr("Next month")),
+        ):
+            button = self.findChild(QToolButton, name)
+            if button is not None:
+                button.setAccessibleName(text)
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
         view.viewport().setMouseTracking(True)
