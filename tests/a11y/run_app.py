@@ -11,6 +11,7 @@ It builds :class:`antihjalte_desktop.app.App` on the profile and starts it as ``
   (``{"missing": true}`` when the app has no such window yet);
 - ``focus``: the widget with the keyboard focus (class, object name, accessible name) and whether
   the focus is drawn (the window looks different with and without it);
+- ``section N``: the settings dialog shows its section N;
 - ``shot PATH``: the active window as a PNG;
 - ``quit``.
 """
@@ -72,6 +73,12 @@ class Driver:
         cmd, args = argv[0], argv[1:]
         if cmd == "open":
             return self.open(args[0], args[1:])
+        if cmd == "section":  # the settings dialog's section N (as a click on the list would)
+            dlg = self.app.settings_dialog
+            assert dlg is not None
+            dlg.sections.setCurrentRow(int(args[0]))
+            self.settle()
+            return {"ok": True, "count": dlg.sections.count(), "title": dlg.windowTitle()}
         if cmd == "focus":
             return self.focus()
         if cmd == "shot":

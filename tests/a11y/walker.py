@@ -23,10 +23,12 @@ import pyatspi  # type: ignore[import-not-found]
 INTERACTIVE = {
     "push button", "toggle button", "check box", "radio button", "combo box", "text", "entry",
     "password text", "spin button", "slider", "list", "list item", "table", "table cell",
-    "tree", "tree table", "page tab", "page tab list", "menu item", "link", "scroll bar",
+    "tree", "tree table", "page tab", "page tab list", "menu item", "link",
     "date editor", "calendar", "tool bar",
 }
-SKIP_UNDER = {"scroll bar"}  # its arrows and page areas are parts of the bar, not controls
+# A scroll bar takes no focus and is named by the view it scrolls; its arrows and page areas are
+# parts of the bar, not controls.
+SKIP_UNDER = {"scroll bar"}
 MAX_NODES = 3000
 
 
