@@ -9,7 +9,6 @@ on the same profile. One session per language and test module; every process is 
 from __future__ import annotations
 
 import json
-import os
 import queue
 import shutil
 import subprocess
@@ -181,8 +180,8 @@ class A11ySession:
 
 def start_session(tmp: Path, language: str, **kw: Any) -> Iterator[A11ySession]:
     require_tools("Xvfb", "xdpyinfo", "xdotool", "import", "dbus-daemon")
-    require(shutil.which("at-spi-bus-launcher") is not None or Path("/usr/libexec/at-spi-bus-launcher").exists(),
-            "needs at-spi2-core (bash tests/run.sh installs it)")  # fmt: skip
+    launcher = shutil.which("at-spi-bus-launcher") or "/usr/libexec/at-spi-bus-launcher"
+    require(Path(launcher).exists(), "needs at-spi2-core (bash tests/run.sh installs it)")
     require(pyatspi_available(), "needs python3-pyatspi for /usr/bin/python3 (bash tests/run.sh installs it)")
     s = A11ySession(tmp, language, **kw)
     try:
@@ -201,5 +200,3 @@ def a11y(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 def wait_for(check: Any, what: str, timeout: float = 20) -> Any:
     return wait_until(check, timeout, what)
 
-
-_ = os  # (os is used by the fixtures' environments through XTray)

@@ -23,7 +23,6 @@ import json
 import os
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import shiboken6
