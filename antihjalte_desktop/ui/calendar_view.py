@@ -136,6 +136,8 @@ class FocusCalendar(QCalendarWidget):
                 else:
                     QToolTip.hideText()
                 return True
+        elif watched is self._view and et in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._view.viewport().update()
         elif watched is self._view and et == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
@@ -184,9 +186,13 @@ class FocusCalendar(QCalendarWidget):
         inner = rect.adjusted(1, 1, -1, -1)
         painter.fillRect(inner, bg)
         if selected:
+            # The keyboard's place: a strong frame while the month has the focus, a thin muted
+            # one when the focus is elsewhere (so a keyboard user sees where the focus is).
+            focused = self._view.hasFocus()
             pen = painter.pen()
-            pen.setColor(pal.color(QPalette.ColorRole.Highlight))
-            pen.setWidth(3)
+            highlight = pal.color(QPalette.ColorRole.Highlight)
+            pen.setColor(highlight if focused else mix(highlight, text, 0.35))
+            pen.setWidth(3 if focused else 1)
             painter.setPen(pen)
             painter.drawRect(inner.adjusted(1, 1, -2, -2))
         font = QFont(painter.font())
