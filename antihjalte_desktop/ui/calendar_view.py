@@ -20,6 +20,10 @@ TEAM_FOCUS_DARK = QColor("#64b5f6")
 TEAM_AWAY = QColor("#7b1fa2")
 TEAM_AWAY_DARK = QColor("#ce93d8")
 MAX_DOTS = 3
+HOLIDAY = QColor("#b3261e")
+HOLIDAY_DARK = QColor("#ff8a80")
+OUTSIDE_MONTH_FADE = 0.55  # how far a day outside the shown month moves towards the background
+MIN_CONTRAST = 4.6  # text on its cell: WCAG's 4.5:1 with a little to spare for rounding
 
 
 def to_qdate(day: date) -> QDate:
@@ -33,6 +37,62 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
         a.greenF() + (b.greenF() - a.greenF()) * t,
         a.blueF() + (b.blueF() - a.blueF()) * t,
     )
+
+
+def cell_colours(
+    pal: QPalette, *, holiday: bool, weekend: bool, planned: bool, past: bool, in_month: bool
+) -> tuple[QColor, QColor]:
+    """A day cell's (background, text) colours in ``pal``: every pair reads at 4.5:1 or more
+    (tests/a11y/test_contrast.py measures them in a light and a dark palette)."""
+    base = pal.color(QPalette.ColorRole.Base)
+    text = pal.color(QPalette.ColorRole.Text)
+    dark = base.lightnessF() < 0.5
+    holiday_colour = HOLIDAY_DARK if dark else HOLIDAY
+    bg = base
+    fg = text
+    if holiday:
+        bg = mix(base, holiday_colour, 0.16)
+        fg = holiday_colour
+    elif weekend:
+        bg = mix(base, text, 0.10)
+        fg = mix(text, base, 0.25)
+    if planned:
+        bg = PLANNED if not past else mix(PLANNED, base, 0.55)
+        fg = PLANNED_TEXT if not past or not dark else text
+    if not in_month:
+        # Days of the next and last month are muted, yet stay readable (see readable()).
+        fg = mix(fg, base, OUTSIDE_MONTH_FADE)
+        bg = mix(bg, base, 0.5)
+    return bg, readable(fg, bg)
+
+
+def luminance(c: QColor) -> float:
+    """WCAG 2.1 relative luminance."""
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2.1 contrast ratio, 1 to 21."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def readable(fg: QColor, bg: QColor, minimum: float = MIN_CONTRAST) -> QColor:
+    """``fg``, or as little of a step from it towards black or white (whichever reads on ``bg``)
+    as gives text on ``bg`` the ``minimum`` contrast (EN 301 549 11.1.4.3)."""
+    if contrast(fg, bg) >= minimum:
+        return fg
+    black, white = QColor("#000000"), QColor("#ffffff")
+    end = black if contrast(black, bg) >= contrast(white, bg) else white
+    for step in range(1, 21):
+        moved = mix(fg, end, step / 20)
+        if contrast(moved, bg) >= minimum:
+            return moved
+    return end
 
 
 class FocusCalendar(QCalendarWidget):
@@ -159,27 +219,17 @@ class FocusCalendar(QCalendarWidget):
         base = pal.color(QPalette.ColorRole.Base)
         text = pal.color(QPalette.ColorRole.Text)
         dark = base.lightnessF() < 0.5
-        holiday_colour = QColor("#ff8a80") if dark else QColor("#b3261e")
         in_month = qdate.month() == self.monthShown()
-        holiday = self._holiday_of(day)
-        weekend = day.weekday() >= 5
         planned = day in self._planned
         selected = qdate == self.selectedDate()
-
-        bg = base
-        fg = text
-        if holiday is not None:
-            bg = mix(base, holiday_colour, 0.16)
-            fg = holiday_colour
-        elif weekend:
-            bg = mix(base, text, 0.10)
-            fg = mix(text, base, 0.25)
-        if planned:
-            bg = PLANNED if day >= self._today else mix(PLANNED, base, 0.55)
-            fg = PLANNED_TEXT if day >= self._today or not dark else text
-        if not in_month:
-            fg = mix(fg, base, 0.55)
-            bg = mix(bg, base, 0.5)
+        bg, fg = cell_colours(
+            pal,
+            holiday=self._holiday_of(day) is not None,
+            weekend=day.weekday() >= 5,
+            planned=planned,
+            past=day < self._today,
+            in_month=in_month,
+        )
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

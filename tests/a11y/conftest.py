@@ -23,6 +23,7 @@ import pytest
 from tests.conftest import require, require_tools
 from tests.harness.session import wait_until
 from tests.harness.xvfb import ARTIFACTS, XTray
+from tests.ui.conftest import holiday_cache, make_app, profile  # noqa: F401 - the offscreen tests' fixtures
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
