@@ -9,6 +9,7 @@ import pytest
 
 from tests.a11y.conftest import A11ySession, start_session
 from tests.a11y.test_atspi_names import WINDOWS
+from tests.harness.xvfb import ARTIFACTS
 
 SHOTS = {**WINDOWS, "planner": "open planner 2026-12-02", "journal": "open journal"}
 
@@ -28,18 +29,11 @@ def test_windows_at_200_percent(big: A11ySession) -> None:
         reply = big.cmd(command)
         if reply.get("missing"):
             continue
-        path = big.x.screenshot(
-            _artifact(name, big.language),
-            window=str(reply["wid"]),
-        )
+        path = big.x.screenshot(ARTIFACTS / f"a11y-200-{name}-{big.language}.png", window=str(reply["wid"]))
         image = QImage(str(path))
         assert not image.isNull(), path
         assert image.width() >= 400 and image.height() >= 200, (name, image.size())
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 17) for y in range(0, image.height(), 17)}
+        grid = ((x, y) for x in range(0, image.width(), 17) for y in range(0, image.height(), 17))
+        colours = {image.pixel(x, y) for x, y in grid}
         assert len(colours) > 3, f"{name}: the screenshot is blank"
 
-
-def _artifact(name: str, language: str):  # type: ignore[no-untyped-def]
-    from tests.harness.xvfb import ARTIFACTS
-
-    return ARTIFACTS / f"a11y-200-{name}-{language}.png"
