@@ -102,6 +102,7 @@ def test_planner_messages_read(
 ) -> None:
     from PySide6.QtCore import QDate
 
+    before = QPalette(qapp.palette())
     qapp.setPalette(palette(kind))
     try:
         app = make_app()
@@ -116,4 +117,4 @@ def test_planner_messages_read(
         ratio = contrast(fg, bg)
         assert ratio >= MINIMUM, f"{message} text {fg.name()} on {bg.name()} is {ratio:.2f}:1"
     finally:
-        qapp.setPalette(palette("light"))
+        qapp.setPalette(before)
