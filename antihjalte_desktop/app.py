@@ -394,7 +394,7 @@ class App(QObject):
         import contextlib
 
         for signal in (self.hub.plan_changed, self.hub.team_changed):
-            with contextlib.suppress(RuntimeError, TypeError):
+            with contextlib.suppress(RuntimeError, TypeError, SystemError):  # the window is already gone
                 signal.disconnect(slot)
 
     def open_settings(self) -> SettingsDialog:

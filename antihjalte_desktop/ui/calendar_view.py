@@ -12,7 +12,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPolygonF
-from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QToolTip, QWidget
 
 from antihjalte_desktop.core.workdays import Holiday
 
@@ -25,6 +25,11 @@ TEAM_FOCUS_DARK = QColor("#64b5f6")
 TEAM_AWAY = QColor("#7b1fa2")
 TEAM_AWAY_DARK = QColor("#ce93d8")
 MAX_DOTS = 3
+HOLIDAY = QColor("#b3261e")
+HOLIDAY_DARK = QColor("#ff8a80")
+OUTSIDE_MONTH_FADE = 0.55  # how far a day outside the shown month moves towards the background
+MIN_CONTRAST = 4.6  # text on its cell: WCAG's 4.5:1 with a little to spare for rounding
+
 # The shapes that tell a cell's states without colour (the legend shows them too).
 SYMBOL_PLANNED = "★"
 SYMBOL_DONE = "✓"
@@ -44,6 +49,62 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
         a.greenF() + (b.greenF() - a.greenF()) * t,
         a.blueF() + (b.blueF() - a.blueF()) * t,
     )
+
+
+def cell_colours(
+    pal: QPalette, *, holiday: bool, weekend: bool, planned: bool, past: bool, in_month: bool
+) -> tuple[QColor, QColor]:
+    """A day cell's (background, text) colours in ``pal``: every pair reads at 4.5:1 or more
+    (tests/a11y/test_contrast.py measures them in a light and a dark palette)."""
+    base = pal.color(QPalette.ColorRole.Base)
+    text = pal.color(QPalette.ColorRole.Text)
+    dark = base.lightnessF() < 0.5
+    holiday_colour = HOLIDAY_DARK if dark else HOLIDAY
+    bg = base
+    fg = text
+    if holiday:
+        bg = mix(base, holiday_colour, 0.16)
+        fg = holiday_colour
+    elif weekend:
+        bg = mix(base, text, 0.10)
+        fg = mix(text, base, 0.25)
+    if planned:
+        bg = PLANNED if not past else mix(PLANNED, base, 0.55)
+        fg = PLANNED_TEXT if not past or not dark else text
+    if not in_month:
+        # Days of the next and last month are muted, yet stay readable (see readable()).
+        fg = mix(fg, base, OUTSIDE_MONTH_FADE)
+        bg = mix(bg, base, 0.5)
+    return bg, readable(fg, bg)
+
+
+def luminance(c: QColor) -> float:
+    """WCAG 2.1 relative luminance."""
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2.1 contrast ratio, 1 to 21."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def readable(fg: QColor, bg: QColor, minimum: float = MIN_CONTRAST) -> QColor:
+    """``fg``, or as little of a step from it towards black or white (whichever reads on ``bg``)
+    as gives text on ``bg`` the ``minimum`` contrast (EN 301 549 11.1.4.3)."""
+    if contrast(fg, bg) >= minimum:
+        return fg
+    black, white = QColor("#000000"), QColor("#ffffff")
+    end = black if contrast(black, bg) >= contrast(white, bg) else white
+    for step in range(1, 21):
+        moved = mix(fg, end, step / 20)
+        if contrast(moved, bg) >= minimum:
+            return moved
+    return end
 
 
 class FocusCalendar(QCalendarWidget):
@@ -77,6 +138,15 @@ class FocusCalendar(QCalendarWidget):
         view = self.findChild(QTableView, "qt_calendar_calendarview")
         assert view is not None
         self._view = view
+        # What a screen reader says: the month grid and the arrows Qt leaves without a name.
+        view.setAccessibleName(self.tr("Days of the month"))
+        for name, text in (
+            ("qt_calendar_prevmonth", self.tr("Previous month")),
+            ("qt_calendar_nextmonth", self.tr("Next month")),
+        ):
+            button = self.findChild(QToolButton, name)
+            if button is not None:
+                button.setAccessibleName(text)
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
         view.viewport().setMouseTracking(True)
@@ -138,6 +208,8 @@ class FocusCalendar(QCalendarWidget):
                 else:
                     QToolTip.hideText()
                 return True
+        elif watched is self._view and et in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._view.viewport().update()
         elif watched is self._view and et == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and not (
@@ -156,36 +228,31 @@ class FocusCalendar(QCalendarWidget):
         base = pal.color(QPalette.ColorRole.Base)
         text = pal.color(QPalette.ColorRole.Text)
         dark = base.lightnessF() < 0.5
-        holiday_colour = QColor("#ff8a80") if dark else QColor("#b3261e")
         in_month = qdate.month() == self.monthShown()
-        holiday = self._holiday_of(day)
-        weekend = day.weekday() >= 5
         planned = day in self._planned
         selected = qdate == self.selectedDate()
-
-        bg = base
-        fg = text
-        if holiday is not None:
-            bg = mix(base, holiday_colour, 0.16)
-            fg = holiday_colour
-        elif weekend:
-            bg = mix(base, text, 0.10)
-            fg = mix(text, base, 0.25)
-        if planned:
-            bg = PLANNED if day >= self._today else mix(PLANNED, base, 0.55)
-            fg = PLANNED_TEXT if day >= self._today or not dark else text
-        if not in_month:
-            fg = mix(fg, base, 0.55)
-            bg = mix(bg, base, 0.5)
+        holiday = self._holiday_of(day)
+        bg, fg = cell_colours(
+            pal,
+            holiday=holiday is not None,
+            weekend=day.weekday() >= 5,
+            planned=planned,
+            past=day < self._today,
+            in_month=in_month,
+        )
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         inner = rect.adjusted(1, 1, -1, -1)
         painter.fillRect(inner, bg)
         if selected:
+            # The keyboard's place: a strong frame while the month has the focus, a thin muted
+            # one when the focus is elsewhere (so a keyboard user sees where the focus is).
+            focused = self._view.hasFocus()
             pen = painter.pen()
-            pen.setColor(pal.color(QPalette.ColorRole.Highlight))
-            pen.setWidth(3)
+            highlight = pal.color(QPalette.ColorRole.Highlight)
+            pen.setColor(highlight if focused else mix(highlight, text, 0.35))
+            pen.setWidth(3 if focused else 1)
             painter.setPen(pen)
             painter.drawRect(inner.adjusted(1, 1, -2, -2))
         font = QFont(painter.font())

@@ -1,0 +1,142 @@
+"""EN 301 549 11.1.4.4 (resize text): at 200 % text size nothing is clipped. Every label and button
+in each window fits its text (its size hint within its geometry, or for wrapped text the height
+its width needs), and text is shortened only with "…" and the whole text as its tooltip.
+
+Offscreen, with the application font doubled before the windows are built.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from tests.ui.conftest import OFFSCREEN_NOISE
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+ELLIPSIS = "…"
+
+
+def plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def clipped(w: QWidget) -> str | None:
+    """Why ``w`` does not show all of its text, or None when it does."""
+    geo = w.geometry()
+    if isinstance(w, QLabel):
+        text = w.text()
+        if not text or (w.pixmap() is not None and not w.pixmap().isNull()):
+            return None
+        if w.wordWrap() and w.hasHeightForWidth():
+            need = w.heightForWidth(geo.width())
+            if need > geo.height():
+                return f"wrapped label {text[:60]!r} needs {need} px height, has {geo.height()}"
+            return None
+    elif isinstance(w, QAbstractButton):
+        text = plain(w.text())
+        if not text:
+            return None
+    else:
+        return None
+    hint = w.sizeHint()
+    if hint.width() > geo.width() or hint.height() > geo.height():
+        return (
+            f"{type(w).__name__} {text[:60]!r} needs {hint.width()}x{hint.height()}, "
+            f"has {geo.width()}x{geo.height()}"
+        )
+    # A button's "…" says it opens a dialog; a label's says its text was shortened.
+    if isinstance(w, QLabel) and text.endswith(ELLIPSIS) and not w.toolTip():
+        return f"label {text[:60]!r} is shortened without the whole text as tooltip"
+    return None
+
+
+def problems(window: QWidget) -> list[str]:
+    found = []
+    for w in window.findChildren(QWidget):
+        if not w.isVisibleTo(window) or w.window() is not window:
+            continue
+        why = clipped(w)
+        if why:
+            found.append(f"{w.objectName() or '-'}: {why}")
+    return found
+
+
+@pytest.fixture
+def big_text(qapp: QApplication) -> Iterator[None]:
+    font = qapp.font()
+    doubled = type(font)(font)
+    doubled.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(doubled)
+    try:
+        yield
+    finally:
+        qapp.setFont(font)
+
+
+def settle(qapp: QApplication) -> None:
+    for _ in range(5):
+        qapp.processEvents()
+
+
+def shown(qapp: QApplication, win: QWidget) -> QWidget:
+    win.show()  # at the size the app gives it
+    settle(qapp)
+    return win
+
+
+OPENERS: dict[str, Callable[[Any], Any]] = {
+    "planner": lambda app: app.open_planner(date(2026, 12, 2)),
+    "journal": lambda app: app.open_journal(),
+    "settings": lambda app: app.open_settings(),
+    "insights": lambda app: app.open_insights(),
+    # Left out until fixed (handover_dialog.py is another helper's; the lead adds it back) -
+    # test_what_is_clipped_now prints what it lacks: the checklist's check boxes get 32 px of
+    # the 33 px height their text needs at 200 % ("Phone forwarded to a colleague" needs 406x33,
+    # has 514x32), so the bottom of the letters is cut.
+    # "handover": lambda app: app.open_handover(date(2026, 12, 2)),
+}
+for _name, _module, _method in (
+    ("first-run", "first_run", "open_first_run"),
+    ("help", "help_window", "open_help"),
+):
+    if importlib.util.find_spec(f"antihjalte_desktop.ui.{_module}") is not None:
+        OPENERS[_name] = lambda app, m=_method: getattr(app, m)()
+
+
+@pytest.mark.parametrize("window", sorted(OPENERS))
+def test_text_fits_at_200_percent(qapp: QApplication, big_text: None, make_app: Any, window: str) -> None:
+    app = make_app()
+    app.planning.plan_day(date(2026, 12, 2))  # the day's editor and checklist show
+    win = shown(qapp, OPENERS[window](app))
+    assert win.font().pointSizeF() >= 2 * 8, "the doubled font did not reach the window"
+    found = problems(win)
+    sections = getattr(win, "sections", None)
+    if sections is not None:  # the settings dialog: every section
+        for row in range(sections.count()):
+            sections.setCurrentRow(row)
+            settle(qapp)
+            found += [f"[{sections.item(row).text()}] {p}" for p in problems(win)]
+    assert not found, f"{window} at 200 %:\n" + "\n".join(dict.fromkeys(found))
+
+
+LEFT_OUT: dict[str, Callable[[Any], Any]] = {
+    "handover": lambda app: app.open_handover(date(2026, 12, 2)),
+}
+
+
+@pytest.mark.parametrize("window", sorted(LEFT_OUT))
+def test_what_is_clipped_now(qapp: QApplication, big_text: None, make_app: Any, window: str) -> None:
+    """The windows left out above clip text today: proof the check can fail, and the list for the
+    lead. When one passes, it belongs back in OPENERS."""
+    app = make_app()
+    app.planning.plan_day(date(2026, 12, 2))
+    win = shown(qapp, LEFT_OUT[window](app))
+    found = problems(win)
+    print(f"{window} at 200 %:\n" + "\n".join(dict.fromkeys(found)))
+    assert found, f"{window} fits at 200 % now: put it back into OPENERS"
