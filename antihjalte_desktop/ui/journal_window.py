@@ -210,6 +210,7 @@ class JournalWindow(QMainWindow):
             self.tr('Search: words match the start of words, "quoted" a phrase')
         )
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search the journal"))
         self.search_box.textChanged.connect(self._on_search_text_changed)
         lv.addWidget(self.search_box)
 
@@ -230,6 +231,8 @@ class JournalWindow(QMainWindow):
         self.range_check.toggled.connect(self._on_filter_changed)
         self.from_edit = self._date_edit(left, today - timedelta(days=30))
         self.to_edit = self._date_edit(left, today)
+        self.from_edit.setAccessibleName(self.tr("From date"))
+        self.to_edit.setAccessibleName(self.tr("To date"))
         self.from_edit.dateChanged.connect(self._on_range_date_changed)
         self.to_edit.dateChanged.connect(self._on_range_date_changed)
         row.addWidget(self.range_check)
@@ -239,6 +242,7 @@ class JournalWindow(QMainWindow):
         lv.addLayout(row)
 
         self.list_view = EntryList(left)
+        self.list_view.setAccessibleName(self.tr("Entries"))
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(EntryDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
@@ -293,6 +297,7 @@ class JournalWindow(QMainWindow):
 
         self.tabs = QTabWidget(right)
         self.editor = QPlainTextEdit(self.tabs)
+        self.editor.setAccessibleName(self.tr("Entry text"))
         self.editor.setTabChangesFocus(False)
         self.editor.textChanged.connect(self._on_edited)
         self.highlighter = MarkdownHighlighter(self.editor.document())
@@ -300,6 +305,7 @@ class JournalWindow(QMainWindow):
         self.preview.setOpenExternalLinks(True)
         self.tabs.addTab(self.editor, self.tr("Write"))
         self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.tabs.setAccessibleName(self.tr("Write or preview"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         rv.addWidget(self.tabs, 1)
 

@@ -291,6 +291,7 @@ class PlannerWindow(QMainWindow):
         scroll.setWidget(panel)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop of its own: its fields are
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(cw * 46)
         scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
@@ -472,7 +473,7 @@ class PlannerWindow(QMainWindow):
         self.message.setProperty("warning", warn)
         dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
         colour = (
-            ("#ff6f60" if dark else "#c62828")
+            ("#ff8a80" if dark else "#b3261e")  # 4.5:1 or more on the window (tests/a11y)
             if error
             else ("#ffb74d" if dark else "#9a4f00")
             if warn
