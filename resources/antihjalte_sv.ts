@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Plan protected antihjälte days for reflection, reading up, planning and analysis; pass on quick tasks; and keep your cadence.</source>
-        <translation>Planera skyddade antihjältedagar för reflektion, kompetensutveckling, planering och analys. Bolla vidare snabba puckar och håll din rytm.</translation>
+        <translation>Planera skyddade antihjältedagar för reflektion, kompetensutveckling, planering och analys. Bolla vidare snabba puckar och håll takten.</translation>
     </message>
     <message>
         <source>Data of this profile: %1</source>
@@ -51,7 +51,7 @@
     </message>
     <message>
         <source>Your antihjälte day is %1. Hand over before it starts.</source>
-        <translation>Din antihjältedag är %1. Lämna över innan den börjar.</translation>
+        <translation>Din antihjältedag är %1. Lämna över så snart du kan.</translation>
     </message>
     <message>
         <source>Copy handover message</source>
@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>A text for mail or chat: what goes to whom, and until when.</source>
-        <translation>En text för mejl eller chatt: vad som går till vem, och till när.</translation>
+        <translation>En text för mejl eller chatt: vad som går till vem och till när.</translation>
     </message>
     <message>
         <source>Done</source>
@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>Nothing passed on yet.</source>
-        <translation>Inget är bollat vidare än.</translation>
+        <translation>Inget har bollats vidare än.</translation>
     </message>
     <message>
         <source>Ticked when the colleague has taken it</source>
@@ -191,7 +191,7 @@
     </message>
     <message>
         <source>The handover message is copied: paste it in a mail or chat.</source>
-        <translation>Överlämningsmeddelandet är kopierat: klistra in det i ett mejl eller en chatt.</translation>
+        <translation>Överlämningsmeddelandet är kopierat. Klistra in det i ett mejl eller en chatt.</translation>
     </message>
     <message>
         <source>Write the task and the colleague who takes it.</source>
@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>%1 of the days it asked for</source>
-        <translation>%1 av dagarna som takten bad om</translation>
+        <translation>%1 av dagarna som takten krävde</translation>
     </message>
     <message numerus="yes">
         <source>One day every %n week(s)</source>
@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Tasks passed on: %1, taken back: %2</source>
-        <translation>Bollade vidare: %1, tillbakatagna: %2</translation>
+        <translation>Uppgifter bollade vidare: %1, tagna tillbaka: %2</translation>
     </message>
     <message>
         <source>%1: %2 kept of %3 planned, %4 reflections</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>Made on %1</source>
-        <translation>Gjord %1</translation>
+        <translation>Skapad %1</translation>
     </message>
     <message>
         <source>Months: kept of planned, and reflections</source>
@@ -386,7 +386,7 @@
     </message>
     <message>
         <source>Cadence</source>
-        <translation>Rytm</translation>
+        <translation>Takt</translation>
     </message>
     <message>
         <source>Handover</source>
@@ -452,7 +452,7 @@
     </message>
     <message>
         <source>Search: words match the start of words, &quot;quoted&quot; a phrase</source>
-        <translation>Sök: orden matchar början av ord, ”citattecken” kring en fras</translation>
+        <translation>Sök (ordbörjan; ”fras” inom citattecken)</translation>
     </message>
     <message>
         <source>Show entries with this tag</source>
@@ -476,7 +476,7 @@
     </message>
     <message>
         <source>Intent…</source>
-        <translation>Avsikt…</translation>
+        <translation>Inför dagen…</translation>
     </message>
     <message>
         <source>A new entry with the questions before a focus day</source>
@@ -544,7 +544,7 @@
     </message>
     <message>
         <source>Intent</source>
-        <translation>Avsikt</translation>
+        <translation>Inför dagen</translation>
     </message>
     <message>
         <source>Reflection</source>
@@ -560,7 +560,7 @@
     </message>
     <message>
         <source>Saved {time}</source>
-        <translation>Sparad {time}</translation>
+        <translation>Sparad kl. {time}</translation>
     </message>
     <message>
         <source>Delete entry</source>
@@ -674,11 +674,11 @@
     </message>
     <message>
         <source>Click a day to plan it; click a planned day again to take it out. Arrow keys move, Enter or Space plans or unplans the selected day.</source>
-        <translation>Klicka på en dag för att planera den; klicka en gång till på en planerad dag för att ta bort den. Piltangenterna flyttar, Enter eller mellanslag planerar eller tar bort den valda dagen.</translation>
+        <translation>Klicka på en dag för att planera den och klicka en gång till för att ta bort den ur planen. Flytta mellan dagarna med piltangenterna. Enter eller mellanslag planerar den valda dagen eller tar bort den.</translation>
     </message>
     <message>
         <source>Cadence</source>
-        <translation>Rytm</translation>
+        <translation>Takt</translation>
     </message>
     <message>
         <source>Message</source>
@@ -802,7 +802,7 @@
     </message>
     <message>
         <source>%1 is in your own week as hero of the week: quick tasks come to you then. Plan it anyway?</source>
-        <translation>%1 ligger i din egen vecka som veckans hjälte: då går de snabba puckarna till dig. Vill du planera dagen ändå?</translation>
+        <translation>%1 ligger i veckan då du är veckans hjälte, och då kommer de snabba puckarna till dig. Vill du planera dagen ändå?</translation>
     </message>
     <message>
         <source>Your cover, %1, is away on %2.</source>
@@ -814,7 +814,7 @@
     </message>
     <message>
         <source>Already on an antihjälte day on %1: %2 (the team&apos;s limit is %3).</source>
-        <translation>Redan antihjältedag %1: %2 (teamet har högst %3 åt gången).</translation>
+        <translation>Har redan antihjältedag %1: %2 (teamet tillåter högst %3 samma dag).</translation>
     </message>
     <message>
         <source>%1 is over: past days stay in the plan as history.</source>
@@ -890,7 +890,7 @@
     </message>
     <message>
         <source>The auto-reply is copied: paste it into your e-mail program.</source>
-        <translation>Autosvaret är kopierat: klistra in det i ditt e-postprogram.</translation>
+        <translation>Autosvaret är kopierat. Klistra in det i ditt mejlprogram.</translation>
     </message>
 </context>
 <context>
@@ -916,7 +916,7 @@
     </message>
     <message>
         <source>This is not a time of day. Type it as 08:30, 0830 or 8.30.</source>
-        <translation>Det här är ingen tid. Skriv den som 08:30, 0830 eller 8.30.</translation>
+        <translation>Det här är inget klockslag. Skriv till exempel 08:30, 0830 eller 8.30.</translation>
     </message>
     <message>
         <source>This is not an e-mail address.</source>
@@ -936,7 +936,7 @@
     </message>
     <message>
         <source>Enter the feed address and user name first, then the password again.</source>
-        <translation>Fyll i teamkalenderns adress och användarnamn först, och sedan lösenordet igen.</translation>
+        <translation>Fyll först i teamkalenderns adress och användarnamn och sedan lösenordet igen.</translation>
     </message>
     <message>
         <source>No system keyring is available, so the password is kept only while the app runs. Install gnome-keyring or KWallet to keep it (Windows and macOS have one built in).</source>
@@ -1003,8 +1003,8 @@
     <message numerus="yes">
         <source>Overdue by %n workday(s)</source>
         <translation>
-            <numerusform>Försenad med %n arbetsdag</numerusform>
-            <numerusform>Försenad med %n arbetsdagar</numerusform>
+            <numerusform>Du ligger %n arbetsdag efter takten</numerusform>
+            <numerusform>Du ligger %n arbetsdagar efter takten</numerusform>
         </translation>
     </message>
     <message>
@@ -1021,7 +1021,7 @@
     </message>
     <message>
         <source>Hero of the week: %1 – quick tasks go to them</source>
-        <translation>Veckans hjälte: %1 – snabba puckar går dit</translation>
+        <translation>Veckans hjälte: %1 – tar de snabba puckarna</translation>
     </message>
     <message>
         <source>Next antihjälte day: %1</source>
@@ -1044,7 +1044,7 @@
     </message>
     <message>
         <source>No cadence set (Settings → Cadence).</source>
-        <translation>Ingen rytm vald (Inställningar → Rytm).</translation>
+        <translation>Ingen takt vald (Inställningar → Takt).</translation>
     </message>
     <message numerus="yes">
         <source>One antihjälte day every %n week(s).</source>
@@ -1055,7 +1055,7 @@
     </message>
     <message>
         <source>Cadence kept: your next day, %1, is in time (due by %2).</source>
-        <translation>Du håller rytmen: nästa dag, %1, kommer i tid (senast %2).</translation>
+        <translation>Du håller takten: nästa antihjältedag, %1, ligger i tid (senast %2).</translation>
     </message>
     <message>
         <source>Next day due by %1.</source>
@@ -1064,15 +1064,15 @@
     <message numerus="yes">
         <source>Your next day, %1, is %n workday(s) after the due date %2.</source>
         <translation>
-            <numerusform>Nästa dag, %1, ligger %n arbetsdag efter rytmens sista dag %2.</numerusform>
-            <numerusform>Nästa dag, %1, ligger %n arbetsdagar efter rytmens sista dag %2.</numerusform>
+            <numerusform>Nästa antihjältedag, %1, ligger %n arbetsdag efter takten (senast %2).</numerusform>
+            <numerusform>Nästa antihjältedag, %1, ligger %n arbetsdagar efter takten (senast %2).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Overdue by %n workday(s): the next day was due by %1.</source>
         <translation>
-            <numerusform>Försenad med %n arbetsdag: nästa dag skulle ha varit senast %1.</numerusform>
-            <numerusform>Försenad med %n arbetsdagar: nästa dag skulle ha varit senast %1.</numerusform>
+            <numerusform>Du ligger %n arbetsdag efter takten: nästa antihjältedag borde ha varit senast %1.</numerusform>
+            <numerusform>Du ligger %n arbetsdagar efter takten: nästa antihjältedag borde ha varit senast %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -1085,7 +1085,7 @@
     </message>
     <message>
         <source>Time to reflect on %1</source>
-        <translation>Dags för eftertanke: %1</translation>
+        <translation>Dags att reflektera: %1</translation>
     </message>
     <message>
         <source>Take back what you passed on for %1</source>
@@ -1108,7 +1108,7 @@
     </message>
     <message>
         <source>Calendar blocked for the day</source>
-        <translation>Dagen är blockad i kalendern</translation>
+        <translation>Dagen är blockerad i kalendern</translation>
     </message>
     <message>
         <source>a colleague</source>
@@ -1146,11 +1146,11 @@
     </message>
     <message>
         <source>Time for reflection, reading up and planning. Your quick tasks are with your colleagues.</source>
-        <translation>Tid för eftertanke, kompetensutveckling och planering. Dina snabba puckar ligger hos kollegorna.</translation>
+        <translation>Tid för reflektion, kompetensutveckling och planering. Dina snabba puckar ligger hos kollegorna.</translation>
     </message>
     <message>
         <source>Time to reflect</source>
-        <translation>Dags för eftertanke</translation>
+        <translation>Dags att reflektera</translation>
     </message>
     <message>
         <source>What did you learn today? Write a few lines before you call it a day.</source>
@@ -1166,11 +1166,11 @@
     </message>
     <message>
         <source>Late: {title}</source>
-        <translation>Försenad: {title}</translation>
+        <translation>Missad påminnelse: {title}</translation>
     </message>
     <message>
         <source>This reminder was due {when}.</source>
-        <translation>Den här påminnelsen skulle ha kommit {when}.</translation>
+        <translation>Den här påminnelsen skulle ha visats {when}.</translation>
     </message>
     <message>
         <source>Open journal</source>
@@ -1182,7 +1182,7 @@
     </message>
     <message>
         <source>Snooze 1 h</source>
-        <translation>Påminn igen om 1 h</translation>
+        <translation>Påminn om en timme</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1201,7 +1201,7 @@
     </message>
     <message>
         <source>Your e-mail</source>
-        <translation>Din e-postadress</translation>
+        <translation>Din mejladress</translation>
     </message>
     <message>
         <source>Your phone number</source>
@@ -1209,11 +1209,11 @@
     </message>
     <message>
         <source>One antihjälte day every … weeks</source>
-        <translation>En antihjältedag var … vecka</translation>
+        <translation>Antihjältedag var … :e vecka</translation>
     </message>
     <message>
         <source>0 turns the cadence off.</source>
-        <translation>0 stänger av rytmen.</translation>
+        <translation>0 stänger av takten.</translation>
     </message>
     <message>
         <source>Public holidays of</source>
@@ -1225,11 +1225,11 @@
     </message>
     <message>
         <source>Empty follows the system language.</source>
-        <translation>Tomt följer systemets språk.</translation>
+        <translation>Med Systemspråk följer appen datorns språk.</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation>Systemets språk</translation>
+        <translation>Systemspråk</translation>
     </message>
     <message>
         <source>Handover reminder (workday before)</source>
@@ -1241,11 +1241,11 @@
     </message>
     <message>
         <source>Reflection reminder (end of the day)</source>
-        <translation>Påminnelse om eftertanke (i slutet av dagen)</translation>
+        <translation>Påminnelse om reflektion (i slutet av dagen)</translation>
     </message>
     <message>
         <source>Restore reminder (next workday)</source>
-        <translation>Påminnelse om att ta tillbaka (nästa arbetsdag)</translation>
+        <translation>Påminnelse om att ta tillbaka uppgifterna (nästa arbetsdag)</translation>
     </message>
     <message>
         <source>Auto-reply in Swedish</source>
@@ -1285,7 +1285,7 @@
     </message>
     <message>
         <source>At most this many on antihjälte day at once</source>
-        <translation>Högst så här många på antihjältedag samtidigt</translation>
+        <translation>Högst antal på antihjältedag samma dag</translation>
     </message>
     <message>
         <source>Team feed</source>
@@ -1301,7 +1301,7 @@
     </message>
     <message>
         <source>Detect</source>
-        <translation>Avgör själv</translation>
+        <translation>Automatiskt</translation>
     </message>
     <message>
         <source>File</source>
@@ -1337,7 +1337,7 @@
     </message>
     <message>
         <source>Sync every … minutes</source>
-        <translation>Synka var … minut</translation>
+        <translation>Synkintervall (minuter)</translation>
     </message>
     <message>
         <source>Custom CA certificate file</source>
@@ -1365,11 +1365,11 @@
     </message>
     <message>
         <source>Reflection prompts (Swedish)</source>
-        <translation>Frågor för eftertanke (svenska)</translation>
+        <translation>Reflektionsfrågor (svenska)</translation>
     </message>
     <message>
         <source>Reflection prompts (English)</source>
-        <translation>Frågor för eftertanke (engelska)</translation>
+        <translation>Reflektionsfrågor (engelska)</translation>
     </message>
     <message>
         <source>Start at login</source>
@@ -1381,7 +1381,7 @@
     </message>
     <message>
         <source>Cadence</source>
-        <translation>Rytm</translation>
+        <translation>Takt</translation>
     </message>
     <message>
         <source>Public holidays</source>

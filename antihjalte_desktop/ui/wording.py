@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from antihjalte_desktop import APP_NAME
 from antihjalte_desktop.core.cadence import CadenceState, CadenceStatus
-from antihjalte_desktop.core.dates import format_day
+from antihjalte_desktop.core.dates import fix_sv_ordinals, format_day, format_time
 from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
 from antihjalte_desktop.core.plan import FocusDay
 from antihjalte_desktop.core.reminders import Reminder, ReminderKind
@@ -98,6 +98,8 @@ class Wording(QObject):
         assert cad.due_by is not None
         due = day_text(cad.due_by, self.lang)
         every = self.tr("One antihjälte day every %n week(s).", None, cad.every_weeks)
+        if self.lang == "sv":
+            every = fix_sv_ordinals(every)
         if cad.state is CadenceState.KEPT:
             assert cad.next_day is not None
             text = self.tr("Cadence kept: your next day, %1, is in time (due by %2).").replace(
@@ -169,9 +171,9 @@ class Wording(QObject):
         if late:
             when = rem.effective_at
             when_text = (
-                f"{format_day(when.date(), self.lang)} {when:%H:%M}"
+                f"{format_day(when.date(), self.lang)} {format_time(when, self.lang)}"
                 if when.date() != now.date()
-                else f"{when:%H:%M}"
+                else format_time(when, self.lang)
             )
             title = _rem(QT_TRANSLATE_NOOP("reminders", "Late: {title}")).replace("{title}", title)
             body = (
