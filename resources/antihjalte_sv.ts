@@ -1059,7 +1059,7 @@
     </message>
     <message>
         <source>Next day due by %1.</source>
-        <translation>Nästa antihjältedag senast %1.</translation>
+        <translation>Nästa antihjältedag bör ligga senast %1.</translation>
     </message>
     <message numerus="yes">
         <source>Your next day, %1, is %n workday(s) after the due date %2.</source>
@@ -1293,7 +1293,7 @@
     </message>
     <message>
         <source>A file in a shared folder, or a WebDAV or CalDAV address. Empty: a file in your profile.</source>
-        <translation>En fil i en delad mapp, eller en WebDAV- eller CalDAV-adress. Tomt: en fil i din profil.</translation>
+        <translation>En fil i en delad mapp eller en WebDAV- eller CalDAV-adress. Lämnar du fältet tomt används en fil i din profil.</translation>
     </message>
     <message>
         <source>Feed type</source>
@@ -1353,7 +1353,7 @@
     </message>
     <message>
         <source>webcal:// or https:// addresses, read only.</source>
-        <translation>Adresser som börjar med webcal:// eller https://, bara för läsning.</translation>
+        <translation>Adresser som börjar med webcal:// eller https://. Appen läser dem men ändrar dem aldrig.</translation>
     </message>
     <message>
         <source>Intent prompts (Swedish)</source>
