@@ -253,3 +253,13 @@ def test_the_swedish_check_catches_english() -> None:
         "[c] '%1 is over': English word(s) ['is']",
         "[c] 'Export as JSON…': the same as the English ('Export as JSON…')",
     ]
+
+
+def test_checklist_labels_read_the_same_in_core_and_catalog() -> None:
+    """The built-in checklist items carry their Swedish in core/handover.py (for the Qt-free CLI) and
+    in the catalog (for the windows): both say the same."""
+    from antihjalte_desktop.core.handover import BUILTIN_ITEMS, NO_COVER
+
+    catalog = {(ctx, source): forms[0] for ctx, source, forms in _finished_swedish()}
+    for en, sv in [*BUILTIN_ITEMS.values(), (NO_COVER["en"], NO_COVER["sv"])]:
+        assert catalog[("handover", en)] == sv
