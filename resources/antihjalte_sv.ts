@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>%1 planned, %2 kept, %3 moved, %4 removed</source>
-        <translation>%1 planerade, %2 genomförda, %3 flyttade, %4 borttagna</translation>
+        <translation>Planerade: %1, genomförda: %2, flyttade: %3, borttagna: %4</translation>
     </message>
     <message>
         <source>Reflections written on %1 of %2 kept days</source>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <source>%1: %2 kept of %3 planned, %4 reflections</source>
-        <translation>%1: %2 genomförda av %3 planerade, %4 reflektioner</translation>
+        <translation>%1: genomförda %2 av %3 planerade, reflektioner: %4</translation>
     </message>
     <message>
         <source>Nothing shared in the team feed for this year</source>
@@ -283,7 +283,7 @@
     </message>
     <message>
         <source>%1: %2 focus days, %3 hero weeks</source>
-        <translation>%1: %2 antihjältedagar, %3 hjälteveckor</translation>
+        <translation>%1 – antihjältedagar: %2, hjälteveckor: %3</translation>
     </message>
     <message>
         <source>Kept</source>
