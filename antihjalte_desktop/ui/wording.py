@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from antihjalte_desktop import APP_NAME
 from antihjalte_desktop.core.cadence import CadenceState, CadenceStatus
-from antihjalte_desktop.core.dates import format_day
+from antihjalte_desktop.core.dates import clock, fix_sv_ordinals, format_day
 from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
 from antihjalte_desktop.core.plan import FocusDay
 from antihjalte_desktop.core.reminders import Reminder, ReminderKind
@@ -98,6 +98,8 @@ class Wording(QObject):
         assert cad.due_by is not None
         due = day_text(cad.due_by, self.lang)
         every = self.tr("One antihjälte day every %n week(s).", None, cad.every_weeks)
+        if self.lang == "sv":
+            every = fix_sv_ordinals(every)
         if cad.state is CadenceState.KEPT:
             assert cad.next_day is not None
             text = self.tr("Cadence kept: your next day, %1, is in time (due by %2).").replace(
@@ -153,7 +155,7 @@ class Wording(QObject):
 
     def clock_text(self, when: datetime) -> str:
         """A time of day as people write it: "17.06" in Swedish, "17:06" in English."""
-        return f"{when:%H.%M}" if self.lang == "sv" else f"{when:%H:%M}"
+        return clock(when, self.lang)
 
     def reminder_message(self, rem: Reminder, late: bool, now: datetime) -> tuple[str, str]:
         """Title and body of the notification for ``rem``, about its day as it is ``now``."""

@@ -158,7 +158,7 @@ def test_tray_hero_line_in_swedish(synced, make_app, qtbot) -> None:
     app = make_app()
     assert app.translation_loaded
     qtbot.waitUntil(app.holidays.calendar_ready)
-    assert tray_actions(app)["hero"].text() == "Veckans hjälte: Omar Haddad – snabba puckar går dit"
+    assert tray_actions(app)["hero"].text() == "Veckans hjälte: Omar Haddad – tar de snabba puckarna"
 
 
 def test_side_panel_in_swedish(synced, make_app, qtbot) -> None:
@@ -170,7 +170,7 @@ def test_side_panel_in_swedish(synced, make_app, qtbot) -> None:
     assert win.team_label.text() == "Borta: Omar Haddad\nVeckans hjälte: Omar Haddad"
     win.show_day(MY_HERO_TUE)
     qtbot.mouseClick(win.plan_button, Qt.MouseButton.LeftButton)
-    assert win.message.text().startswith("Tisdag 8 december ligger i din egen vecka som veckans hjälte")
+    assert win.message.text().startswith("Tisdag 8 december ligger i veckan då du är veckans hjälte")
     assert win.force_button.text() == "Planera &ändå"
 
 
