@@ -578,7 +578,7 @@
     </message>
     <message>
         <source>%1 planned, %2 kept, %3 moved, %4 removed</source>
-        <translation>%1 planerade, %2 genomförda, %3 flyttade, %4 borttagna</translation>
+        <translation>Planerade: %1, genomförda: %2, flyttade: %3, borttagna: %4</translation>
     </message>
     <message>
         <source>Reflections written on %1 of %2 kept days</source>
@@ -597,7 +597,7 @@
     </message>
     <message>
         <source>%1 of the days it asked for</source>
-        <translation>%1 av dagarna som takten bad om</translation>
+        <translation>%1 av dagarna som takten krävde</translation>
     </message>
     <message numerus="yes">
         <source>One day every %n week(s)</source>
@@ -608,11 +608,11 @@
     </message>
     <message>
         <source>Tasks passed on: %1, taken back: %2</source>
-        <translation>Bollade vidare: %1, tillbakatagna: %2</translation>
+        <translation>Uppgifter bollade vidare: %1, tagna tillbaka: %2</translation>
     </message>
     <message>
         <source>%1: %2 kept of %3 planned, %4 reflections</source>
-        <translation>%1: %2 genomförda av %3 planerade, %4 reflektioner</translation>
+        <translation>%1: genomförda %2 av %3 planerade, reflektioner: %4</translation>
     </message>
     <message>
         <source>Nothing shared in the team feed for this year</source>
@@ -620,7 +620,7 @@
     </message>
     <message>
         <source>%1: %2 focus days, %3 hero weeks</source>
-        <translation>%1: %2 antihjältedagar, %3 hjälteveckor</translation>
+        <translation>%1 – antihjältedagar: %2, hjälteveckor: %3</translation>
     </message>
     <message>
         <source>Kept</source>
@@ -672,7 +672,7 @@
     </message>
     <message>
         <source>Made on %1</source>
-        <translation>Gjord %1</translation>
+        <translation>Skapad %1</translation>
     </message>
     <message>
         <source>Months: kept of planned, and reflections</source>
@@ -1428,7 +1428,7 @@ Börja med {new} ({key}): några rader om vad du har läst, lärt dig eller vill
     </message>
     <message>
         <source>This is not a time of day. Type it as 08:30, 0830 or 8.30.</source>
-        <translation>Det här är ingen tid. Skriv den som 08:30, 0830 eller 8.30.</translation>
+        <translation>Det här är inget klockslag. Skriv till exempel 08:30, 0830 eller 8.30.</translation>
     </message>
     <message>
         <source>This is not an e-mail address.</source>

@@ -176,6 +176,7 @@ class FirstRunWindow(QWidget):
         cover_edit = self.cover.lineEdit()
         assert cover_edit is not None
         cover_edit.setPlaceholderText(self.tr("A name from your team, or type one"))
+        cover_edit.setAccessibleName(self.tr("Who usually covers for you"))
         self._fill_cover(str(g("me.cover")))
         self.team_list.textChanged.connect(lambda: self._fill_cover(self.cover.currentText()))
         self.rows["me.cover"] = _Row("me.cover", self.cover)

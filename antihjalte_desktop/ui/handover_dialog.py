@@ -139,6 +139,9 @@ class HandoverDialog(QDialog):
         # Return in the task fields adds the task; it must not also press a button of the dialog.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
+        if not restore and self.editor.item_boxes:
+            # The checklist is what the dialog is for: the keyboard starts on its first item.
+            next(iter(self.editor.item_boxes.values())).setFocus()
 
     # -- handover mode: the day editor's parts, by their old names -------------------------
     @property

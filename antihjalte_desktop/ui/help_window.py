@@ -50,6 +50,7 @@ class HelpWindow(QWidget):
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("helpText")
+        self.browser.setAccessibleName(self.tr("Antihjälte – help"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_link)
         self.browser.setHtml(self.page())

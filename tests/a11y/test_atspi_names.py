@@ -16,10 +16,11 @@ import pytest
 
 from tests.a11y.conftest import A11ySession
 
-# Words that give away an English name in the Swedish UI (whole words, lower case).
+# Words that give away an English name in the Swedish UI (whole words, lower case; not "team",
+# which is Swedish too: "Ditt team", "teamkalender").
 ENGLISH = {
     "the", "and", "of", "to", "for", "is", "not", "your", "day", "days", "week", "month", "plan",
-    "planned", "note", "copy", "save", "search", "close", "settings", "message", "team",
+    "planned", "note", "copy", "save", "search", "close", "settings", "message",
     "cover", "colleague", "entry", "entries", "year", "next", "previous", "undo", "delete", "title",
     "date", "tags", "file", "error", "help", "about", "write", "preview", "from", "handover",
 }  # fmt: skip

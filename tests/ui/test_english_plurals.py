@@ -56,7 +56,7 @@ def test_swedish_ordinals_and_missed_reminders(make_app: Any, profile: Any) -> N
     words = wording.Wording(app.language)
     title, body = words.reminder_message(rem, True, due + timedelta(hours=1))
     assert title == "Missad påminnelse: Dags att reflektera"
-    assert body.startswith("Den här påminnelsen skulle ha visats kl. 17.06.\n"), body
+    assert body.startswith("Påminnelsen skulle ha visats kl. 17.06.\n"), body
     title, body = words.reminder_message(rem, True, due + timedelta(days=1))
-    assert body.startswith("Den här påminnelsen skulle ha visats fredag 4 december kl. 17.06.\n"), body
+    assert body.startswith("Påminnelsen skulle ha visats fredag 4 december kl. 17.06.\n"), body
     assert ("snooze", "Påminn om en timme") in words.reminder_actions(rem)
