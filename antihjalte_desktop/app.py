@@ -35,9 +35,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from antihjalte_desktop import APP_ID, APP_NAME
 from antihjalte_desktop.core.reminders import Reminder, next_due
@@ -71,6 +71,7 @@ log = logging.getLogger("antihjalte.app")
 DESKTOP_ID = "se.antihjalte.Desktop"
 MAX_TIMER_MS = 2**31 - 1
 PLANNER, SETTINGS, JOURNAL, ABOUT, INSIGHTS = "planner", "settings", "journal", "about", "insights"
+HELP, FIRST_RUN = "help", "first_run"
 
 
 class App(QObject):
@@ -124,8 +125,9 @@ class App(QObject):
         qapp.setWindowIcon(self.icon)
 
     # -- start ---------------------------------------------------------------------------
-    def start(self, *, show_planner: bool) -> None:
-        """Show the tray icon (or the planner as main window when there is no tray)."""
+    def start(self, *, show_planner: bool, first_run: bool = False) -> None:
+        """Show the tray icon (or the planner as main window when there is no tray); with
+        ``first_run``, the setup window too when the profile is new."""
         self.holidays.load(self.profile.today().year)
         if self.has_tray:
             self.tray = Tray(self._tray_view, self, self.icon, self)
@@ -136,6 +138,8 @@ class App(QObject):
             self.open_planner()
         self._aim_midnight()
         self._watch_store()
+        if first_run and self.needs_first_run():
+            self.open_first_run()
 
     def start_services(self) -> None:
         """Right after the icon shows: the reminders, the feed's sync and the hero line."""
@@ -159,6 +163,7 @@ class App(QObject):
                 self.profile, self.hub, home=self.home, password=self._typed_password, parent=self
             )
             self.feed_sync.problem_changed.connect(self._refresh_tray)
+            self.feed_sync.status_changed.connect(self._refresh_tray)
             if self.watcher is not None:
                 self.watcher.feed_status_changed.connect(self.feed_sync.status_file_changed)
             if not self.self_test:
@@ -200,15 +205,23 @@ class App(QObject):
     # -- the tray --------------------------------------------------------------------------
     def _tray_view(self) -> TrayView:
         today = self.profile.today()
+        snoozes = None
+        if self.reminders is not None and self.waiting:
+            now = self.profile.now()
+            snoozes = {r.id: [k for k, _ in self.reminders.snooze_choices(r, now)] for r in self.waiting}
+        sync = self.feed_sync
         return tray_view(
             today=today,
             next_day=self.planning.next_day(),
             cadence=self.planning.cadence() if self.holidays.calendar_ready() else None,
             hero=self.team.hero_of_week(today) if self._team_in_tray else None,
             waiting=self.waiting,
-            sync_problem=self.feed_sync.problem if self.feed_sync is not None else None,
+            sync_problem=sync.problem if sync is not None else None,
             autostart=bool(self.profile.settings.get("app.autostart")),
             words=self.wording,
+            last_sync=sync.last_good_sync() if sync is not None else None,
+            feed_set=sync.configured() if sync is not None else False,
+            snoozes=snoozes,
         )
 
     def _refresh_tray(self, *_: object) -> None:
@@ -237,7 +250,19 @@ class App(QObject):
         self.feed_sync.sync_now()
 
     def choose_reminder(self, reminder_id: str) -> None:
-        if self.reminders is not None:
+        self.reminder_action(reminder_id, "open")
+
+    def reminder_action(self, reminder_id: str, action: str) -> None:
+        """A button of a waiting reminder in the tray menu: the notification's own (open, snooze…, done)."""
+        from antihjalte_desktop.ui import notify
+
+        if self.reminders is None:
+            return
+        if action == notify.DONE:
+            self.reminders.done(reminder_id)
+        elif action in notify.SNOOZES:
+            self.reminders.snooze(reminder_id, action)
+        else:
             self.reminders.open(reminder_id)
 
     def set_autostart(self, enabled: bool) -> None:
@@ -274,7 +299,7 @@ class App(QObject):
             holidays=self.holidays,
             hub=self.hub,
             settings=self.profile.settings,
-            autoreply=self.autoreply.text,
+            autoreply=self.autoreply,
             language=self.language,
             locale=self._qlocale(),  # type: ignore[arg-type]
             icon=self.icon,
@@ -369,7 +394,7 @@ class App(QObject):
         import contextlib
 
         for signal in (self.hub.plan_changed, self.hub.team_changed):
-            with contextlib.suppress(RuntimeError, TypeError):
+            with contextlib.suppress(RuntimeError, TypeError, SystemError):  # the window is already gone
                 signal.disconnect(slot)
 
     def open_settings(self) -> SettingsDialog:
@@ -385,32 +410,59 @@ class App(QObject):
 
         return self.windows.show(SETTINGS, make)
 
-    def open_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def needs_first_run(self) -> bool:
+        from antihjalte_desktop.ui.first_run import is_new_profile
 
-        def make() -> QMessageBox:
-            from PySide6.QtCore import Qt
+        g = self.profile.settings.get
+        plan = self.profile.plan
+        ever = bool(plan.day_dates()) or bool(plan.day_events())
+        return is_new_profile(
+            first_run_done=bool(g("ui.first_run_done")), name=str(g("me.name")), ever_planned=ever
+        )
 
-            from antihjalte_desktop import version
+    def open_first_run(self) -> QWidget:
+        """The setup window (not modal); also "Set up again…" from Help and About."""
 
-            box = QMessageBox(
-                QMessageBox.Icon.NoIcon, self.tr("About Antihjälte"), "", QMessageBox.StandardButton.Close
+        def make() -> QWidget:
+            from antihjalte_desktop.ui.first_run import FirstRunWindow, sync_command
+
+            return FirstRunWindow(
+                self.profile.settings, self.team, self.profile.today,
+                sync_args=sync_command(self.home), icon=self.icon,
+            )  # fmt: skip
+
+        return self.windows.show(FIRST_RUN, make)
+
+    def open_help(self) -> QWidget:
+        def make() -> QWidget:
+            from antihjalte_desktop.ui.help_window import HelpWindow
+
+            p = self.profile.paths
+            win = HelpWindow(
+                data_dir=p.data,
+                config_dir=p.config,
+                log_dir=p.logs,
+                icon=self.icon,
+                set_up_again=self.open_first_run,
             )
-            box.setIconPixmap(self.icon.pixmap(64, 64))
-            box.setText(
-                f"<b>{APP_NAME} {version()}</b><br>"
-                + self.tr(
-                    "Plan protected antihjälte days for reflection, reading up, planning and analysis; "
-                    "pass on quick tasks; and keep your cadence."
-                )
-                + "<br><br>"
-                + self.tr("Data of this profile: %1").replace("%1", str(self.profile.paths.data))
-            )
-            box.setWindowModality(Qt.WindowModality.NonModal)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            return box
+            win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            return win
 
-        self.windows.show(ABOUT, make)
+        return self.windows.show(HELP, make)
+
+    def open_about(self) -> QWidget:
+        def make() -> QWidget:
+            from antihjalte_desktop.ui.about_dialog import AboutDialog
+
+            p = self.profile.paths
+            dlg = AboutDialog(
+                data_dir=p.data, log_dir=p.logs, has_tray=self.has_tray, icon=self.icon,
+                set_up_again=self.open_first_run,
+            )  # fmt: skip
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            return dlg
+
+        return self.windows.show(ABOUT, make)
 
     def _close_journal(self) -> None:
         """Close the journal window with its database (what is typed is saved first)."""
@@ -424,10 +476,12 @@ class App(QObject):
         self.open_handover(rem.day, rem)
 
     def _on_journal_requested(self, rem: Reminder) -> None:
-        # Opening the journal from its reminder is acting on it.
-        if self.reminders is not None:
-            self.reminders.done(rem.id)
-        self.open_journal(rem.day)
+        # "Open journal" opens the day's entry (intent in the morning, reflection later); the
+        # reminder waits in the tray menu until it is marked done.
+        from antihjalte_desktop.core.reminders import ReminderKind
+
+        win: JournalWindow = self.windows.show(JOURNAL, self._make_journal)
+        win.open_for_reminder(rem.day, "intent" if rem.kind is ReminderKind.START else "reflect")
 
     # -- settings, language and time -----------------------------------------------------------
     def _apply_autostart(self, enabled: bool) -> None:
@@ -468,7 +522,8 @@ class App(QObject):
             if visible:
                 self.open_planner(day)
         self._close_journal()  # it reopens in the new language
-        self.windows.replace(INSIGHTS)
+        for key in (INSIGHTS, HELP, ABOUT):
+            self.windows.replace(key)
         settings = self.settings_dialog
         if settings is not None and settings.isVisible():
             # After the change that led here has been handled (it may come from this dialog).
@@ -625,7 +680,7 @@ def run(home: str | None, self_test: bool = False, autostart: bool = False) -> i
     app = App(qapp, profile, home=str(paths.data.parent) if home else None, self_test=self_test)
     if self_test:
         return _self_test(qapp, app)
-    app.start(show_planner=not autostart)
+    app.start(show_planner=not autostart, first_run=not autostart)
     instance.activated.connect(lambda: app.open_planner())
     # After the icon shows: the file log, answering later starts, then the extensions.
     QTimer.singleShot(0, lambda: _after_start(app, instance, paths))

@@ -79,7 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument("date", metavar="DATE")
     h.add_argument("--json", action="store_true")
     h.add_argument(
-        "--check", action="append", default=[], metavar="ITEM", help="tick an item (key, number or text)"
+        "--check",
+        action="append",
+        default=[],
+        metavar="ITEM",
+        help="tick an item: its number, its word (phone, telefon) or its text",
     )
     h.add_argument("--uncheck", action="append", default=[], metavar="ITEM")
     h.add_argument(
@@ -265,7 +269,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_handover(args: argparse.Namespace) -> int:
     from antihjalte_desktop.core.dates import format_day
-    from antihjalte_desktop.core.handover import find_item, handover_message, item_key
+    from antihjalte_desktop.core.handover import find_item, handover_message, item_key, item_word
 
     prof = _profile(args)
     day = _parse_day(prof, args.date)
@@ -274,11 +278,12 @@ def cmd_handover(args: argparse.Namespace) -> int:
         raise KnownError(f"{day.isoformat()} is not planned")
     if (args.task is None) != (args.to is None):
         raise UsageError("--task and --to go together: --task TEXT --to NAME")
+    lang = args.lang or prof.language()
     for wanted, done in [(w, True) for w in args.check] + [(w, False) for w in args.uncheck]:
         item = find_item(prof.plan.items(day), wanted, fd.cover)
         if item is None:
-            keys = ", ".join(i.key for i in prof.plan.items(day))
-            raise UsageError(f"no checklist item {wanted!r} on {day.isoformat()} (items: {keys})")
+            words = ", ".join(item_word(i, lang) for i in prof.plan.items(day))
+            raise UsageError(f"no checklist item {wanted!r} on {day.isoformat()} (items: {words})")
         prof.plan.set_item_done(day, item.key, done)
     for text in args.add_item:
         prof.plan.add_item(day, item_key(text), text)
@@ -298,7 +303,6 @@ def cmd_handover(args: argparse.Namespace) -> int:
         prof.plan.remove_task(tid)
     items = prof.plan.items(day)
     tasks = prof.plan.tasks(day)
-    lang = args.lang or prof.language()
     if args.message:
         back = prof.calendar.next_workday(day)
         print(handover_message(format_day(day, lang), format_day(back, lang), fd.cover, tasks, lang))
@@ -318,7 +322,8 @@ def cmd_handover(args: argparse.Namespace) -> int:
         return 0
     print(f"Handover for {day.isoformat()}" + (f" (cover: {fd.cover})" if fd.cover else ""))
     for n, i in enumerate(items, 1):
-        print(f"  {n}. [{'x' if i.done else ' '}] {i.text(fd.cover, lang)}  ({i.key})")
+        word = f"  ({item_word(i, lang)})" if not i.label else ""  # what --check takes
+        print(f"  {n}. [{'x' if i.done else ' '}] {i.text(fd.cover, lang)}{word}")
     for t in tasks:
         mark = "x" if t.done else " "
         back = "  (taken back)" if t.taken_back else ""

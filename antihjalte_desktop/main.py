@@ -18,7 +18,25 @@ if TYPE_CHECKING:
     from antihjalte_desktop.core.insights import Insights
 
 
+def missing_display() -> str | None:
+    """On Linux and the BSDs, the one line to say when the tray app has no display to open
+    (Qt's platform plugin would abort with a misleading hint instead); None when it may start.
+    A QT_QPA_PLATFORM the user set (offscreen, vnc, …) is respected."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so the tray app cannot open a window; "
+        "start it in a desktop session (the command line, e.g. `antihjalte status`, works without one)"
+    )
+
+
 def run_app(args: argparse.Namespace) -> int:
+    problem = missing_display()
+    if problem is not None:
+        sys.stderr.write(f"antihjalte: {problem}\n")
+        return 1
     try:
         from antihjalte_desktop import app
     except ModuleNotFoundError as err:

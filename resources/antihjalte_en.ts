@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>FirstRunWindow</name>
+    <message numerus="yes">
+        <source>%n colleague(s)</source>
+        <translation>
+            <numerusform>%n colleague</numerusform>
+            <numerusform>%n colleagues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In sync. Found %n antihjälte day(s) of %1.</source>
+        <translation>
+            <numerusform>In sync. Found %n antihjälte day of %1.</numerusform>
+            <numerusform>In sync. Found %n antihjälte days of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InsightsReport</name>
     <message numerus="yes">
         <source>longest gap %n workday(s)</source>

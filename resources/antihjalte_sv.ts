@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Free software under the %1 licence.</source>
+        <translation>Fri programvara under licensen %1.</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Uppgifter:</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Loggar:</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Öppna mappen</translation>
+    </message>
+    <message>
+        <source>Set up again…</source>
+        <translation>Ställ in igen…</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Kopiera felsökningsuppgifter</translation>
+    </message>
+    <message>
+        <source>Versions, platform, tray and notifications, for a bug report. Nothing personal.</source>
+        <translation>Versioner, plattform, systemfält och aviseringar, till en felrapport. Inget personligt.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation>Felsökningsuppgifterna är kopierade.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>No system tray was found, so Antihjälte runs in this window. Closing it quits the app.</source>
@@ -13,11 +52,7 @@
     </message>
     <message>
         <source>Plan protected antihjälte days for reflection, reading up, planning and analysis; pass on quick tasks; and keep your cadence.</source>
-        <translation>Planera skyddade antihjältedagar för reflektion, kompetensutveckling, planering och analys. Bolla vidare snabba puckar och håll din rytm.</translation>
-    </message>
-    <message>
-        <source>Data of this profile: %1</source>
-        <translation>Profilens data: %1</translation>
+        <translation>Planera skyddade antihjältedagar för reflektion, kompetensutveckling, planering och analys. Bolla vidare snabba puckar och håll takten.</translation>
     </message>
     <message>
         <source>Start at login could not be changed: %1</source>
@@ -25,10 +60,197 @@
     </message>
 </context>
 <context>
+    <name>DayEditor</name>
+    <message>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+</context>
+<context>
     <name>FeedSync</name>
     <message>
         <source>the sync failed</source>
         <translation>synkningen misslyckades</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWindow</name>
+    <message>
+        <source>Antihjälte – set up</source>
+        <translation>Antihjälte – kom igång</translation>
+    </message>
+    <message>
+        <source>Welcome! A few answers make the auto-reply, the handover and the team feed yours. You can change everything later under Settings.</source>
+        <translation>Välkommen! Med några svar blir autosvaret, överlämningen och teamkalendern dina egna. Du kan ändra allt senare under Inställningar.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Your e-mail</source>
+        <translation>Din mejladress</translation>
+    </message>
+    <message>
+        <source>Your phone number</source>
+        <translation>Ditt telefonnummer</translation>
+    </message>
+    <message>
+        <source>Your team</source>
+        <translation>Ditt team</translation>
+    </message>
+    <message>
+        <source>Who usually covers for you</source>
+        <translation>Vem som brukar täcka upp för dig</translation>
+    </message>
+    <message>
+        <source>A name from your team, or type one</source>
+        <translation>Ett namn ur teamet, eller skriv ett</translation>
+    </message>
+    <message>
+        <source>Where the team feed is</source>
+        <translation>Var teamkalendern finns</translation>
+    </message>
+    <message>
+        <source>A shared folder&apos;s file, or a WebDAV or CalDAV address</source>
+        <translation>En fil i en delad mapp, eller en WebDAV- eller CalDAV-adress</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Välj mapp…</translation>
+    </message>
+    <message>
+        <source>Sync once</source>
+        <translation>Synka nu</translation>
+    </message>
+    <message>
+        <source>An antihjälte day every … weeks (0: no cadence)</source>
+        <translation>En antihjältedag var … :e vecka (0: ingen takt)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemspråk</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Mejl:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>One person per row: name, e-mail, phone.</source>
+        <translation>En person per rad: namn, mejl, telefon.</translation>
+    </message>
+    <message>
+        <source>Your &amp;team:</source>
+        <translation>Ditt t&amp;eam:</translation>
+    </message>
+    <message>
+        <source>Who usually &amp;covers for you:</source>
+        <translation>Vem brukar t&amp;äcka upp för dig:</translation>
+    </message>
+    <message>
+        <source>Empty: a file in your own profile, until the team shares one.</source>
+        <translation>Tomt: en fil i din egen profil, tills teamet delar en.</translation>
+    </message>
+    <message>
+        <source>Team &amp;feed:</source>
+        <translation>Team&amp;kalender:</translation>
+    </message>
+    <message>
+        <source>An antihjälte day every</source>
+        <translation>En antihjältedag var</translation>
+    </message>
+    <message>
+        <source>weeks (0: no cadence)</source>
+        <translation>:e vecka (0: ingen takt)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;dence:</source>
+        <translation>T&amp;akt:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Hoppa över</translation>
+    </message>
+    <message>
+        <source>Nothing here is saved; the setup is not shown again by itself.</source>
+        <translation>Inget här sparas, och frågorna visas inte igen av sig själva.</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Klar</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>Det här är ingen mejladress.</translation>
+    </message>
+    <message>
+        <source>A feed address must not hold a user name or password. Put them under Settings → Team feed.</source>
+        <translation>En adress till teamkalendern får inte innehålla användarnamn eller lösenord. Ange dem under Inställningar → Teamkalender.</translation>
+    </message>
+    <message>
+        <source>It was not saved.</source>
+        <translation>Den sparades inte.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s shared folder</source>
+        <translation>Teamets delade mapp</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synkar…</translation>
+    </message>
+    <message>
+        <source>The sync did not work: %1</source>
+        <translation>Synkningen misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>In sync. The feed has no colleague&apos;s antihjälte days yet.</source>
+        <translation>Synkad. Teamkalendern har inga antihjältedagar för kollegor än.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colleague(s)</source>
+        <translation>
+            <numerusform>%n kollega</numerusform>
+            <numerusform>%n kollegor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In sync. Found %n antihjälte day(s) of %1.</source>
+        <translation>
+            <numerusform>Synkad. Hittade %n antihjältedag för %1.</numerusform>
+            <numerusform>Synkad. Hittade %n antihjältedagar för %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FocusCalendar</name>
+    <message>
+        <source>Days of the month</source>
+        <translation>Månadens dagar</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Föregående månad</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Nästa månad</translation>
     </message>
 </context>
 <context>
@@ -51,7 +273,7 @@
     </message>
     <message>
         <source>Your antihjälte day is %1. Hand over before it starts.</source>
-        <translation>Din antihjältedag är %1. Lämna över innan den börjar.</translation>
+        <translation>Din antihjältedag är %1. Lämna över så snart du kan.</translation>
     </message>
     <message>
         <source>Copy handover message</source>
@@ -59,7 +281,7 @@
     </message>
     <message>
         <source>A text for mail or chat: what goes to whom, and until when.</source>
-        <translation>En text för mejl eller chatt: vad som går till vem, och till när.</translation>
+        <translation>En text för mejl eller chatt: vad som går till vem och till när.</translation>
     </message>
     <message>
         <source>Done</source>
@@ -74,52 +296,20 @@
         <translation>Stäng</translation>
     </message>
     <message>
-        <source>Checklist</source>
-        <translation>Checklista</translation>
-    </message>
-    <message>
         <source>No checklist items. Add them in the settings.</source>
         <translation>Checklistan är tom. Lägg till punkter i inställningarna.</translation>
-    </message>
-    <message>
-        <source>Who covers for you</source>
-        <translation>Vem täcker upp för dig?</translation>
     </message>
     <message>
         <source>Cover colleague</source>
         <translation>Kollega som täcker upp</translation>
     </message>
     <message>
-        <source>A colleague&apos;s name</source>
-        <translation>En kollegas namn</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Namn</translation>
-    </message>
-    <message>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <source>Auto-reply</source>
-        <translation>Autosvar</translation>
-    </message>
-    <message>
         <source>Language of the auto-reply</source>
         <translation>Autosvarets språk</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopiera</translation>
-    </message>
-    <message>
-        <source>Copy the auto-reply</source>
-        <translation>Kopiera autosvaret</translation>
-    </message>
-    <message>
-        <source>Auto-reply text</source>
-        <translation>Autosvarets text</translation>
     </message>
     <message>
         <source>Quick tasks to pass on</source>
@@ -147,7 +337,7 @@
     </message>
     <message>
         <source>Nothing passed on yet.</source>
-        <translation>Inget är bollat vidare än.</translation>
+        <translation>Inget har bollats vidare än.</translation>
     </message>
     <message>
         <source>Ticked when the colleague has taken it</source>
@@ -186,12 +376,8 @@
         <translation>(finns inte i teamlistan)</translation>
     </message>
     <message>
-        <source>The auto-reply is copied.</source>
-        <translation>Autosvaret är kopierat.</translation>
-    </message>
-    <message>
         <source>The handover message is copied: paste it in a mail or chat.</source>
-        <translation>Överlämningsmeddelandet är kopierat: klistra in det i ett mejl eller en chatt.</translation>
+        <translation>Överlämningsmeddelandet är kopierat. Klistra in det i ett mejl eller en chatt.</translation>
     </message>
     <message>
         <source>Write the task and the colleague who takes it.</source>
@@ -203,6 +389,157 @@
     <message>
         <source>Year heatmap</source>
         <translation>Året dag för dag</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Antihjälte – help</source>
+        <translation>Antihjälte – hjälp</translation>
+    </message>
+    <message>
+        <source>Set up again…</source>
+        <translation>Ställ in igen…</translation>
+    </message>
+    <message>
+        <source>The first-run questions: name, team, feed, cadence and language.</source>
+        <translation>Frågorna från första starten: namn, team, teamkalender, takt och språk.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>The words</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Antihjälte day</source>
+        <translation>Antihjältedag</translation>
+    </message>
+    <message>
+        <source>A day blocked for reflection, reading up, planning and analysis. Your calendar shows you as busy, the auto-reply answers your mail and a colleague covers for you.</source>
+        <translation>En dag som är blockerad för reflektion, inläsning, planering och analys. Kalendern visar dig som upptagen, autosvaret svarar på dina mejl och en kollega täcker upp för dig.</translation>
+    </message>
+    <message>
+        <source>Hero of the week</source>
+        <translation>Veckans hjälte</translation>
+    </message>
+    <message>
+        <source>The colleague who does the unit&apos;s shared chores that week, so the others can keep their antihjälte days. The team feed says whose week it is.</source>
+        <translation>Kollegan som tar enhetens gemensamma uppgifter den veckan, så att de andra kan hålla sina antihjältedagar. Teamkalendern visar vems vecka det är.</translation>
+    </message>
+    <message>
+        <source>Quick tasks</source>
+        <translation>Snabba puckar</translation>
+    </message>
+    <message>
+        <source>Small urgent requests that eat a day. On an antihjälte day you pass them on to a colleague and take them back afterwards.</source>
+        <translation>Små brådskande ärenden som äter upp en dag. På en antihjältedag bollar du vidare dem till en kollega och tar tillbaka dem efteråt.</translation>
+    </message>
+    <message>
+        <source>How a day goes</source>
+        <translation>Så går en dag till</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Före</translation>
+    </message>
+    <message>
+        <source>Plan the day in the planner (Plan focus days… in the tray menu). The workday before, a reminder opens the handover: switch on the auto-reply, forward your phone, pass on your quick tasks and tell the one who covers for you.</source>
+        <translation>Planera dagen i planeringen (Planera antihjältedagar… i menyn i systemfältet). Arbetsdagen före påminns du om överlämningen: slå på autosvaret, hänvisa telefonen, bolla vidare dina snabba puckar och säg till den som täcker upp för dig.</translation>
+    </message>
+    <message>
+        <source>On the day</source>
+        <translation>Under dagen</translation>
+    </message>
+    <message>
+        <source>In the morning a reminder asks what you want to do with the day; write it in the journal if you like. Keep mail and chat closed.</source>
+        <translation>På morgonen frågar en påminnelse vad du vill göra med dagen – skriv det gärna i dagboken. Håll mejl och chatt stängda.</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+    <message>
+        <source>At the end of the day a reminder asks you to reflect: what you learned and what you will change. The next workday, take back your tasks and your phone and switch off the auto-reply.</source>
+        <translation>I slutet av dagen påminns du om att reflektera: vad du lärde dig och vad du vill ändra. Nästa arbetsdag tar du tillbaka dina uppgifter och din telefon och stänger av autosvaret.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Piltangenterna</translation>
+    </message>
+    <message>
+        <source>Planner: move between days</source>
+        <translation>Planeringen: gå mellan dagar</translation>
+    </message>
+    <message>
+        <source>Planner: plan the chosen day, or open it</source>
+        <translation>Planeringen: planera den valda dagen eller öppna den</translation>
+    </message>
+    <message>
+        <source>Planner: undo the last change of the plan</source>
+        <translation>Planeringen: ångra den senaste ändringen</translation>
+    </message>
+    <message>
+        <source>Planner: redo</source>
+        <translation>Planeringen: gör om</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>Stäng fönstret</translation>
+    </message>
+    <message>
+        <source>Journal: new entry</source>
+        <translation>Dagboken: ny anteckning</translation>
+    </message>
+    <message>
+        <source>Journal: search</source>
+        <translation>Dagboken: sök</translation>
+    </message>
+    <message>
+        <source>Settings: save the field</source>
+        <translation>Inställningar: spara fältet</translation>
+    </message>
+    <message>
+        <source>Where your data lives</source>
+        <translation>Var dina uppgifter finns</translation>
+    </message>
+    <message>
+        <source>Everything is kept in this profile&apos;s folders on this computer:</source>
+        <translation>Allt sparas i den här profilens mappar på den här datorn:</translation>
+    </message>
+    <message>
+        <source>Data (the plan, the journal, the team feed&apos;s copy)</source>
+        <translation>Data (planen, dagboken och kopian av teamkalendern)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Log files</source>
+        <translation>Loggfiler</translation>
+    </message>
+    <message>
+        <source>What is shared with the team</source>
+        <translation>Det här delas med teamet</translation>
+    </message>
+    <message>
+        <source>The team feed gets the dates of your antihjälte days and the hero weeks, shown with your name, your initials or just “Antihjälte” (Settings → Team feed). Your e-mail address is shared only with your full name.</source>
+        <translation>Teamkalendern får datumen för dina antihjältedagar och hjälteveckorna, med ditt namn, dina initialer eller bara ”Antihjälte” (Inställningar → Teamkalender). Din mejladress delas bara tillsammans med ditt fullständiga namn.</translation>
+    </message>
+    <message>
+        <source>What never leaves this computer</source>
+        <translation>Det här lämnar aldrig datorn</translation>
+    </message>
+    <message>
+        <source>Your journal, the notes of a day, its checklist, the tasks you pass on, who covers for you, the auto-reply text, your phone number and your settings.</source>
+        <translation>Din dagbok, dagarnas anteckningar, checklistan, uppgifterna du bollar vidare, vem som täcker upp för dig, autosvarets text, ditt telefonnummer och dina inställningar.</translation>
     </message>
 </context>
 <context>
@@ -241,7 +578,7 @@
     </message>
     <message>
         <source>%1 planned, %2 kept, %3 moved, %4 removed</source>
-        <translation>%1 planerade, %2 genomförda, %3 flyttade, %4 borttagna</translation>
+        <translation>Planerade: %1, genomförda: %2, flyttade: %3, borttagna: %4</translation>
     </message>
     <message>
         <source>Reflections written on %1 of %2 kept days</source>
@@ -260,7 +597,7 @@
     </message>
     <message>
         <source>%1 of the days it asked for</source>
-        <translation>%1 av dagarna som takten bad om</translation>
+        <translation>%1 av dagarna som takten krävde</translation>
     </message>
     <message numerus="yes">
         <source>One day every %n week(s)</source>
@@ -271,11 +608,11 @@
     </message>
     <message>
         <source>Tasks passed on: %1, taken back: %2</source>
-        <translation>Bollade vidare: %1, tillbakatagna: %2</translation>
+        <translation>Uppgifter bollade vidare: %1, tagna tillbaka: %2</translation>
     </message>
     <message>
         <source>%1: %2 kept of %3 planned, %4 reflections</source>
-        <translation>%1: %2 genomförda av %3 planerade, %4 reflektioner</translation>
+        <translation>%1: genomförda %2 av %3 planerade, reflektioner: %4</translation>
     </message>
     <message>
         <source>Nothing shared in the team feed for this year</source>
@@ -283,7 +620,7 @@
     </message>
     <message>
         <source>%1: %2 focus days, %3 hero weeks</source>
-        <translation>%1: %2 antihjältedagar, %3 hjälteveckor</translation>
+        <translation>%1 – antihjältedagar: %2, hjälteveckor: %3</translation>
     </message>
     <message>
         <source>Kept</source>
@@ -335,7 +672,7 @@
     </message>
     <message>
         <source>Made on %1</source>
-        <translation>Gjord %1</translation>
+        <translation>Skapad %1</translation>
     </message>
     <message>
         <source>Months: kept of planned, and reflections</source>
@@ -386,7 +723,7 @@
     </message>
     <message>
         <source>Cadence</source>
-        <translation>Rytm</translation>
+        <translation>Takt</translation>
     </message>
     <message>
         <source>Handover</source>
@@ -452,7 +789,11 @@
     </message>
     <message>
         <source>Search: words match the start of words, &quot;quoted&quot; a phrase</source>
-        <translation>Sök: orden matchar början av ord, ”citattecken” kring en fras</translation>
+        <translation>Sök (ordbörjan; ”fras” inom citattecken)</translation>
+    </message>
+    <message>
+        <source>Search the journal</source>
+        <translation>Sök i dagboken</translation>
     </message>
     <message>
         <source>Show entries with this tag</source>
@@ -467,8 +808,20 @@
         <translation>Från</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>Från och med</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Till och med</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>till</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Anteckningar</translation>
     </message>
     <message>
         <source>New entry</source>
@@ -476,7 +829,7 @@
     </message>
     <message>
         <source>Intent…</source>
-        <translation>Avsikt…</translation>
+        <translation>Inför dagen…</translation>
     </message>
     <message>
         <source>A new entry with the questions before a focus day</source>
@@ -511,12 +864,20 @@
         <translation>Taggar</translation>
     </message>
     <message>
+        <source>Entry text</source>
+        <translation>Anteckningens text</translation>
+    </message>
+    <message>
         <source>Write</source>
         <translation>Skriv</translation>
     </message>
     <message>
         <source>Preview</source>
         <translation>Förhandsvisning</translation>
+    </message>
+    <message>
+        <source>Write or preview</source>
+        <translation>Skriv eller förhandsgranska</translation>
     </message>
     <message>
         <source>&amp;Journal</source>
@@ -544,7 +905,7 @@
     </message>
     <message>
         <source>Intent</source>
-        <translation>Avsikt</translation>
+        <translation>Inför dagen</translation>
     </message>
     <message>
         <source>Reflection</source>
@@ -560,7 +921,7 @@
     </message>
     <message>
         <source>Saved {time}</source>
-        <translation>Sparad {time}</translation>
+        <translation>Sparad kl. {time}</translation>
     </message>
     <message>
         <source>Delete entry</source>
@@ -593,6 +954,18 @@
     <message>
         <source>Entries: {n}</source>
         <translation>Anteckningar: {n}</translation>
+    </message>
+    <message>
+        <source>Your journal is empty.
+
+Start with {new} ({key}): a few lines on what you read, learned or want to change. Before an antihjälte day, {intent} asks what you intend; after it, {reflect} asks what it gave you.</source>
+        <translation>Din dagbok är tom.
+
+Börja med {new} ({key}): några rader om vad du har läst, lärt dig eller vill ändra. Före en antihjältedag frågar {intent} vad du tänker göra; efteråt frågar {reflect} vad dagen gav dig.</translation>
+    </message>
+    <message>
+        <source>No entry matches the search and filters. Clear them to see every entry.</source>
+        <translation>Ingen anteckning matchar sökningen och filtren. Töm dem så ser du alla anteckningar.</translation>
     </message>
     <message>
         <source>All tags</source>
@@ -663,6 +1036,25 @@
     </message>
 </context>
 <context>
+    <name>MissingHint</name>
+    <message>
+        <source>Your name and who covers for you are missing – add them under Settings → You.</source>
+        <translation>Ditt namn och vem som täcker upp för dig saknas – lägg till dem under Inställningar → Du.</translation>
+    </message>
+    <message>
+        <source>Your name is missing, so the text ends unsigned – add it under Settings → You.</source>
+        <translation>Ditt namn saknas, så texten slutar utan underskrift – lägg till det under Inställningar → Du.</translation>
+    </message>
+    <message>
+        <source>Nobody covers for you on this day – name a colleague, or add who usually covers for you under Settings → You.</source>
+        <translation>Ingen täcker upp för dig den här dagen – ange en kollega, eller lägg till vem som brukar täcka upp för dig under Inställningar → Du.</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>Öppna inställningarna…</translation>
+    </message>
+</context>
+<context>
     <name>PlannerWindow</name>
     <message>
         <source>Antihjälte – plan focus days</source>
@@ -673,12 +1065,8 @@
         <translation>Månadskalender</translation>
     </message>
     <message>
-        <source>Click a day to plan it; click a planned day again to take it out. Arrow keys move, Enter or Space plans or unplans the selected day.</source>
-        <translation>Klicka på en dag för att planera den; klicka en gång till på en planerad dag för att ta bort den. Piltangenterna flyttar, Enter eller mellanslag planerar eller tar bort den valda dagen.</translation>
-    </message>
-    <message>
         <source>Cadence</source>
-        <translation>Rytm</translation>
+        <translation>Takt</translation>
     </message>
     <message>
         <source>Message</source>
@@ -687,10 +1075,6 @@
     <message>
         <source>&amp;Undo</source>
         <translation>Å&amp;ngra</translation>
-    </message>
-    <message>
-        <source>Undo taking the day out</source>
-        <translation>Ångra att dagen togs bort</translation>
     </message>
     <message>
         <source>Plan &amp;anyway</source>
@@ -721,10 +1105,6 @@
         <translation>&amp;Anteckning:</translation>
     </message>
     <message>
-        <source>Cover colleague</source>
-        <translation>Kollega som täcker upp</translation>
-    </message>
-    <message>
         <source>Who covers for you</source>
         <translation>Vem täcker upp för dig?</translation>
     </message>
@@ -737,16 +1117,8 @@
         <translation>Checklista för överlämningen</translation>
     </message>
     <message>
-        <source>Plan the day to get its handover checklist.</source>
-        <translation>Planera dagen så får du en checklista för överlämningen.</translation>
-    </message>
-    <message>
         <source>Auto-reply</source>
         <translation>Autosvar</translation>
-    </message>
-    <message>
-        <source>Auto-reply language</source>
-        <translation>Autosvarets språk</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -802,7 +1174,7 @@
     </message>
     <message>
         <source>%1 is in your own week as hero of the week: quick tasks come to you then. Plan it anyway?</source>
-        <translation>%1 ligger i din egen vecka som veckans hjälte: då går de snabba puckarna till dig. Vill du planera dagen ändå?</translation>
+        <translation>%1 ligger i veckan då du är veckans hjälte, och då kommer de snabba puckarna till dig. Vill du planera dagen ändå?</translation>
     </message>
     <message>
         <source>Your cover, %1, is away on %2.</source>
@@ -814,7 +1186,7 @@
     </message>
     <message>
         <source>Already on an antihjälte day on %1: %2 (the team&apos;s limit is %3).</source>
-        <translation>Redan antihjältedag %1: %2 (teamet har högst %3 åt gången).</translation>
+        <translation>Har redan antihjältedag %1: %2 (teamet tillåter högst %3 samma dag).</translation>
     </message>
     <message>
         <source>%1 is over: past days stay in the plan as history.</source>
@@ -831,6 +1203,114 @@
     <message>
         <source>Undid the change of %1.</source>
         <translation>Ångrade ändringen av %1.</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Teckenförklaring</translation>
+    </message>
+    <message>
+        <source>Click a day or move with the arrow keys to see it. Double-click it, or press Enter or Space, to plan it or take it out.</source>
+        <translation>Klicka på en dag eller gå dit med piltangenterna för att se den. Dubbelklicka, eller tryck Enter eller blanksteg, för att planera den eller ta bort den.</translation>
+    </message>
+    <message>
+        <source>Why this day</source>
+        <translation>Varför den här dagen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z); redo with Ctrl+Shift+Z</source>
+        <translation>Ångra (Ctrl+Z); gör om med Ctrl+Skift+Z</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Flytta till…</translation>
+    </message>
+    <message>
+        <source>Move the day to another date</source>
+        <translation>Flytta dagen till ett annat datum</translation>
+    </message>
+    <message>
+        <source>What planning it means</source>
+        <translation>Vad det innebär att planera den</translation>
+    </message>
+    <message>
+        <source>Plan the day to write its note, choose who covers for you, and get its handover checklist and auto-reply.</source>
+        <translation>Planera dagen för att skriva en anteckning, välja vem som täcker upp för dig och få checklistan för överlämningen och autosvaret.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klart</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Passerad</translation>
+    </message>
+    <message>
+        <source>Move &amp;anyway</source>
+        <translation>Flytta &amp;ändå</translation>
+    </message>
+    <message>
+        <source>Choose the new day for %1 in the calendar, then press Move here, Enter or Space, or double-click it. Esc cancels.</source>
+        <translation>Välj den nya dagen för %1 i kalendern och tryck sedan Flytta hit, Enter eller blanksteg, eller dubbelklicka på den. Esc avbryter.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer planned, so there is nothing to move.</source>
+        <translation>%1 är inte längre planerad, så det finns inget att flytta.</translation>
+    </message>
+    <message>
+        <source>%1 is already planned: choose a free day.</source>
+        <translation>%1 är redan planerad – välj en ledig dag.</translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2.</source>
+        <translation>Flyttade %1 till %2.</translation>
+    </message>
+    <message>
+        <source>Plan suggested &amp;day: %1</source>
+        <translation>Planera föreslagen &amp;dag: %1</translation>
+    </message>
+    <message>
+        <source>It keeps your cadence (due by %1).</source>
+        <translation>Du håller takten (senast %1).</translation>
+    </message>
+    <message>
+        <source>Nobody in the team is away or on an antihjälte day then.</source>
+        <translation>Ingen i teamet är borta eller har antihjältedag då.</translation>
+    </message>
+    <message>
+        <source>Fewest colleagues out: %1.</source>
+        <translation>Färst kollegor borta: %1.</translation>
+    </message>
+    <message>
+        <source>Your cover, %1, is in.</source>
+        <translation>%1, som täcker upp för dig, är på plats.</translation>
+    </message>
+    <message>
+        <source>Not in your week as hero of the week.</source>
+        <translation>Inte i din vecka som veckans hjälte.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Det finns inget att ångra.</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>Det finns inget att göra om.</translation>
+    </message>
+    <message>
+        <source>Moved %1 back to %2.</source>
+        <translation>Flyttade tillbaka %1 till %2.</translation>
+    </message>
+    <message>
+        <source>Redid the change of %1.</source>
+        <translation>Gjorde om ändringen av %1.</translation>
     </message>
     <message>
         <source>On an antihjälte day: %1</source>
@@ -889,8 +1369,40 @@
         <translation>&amp;Planera den här dagen</translation>
     </message>
     <message>
+        <source>Move &amp;here</source>
+        <translation>Flytta &amp;hit</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;move</source>
+        <translation>Avbryt &amp;flytten</translation>
+    </message>
+    <message>
+        <source>Today.</source>
+        <translation>I dag.</translation>
+    </message>
+    <message>
+        <source>In the past.</source>
+        <translation>Har passerat.</translation>
+    </message>
+    <message>
+        <source>%1 covers for you.</source>
+        <translation>%1 täcker upp för dig.</translation>
+    </message>
+    <message>
+        <source>Nobody is chosen to cover for you yet.</source>
+        <translation>Du har inte valt någon som täcker upp för dig än.</translation>
+    </message>
+    <message>
+        <source>Nothing stands in the way of planning it.</source>
+        <translation>Inget hindrar att du planerar den.</translation>
+    </message>
+    <message>
+        <source>%1, who covered for you last time, is in.</source>
+        <translation>%1, som täckte upp för dig förra gången, är på plats.</translation>
+    </message>
+    <message>
         <source>The auto-reply is copied: paste it into your e-mail program.</source>
-        <translation>Autosvaret är kopierat: klistra in det i ditt e-postprogram.</translation>
+        <translation>Autosvaret är kopierat. Klistra in det i ditt mejlprogram.</translation>
     </message>
 </context>
 <context>
@@ -916,7 +1428,7 @@
     </message>
     <message>
         <source>This is not a time of day. Type it as 08:30, 0830 or 8.30.</source>
-        <translation>Det här är ingen tid. Skriv den som 08:30, 0830 eller 8.30.</translation>
+        <translation>Det här är inget klockslag. Skriv till exempel 08:30, 0830 eller 8.30.</translation>
     </message>
     <message>
         <source>This is not an e-mail address.</source>
@@ -936,7 +1448,7 @@
     </message>
     <message>
         <source>Enter the feed address and user name first, then the password again.</source>
-        <translation>Fyll i teamkalenderns adress och användarnamn först, och sedan lösenordet igen.</translation>
+        <translation>Fyll först i teamkalenderns adress och användarnamn och sedan lösenordet igen.</translation>
     </message>
     <message>
         <source>No system keyring is available, so the password is kept only while the app runs. Install gnome-keyring or KWallet to keep it (Windows and macOS have one built in).</source>
@@ -986,6 +1498,10 @@
         <translation>&amp;Inställningar…</translation>
     </message>
     <message>
+        <source>H&amp;elp</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
         <source>&amp;About Antihjälte</source>
         <translation>&amp;Om Antihjälte</translation>
     </message>
@@ -1003,8 +1519,8 @@
     <message numerus="yes">
         <source>Overdue by %n workday(s)</source>
         <translation>
-            <numerusform>Försenad med %n arbetsdag</numerusform>
-            <numerusform>Försenad med %n arbetsdagar</numerusform>
+            <numerusform>Du ligger %n arbetsdag efter takten</numerusform>
+            <numerusform>Du ligger %n arbetsdagar efter takten</numerusform>
         </translation>
     </message>
     <message>
@@ -1021,7 +1537,7 @@
     </message>
     <message>
         <source>Hero of the week: %1 – quick tasks go to them</source>
-        <translation>Veckans hjälte: %1 – snabba puckar går dit</translation>
+        <translation>Veckans hjälte: %1 – tar de snabba puckarna</translation>
     </message>
     <message>
         <source>Next antihjälte day: %1</source>
@@ -1044,7 +1560,7 @@
     </message>
     <message>
         <source>No cadence set (Settings → Cadence).</source>
-        <translation>Ingen rytm vald (Inställningar → Rytm).</translation>
+        <translation>Ingen takt vald (Inställningar → Takt).</translation>
     </message>
     <message numerus="yes">
         <source>One antihjälte day every %n week(s).</source>
@@ -1055,37 +1571,69 @@
     </message>
     <message>
         <source>Cadence kept: your next day, %1, is in time (due by %2).</source>
-        <translation>Du håller rytmen: nästa dag, %1, kommer i tid (senast %2).</translation>
+        <translation>Du håller takten: nästa antihjältedag, %1, ligger i tid (senast %2).</translation>
     </message>
     <message>
         <source>Next day due by %1.</source>
-        <translation>Nästa antihjältedag senast %1.</translation>
+        <translation>Nästa antihjältedag bör ligga senast %1.</translation>
     </message>
     <message numerus="yes">
         <source>Your next day, %1, is %n workday(s) after the due date %2.</source>
         <translation>
-            <numerusform>Nästa dag, %1, ligger %n arbetsdag efter rytmens sista dag %2.</numerusform>
-            <numerusform>Nästa dag, %1, ligger %n arbetsdagar efter rytmens sista dag %2.</numerusform>
+            <numerusform>Nästa antihjältedag, %1, ligger %n arbetsdag efter takten (senast %2).</numerusform>
+            <numerusform>Nästa antihjältedag, %1, ligger %n arbetsdagar efter takten (senast %2).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Overdue by %n workday(s): the next day was due by %1.</source>
         <translation>
-            <numerusform>Försenad med %n arbetsdag: nästa dag skulle ha varit senast %1.</numerusform>
-            <numerusform>Försenad med %n arbetsdagar: nästa dag skulle ha varit senast %1.</numerusform>
+            <numerusform>Du ligger %n arbetsdag efter takten: nästa antihjältedag borde ha varit senast %1.</numerusform>
+            <numerusform>Du ligger %n arbetsdagar efter takten: nästa antihjältedag borde ha varit senast %1.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Hand over before %1</source>
-        <translation>Lämna över inför %1</translation>
+        <source>Today is your antihjälte day – hand over as soon as you can</source>
+        <translation>I dag är din antihjältedag – lämna över så snart du kan</translation>
     </message>
     <message>
-        <source>Your antihjälte day starts: %1</source>
-        <translation>Din antihjältedag börjar: %1</translation>
+        <source>Tomorrow is your antihjälte day – hand over before it starts</source>
+        <translation>I morgon är din antihjältedag – lämna över innan den börjar</translation>
+    </message>
+    <message>
+        <source>Your antihjälte day is %1 – hand over before it starts</source>
+        <translation>Din antihjältedag är %1 – lämna över innan den börjar</translation>
+    </message>
+    <message>
+        <source>Welcome back! Your antihjälte day was %1.</source>
+        <translation>Välkommen tillbaka! Din antihjältedag var %1.</translation>
+    </message>
+    <message>
+        <source>Today is your antihjälte day – before you start</source>
+        <translation>I dag är din antihjältedag – inför dagen</translation>
+    </message>
+    <message>
+        <source>Your antihjälte day: %1</source>
+        <translation>Din antihjältedag: %1</translation>
+    </message>
+    <message>
+        <source>Time to reflect on today</source>
+        <translation>Dags att reflektera över dagen</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Inte synkad än</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Synkad %1</translation>
+    </message>
+    <message>
+        <source>Synced %1 at %2</source>
+        <translation>Synkad %1 kl. %2</translation>
     </message>
     <message>
         <source>Time to reflect on %1</source>
-        <translation>Dags för eftertanke: %1</translation>
+        <translation>Dags att reflektera: %1</translation>
     </message>
     <message>
         <source>Take back what you passed on for %1</source>
@@ -1108,7 +1656,7 @@
     </message>
     <message>
         <source>Calendar blocked for the day</source>
-        <translation>Dagen är blockad i kalendern</translation>
+        <translation>Dagen är blockerad i kalendern</translation>
     </message>
     <message>
         <source>a colleague</source>
@@ -1137,8 +1685,8 @@
         <translation>Dags att lämna över</translation>
     </message>
     <message>
-        <source>{day} is your antihjälte day. Switch on the auto-reply, forward the phone and pass on your quick tasks.</source>
-        <translation>Du har antihjältedag {day}. Slå på autosvaret, hänvisa telefonen och bolla vidare dina snabba puckar.</translation>
+        <source>Switch on the auto-reply, forward the phone and pass on your quick tasks.</source>
+        <translation>Slå på autosvaret, hänvisa telefonen och bolla vidare dina snabba puckar.</translation>
     </message>
     <message>
         <source>Today is your antihjälte day</source>
@@ -1146,11 +1694,11 @@
     </message>
     <message>
         <source>Time for reflection, reading up and planning. Your quick tasks are with your colleagues.</source>
-        <translation>Tid för eftertanke, kompetensutveckling och planering. Dina snabba puckar ligger hos kollegorna.</translation>
+        <translation>Tid för reflektion, kompetensutveckling och planering. Dina snabba puckar ligger hos kollegorna.</translation>
     </message>
     <message>
         <source>Time to reflect</source>
-        <translation>Dags för eftertanke</translation>
+        <translation>Dags att reflektera</translation>
     </message>
     <message>
         <source>What did you learn today? Write a few lines before you call it a day.</source>
@@ -1165,12 +1713,28 @@
         <translation>Stäng av autosvaret, ta tillbaka telefonen och det du bollade vidare inför {day}.</translation>
     </message>
     <message>
-        <source>Late: {title}</source>
-        <translation>Försenad: {title}</translation>
+        <source>This reminder was due at {time}.</source>
+        <translation>Påminnelsen skulle ha visats kl. {time}.</translation>
     </message>
     <message>
-        <source>This reminder was due {when}.</source>
-        <translation>Den här påminnelsen skulle ha kommit {when}.</translation>
+        <source>This reminder was due on {day} at {time}.</source>
+        <translation>Påminnelsen skulle ha visats {day} kl. {time}.</translation>
+    </message>
+    <message>
+        <source>Missed reminder: {title}</source>
+        <translation>Missad påminnelse: {title}</translation>
+    </message>
+    <message>
+        <source>Remind me in 15 minutes</source>
+        <translation>Påminn om 15 minuter</translation>
+    </message>
+    <message>
+        <source>Remind me in an hour</source>
+        <translation>Påminn om en timme</translation>
+    </message>
+    <message>
+        <source>Remind me tomorrow morning</source>
+        <translation>Påminn i morgon bitti</translation>
     </message>
     <message>
         <source>Open journal</source>
@@ -1179,10 +1743,6 @@
     <message>
         <source>Open checklist</source>
         <translation>Öppna checklistan</translation>
-    </message>
-    <message>
-        <source>Snooze 1 h</source>
-        <translation>Påminn igen om 1 h</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1201,7 +1761,7 @@
     </message>
     <message>
         <source>Your e-mail</source>
-        <translation>Din e-postadress</translation>
+        <translation>Din mejladress</translation>
     </message>
     <message>
         <source>Your phone number</source>
@@ -1209,11 +1769,11 @@
     </message>
     <message>
         <source>One antihjälte day every … weeks</source>
-        <translation>En antihjältedag var … vecka</translation>
+        <translation>Antihjältedag var … :e vecka</translation>
     </message>
     <message>
         <source>0 turns the cadence off.</source>
-        <translation>0 stänger av rytmen.</translation>
+        <translation>0 stänger av takten.</translation>
     </message>
     <message>
         <source>Public holidays of</source>
@@ -1225,11 +1785,11 @@
     </message>
     <message>
         <source>Empty follows the system language.</source>
-        <translation>Tomt följer systemets språk.</translation>
+        <translation>Med Systemspråk följer appen datorns språk.</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation>Systemets språk</translation>
+        <translation>Systemspråk</translation>
     </message>
     <message>
         <source>Handover reminder (workday before)</source>
@@ -1241,11 +1801,11 @@
     </message>
     <message>
         <source>Reflection reminder (end of the day)</source>
-        <translation>Påminnelse om eftertanke (i slutet av dagen)</translation>
+        <translation>Påminnelse om reflektion (i slutet av dagen)</translation>
     </message>
     <message>
         <source>Restore reminder (next workday)</source>
-        <translation>Påminnelse om att ta tillbaka (nästa arbetsdag)</translation>
+        <translation>Påminnelse om att ta tillbaka uppgifterna (nästa arbetsdag)</translation>
     </message>
     <message>
         <source>Auto-reply in Swedish</source>
@@ -1276,6 +1836,22 @@
         <translation>I Sverige räknas julafton, midsommarafton och nyårsafton också som lediga dagar.</translation>
     </message>
     <message>
+        <source>Who usually covers for you</source>
+        <translation>Vem som brukar täcka upp för dig</translation>
+    </message>
+    <message>
+        <source>A name from the team list. A newly planned day gets this cover unless you name another.</source>
+        <translation>Ett namn ur teamlistan. En nyplanerad dag får den personen om du inte anger någon annan.</translation>
+    </message>
+    <message>
+        <source>First-run setup done</source>
+        <translation>Första starten är klar</translation>
+    </message>
+    <message>
+        <source>Untick to be asked the setup questions again at the next start.</source>
+        <translation>Bocka ur för att få frågorna från första starten igen nästa gång appen startar.</translation>
+    </message>
+    <message>
         <source>The checklist each newly planned day starts with. Add your own items, or take out the ones you do not need.</source>
         <translation>Checklistan som varje ny antihjältedag börjar med. Lägg till egna punkter eller ta bort dem du inte behöver.</translation>
     </message>
@@ -1285,7 +1861,7 @@
     </message>
     <message>
         <source>At most this many on antihjälte day at once</source>
-        <translation>Högst så här många på antihjältedag samtidigt</translation>
+        <translation>Högst antal på antihjältedag samma dag</translation>
     </message>
     <message>
         <source>Team feed</source>
@@ -1293,7 +1869,7 @@
     </message>
     <message>
         <source>A file in a shared folder, or a WebDAV or CalDAV address. Empty: a file in your profile.</source>
-        <translation>En fil i en delad mapp, eller en WebDAV- eller CalDAV-adress. Tomt: en fil i din profil.</translation>
+        <translation>En fil i en delad mapp eller en WebDAV- eller CalDAV-adress. Lämnar du fältet tomt används en fil i din profil.</translation>
     </message>
     <message>
         <source>Feed type</source>
@@ -1301,7 +1877,7 @@
     </message>
     <message>
         <source>Detect</source>
-        <translation>Avgör själv</translation>
+        <translation>Automatiskt</translation>
     </message>
     <message>
         <source>File</source>
@@ -1337,7 +1913,23 @@
     </message>
     <message>
         <source>Sync every … minutes</source>
-        <translation>Synka var … minut</translation>
+        <translation>Synkintervall (minuter)</translation>
+    </message>
+    <message>
+        <source>Give up on one server request after … seconds</source>
+        <translation>Avbryt en begäran till servern efter … sekunder</translation>
+    </message>
+    <message>
+        <source>From connecting to the last byte of the answer.</source>
+        <translation>Från uppkopplingen till svarets sista byte.</translation>
+    </message>
+    <message>
+        <source>Stop a sync after … seconds</source>
+        <translation>Avbryt en synkning efter … sekunder</translation>
+    </message>
+    <message>
+        <source>Whatever it is doing; local changes wait for the next sync.</source>
+        <translation>Vad den än håller på med; dina ändringar väntar till nästa synkning.</translation>
     </message>
     <message>
         <source>Custom CA certificate file</source>
@@ -1353,7 +1945,7 @@
     </message>
     <message>
         <source>webcal:// or https:// addresses, read only.</source>
-        <translation>Adresser som börjar med webcal:// eller https://, bara för läsning.</translation>
+        <translation>Adresser som börjar med webcal:// eller https://. Appen läser dem men ändrar dem aldrig.</translation>
     </message>
     <message>
         <source>Intent prompts (Swedish)</source>
@@ -1365,11 +1957,11 @@
     </message>
     <message>
         <source>Reflection prompts (Swedish)</source>
-        <translation>Frågor för eftertanke (svenska)</translation>
+        <translation>Reflektionsfrågor (svenska)</translation>
     </message>
     <message>
         <source>Reflection prompts (English)</source>
-        <translation>Frågor för eftertanke (engelska)</translation>
+        <translation>Reflektionsfrågor (engelska)</translation>
     </message>
     <message>
         <source>Start at login</source>
@@ -1381,7 +1973,7 @@
     </message>
     <message>
         <source>Cadence</source>
-        <translation>Rytm</translation>
+        <translation>Takt</translation>
     </message>
     <message>
         <source>Public holidays</source>

@@ -11,7 +11,7 @@ APT_PACKAGES=(xvfb xauth x11-utils xdotool imagemagick trayer dbus dbus-x11 duns
   haskell-gtk-sni-tray-utils gnome-keyring desktop-file-utils appstream
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-image0 libegl1 libgl1 libfontconfig1 libdbus-1-3
-  fonts-dejavu-core e2fsprogs poppler-utils)
+  fonts-dejavu-core e2fsprogs poppler-utils at-spi2-core python3-pyatspi)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

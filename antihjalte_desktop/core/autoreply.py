@@ -12,7 +12,7 @@ from antihjalte_desktop.core.dates import format_day
 DEFAULT_TEMPLATES = {
     "sv": (
         "Hej!\n\n"
-        "Tack för ditt mejl. Jag har en planeringsdag {day} och läser inte e-post under dagen. "
+        "Tack för ditt mejl. Jag har en planeringsdag {day} och läser inte mejl under dagen. "
         "Jag är tillbaka {return_day}.\n"
         "Är det brådskande kan du kontakta {cover}.\n\n"
         "Vänliga hälsningar\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from antihjalte_desktop.errors import UsageError
 
@@ -189,6 +189,31 @@ def format_day(day: date, lang: str, *, with_weekday: bool = True, with_year: bo
     if with_weekday:
         text = f"{WEEKDAY_NAMES[lang][day.weekday()]} {text}"
     return text
+
+
+def clock(moment: time | datetime, lang: str) -> str:
+    """A time of day as people write it (24-hour): ``17.06`` in Swedish, ``17:06`` in English."""
+    sep = "." if lang == "sv" else ":"
+    return f"{moment.hour:02d}{sep}{moment.minute:02d}"
+
+
+def format_time(moment: time | datetime, lang: str) -> str:
+    """A time of day in running text: ``kl. 17.06`` in Swedish, ``17:06`` in English (24-hour)."""
+    return f"kl. {clock(moment, lang)}" if lang == "sv" else clock(moment, lang)
+
+
+def sv_ordinal(n: int) -> str:
+    """A Swedish ordinal in digits: ``1:a``, ``2:a``, ``3:e``, ``4:e``, ``11:e``, ``21:a``."""
+    return f"{n}:a" if n % 10 in (1, 2) and n % 100 not in (11, 12) else f"{n}:e"
+
+
+_SV_ORDINAL = re.compile(r"(?<![\d:])(\d+):[ae]\b")
+
+
+def fix_sv_ordinals(text: str) -> str:
+    """Right ordinal endings in a Swedish text written with ``%n:e`` ("var 2:e vecka" → "var 2:a
+    vecka"): a translation's plural form cannot tell 2 from 4."""
+    return _SV_ORDINAL.sub(lambda m: sv_ordinal(int(m[1])), text)
 
 
 def iso_week(day: date) -> int:

@@ -17,20 +17,57 @@ BUILTIN_ITEMS: dict[str, tuple[str, str]] = {
     "tasks": (QT_TRANSLATE_NOOP("handover", "Quick tasks passed on"), "Snabba puckar är bollade vidare"),
     "calendar": (
         QT_TRANSLATE_NOOP("handover", "Calendar blocked for the day"),
-        "Dagen är blockad i kalendern",
+        "Dagen är blockerad i kalendern",
     ),
 }
 NO_COVER = {"en": QT_TRANSLATE_NOOP("handover", "a colleague"), "sv": "en kollega"}
 
+# The words a person types for a built-in item (``--check telefon``, ``--check phone``): the first of
+# each language is the one shown; the others are accepted too. Keys are accepted as well.
+ITEM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "autoreply": {"en": ("autoreply", "auto-reply"), "sv": ("autosvar", "autosvaret")},
+    "phone": {"en": ("phone",), "sv": ("telefon", "telefonen")},
+    "tasks": {"en": ("tasks", "quick tasks"), "sv": ("puckar", "snabba puckar", "uppgifter")},
+    "calendar": {"en": ("calendar",), "sv": ("kalender", "kalendern")},
+}
+
 _SLUG = re.compile(r"[^a-z0-9åäö]+")
 
 
+def builtin_key(text: str) -> str | None:
+    """The built-in item that ``text`` names: its key, a word for it or its label, in either
+    language (any case; the cover colleague in a label may be anyone); None for any other text."""
+    w = " ".join(text.split()).casefold()
+    for key, (en, sv) in BUILTIN_ITEMS.items():
+        words = {key, *ITEM_WORDS[key]["en"], *ITEM_WORDS[key]["sv"]}
+        if w in words:
+            return key
+        for label in (en, sv):
+            if "{cover}" in label:  # "Phone forwarded to {cover}": any colleague, or none
+                head = label.casefold().split("{cover}")[0]
+                if w == head.strip() or w.startswith(head):
+                    return key
+            elif w == label.casefold():
+                return key
+    return None
+
+
 def item_key(label: str) -> str:
-    """The key of a checklist item: built-in keys as they are, others slugged from the label."""
+    """The key of a checklist item: built-in items by their key, word or label in either language,
+    others slugged from the label."""
     text = label.strip()
-    if text in BUILTIN_ITEMS:
-        return text
+    found = builtin_key(text)
+    if found is not None:
+        return found
     return _SLUG.sub("-", text.lower()).strip("-") or "item"
+
+
+def item_word(item: HandoverItem, lang: str) -> str:
+    """What to type after ``--check`` for ``item``, in ``lang``: ``telefon``/``phone`` for a built-in
+    item, the label of a custom one."""
+    if item.key in ITEM_WORDS:
+        return ITEM_WORDS[item.key]["sv" if lang == "sv" else "en"][0]
+    return item.label or item.key
 
 
 @dataclass(frozen=True)
@@ -80,12 +117,14 @@ def default_items(configured: list[str]) -> list[tuple[str, str]]:
 
 
 def find_item(items: list[HandoverItem], wanted: str, cover: str = "") -> HandoverItem | None:
-    """Find an item by key, by 1-based number, or by its label (either language)."""
-    w = wanted.strip()
+    """Find an item by 1-based number, by key, by its word (``telefon``, ``phone``) or by its label,
+    in either language."""
+    w = " ".join(wanted.split())
     if w.isdigit() and 1 <= int(w) <= len(items):
         return items[int(w) - 1]
+    folded = w.casefold()
     for it in items:
-        if w.lower() in (it.key, it.text(cover, "en").lower(), it.text(cover, "sv").lower()):
+        if folded in (it.key, it.text(cover, "en").casefold(), it.text(cover, "sv").casefold()):
             return it
     key = item_key(w)
     return next((it for it in items if it.key == key), None)
@@ -94,11 +133,11 @@ def find_item(items: list[HandoverItem], wanted: str, cover: str = "") -> Handov
 def handover_message(day_text: str, until_text: str, cover: str, tasks: list[HandoverTask], lang: str) -> str:
     """A ready text for mail or chat: what goes to whom, and until when."""
     if lang == "sv":
-        lines = [f"Hej! Jag har antihjältedag {day_text} och är tillbaka {until_text}."]
+        lines = [f"Hej! Jag har en planeringsdag {day_text} och är tillbaka {until_text}."]
         if cover:
             lines.append(f"{cover} täcker upp för mig och har min telefon under dagen.")
         if tasks:
-            lines.append("Det här bollar jag vidare:")
+            lines.append("De här uppgifterna lämnar jag över:")
             lines += [f"- {t.text} → {t.to}" for t in tasks]
         lines.append("Tack för hjälpen!")
     else:

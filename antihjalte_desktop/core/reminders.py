@@ -168,3 +168,9 @@ def next_due(reminders: Iterable[Reminder], now: datetime) -> Reminder | None:
         if r.state not in (ReminderState.DONE, ReminderState.SHOWN) and now < r.effective_at < r.until
     ]
     return min(upcoming, key=lambda r: r.effective_at, default=None)
+
+
+def next_morning(now: datetime, start: time, calendar: WorkCalendar, zone: tzinfo) -> datetime:
+    """"Tomorrow morning" for a snooze: ``start`` (the start reminder's time) on the first workday
+    after today."""
+    return local_datetime(calendar.next_workday(now.astimezone(zone).date()), start, zone)

@@ -32,3 +32,16 @@ class Autoreply:
             self.me(),
             self.cover_contact(cover),
         )
+
+    def missing(self, day: date) -> tuple[str, ...]:
+        """What the auto-reply and the handover message of ``day`` lack: ``"name"`` (it would end
+        unsigned) and ``"cover"`` (nobody named to contact); the UI says so with a way to add it
+        (``ui.missing_hint``)."""
+        fd = self._profile.plan.get_day(day)
+        cover = (fd.cover if fd else "") or str(self._profile.settings.get("me.cover"))
+        out: list[str] = []
+        if not str(self._profile.settings.get("me.name")).strip():
+            out.append("name")
+        if not cover.strip():
+            out.append("cover")
+        return tuple(out)

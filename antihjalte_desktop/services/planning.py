@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
-from antihjalte_desktop.core.cadence import CadenceStatus, cadence_status
+from antihjalte_desktop.core.cadence import CadenceState, CadenceStatus, cadence_status
 from antihjalte_desktop.core.handover import HandoverItem, HandoverTask, default_items
 from antihjalte_desktop.core.plan import FocusDay, Refusal, check_plannable, plannability
+from antihjalte_desktop.core.suggest import OVERDUE_WINDOW, Suggestion, suggest_day
 from antihjalte_desktop.errors import RefusedError
 from antihjalte_desktop.services.team import Team
 from antihjalte_desktop.store.plan_store import DaySnapshot, MoveResult
@@ -43,6 +44,7 @@ class CommandKind(StrEnum):
     PLAN = "plan"
     REMOVE = "remove"
     EDIT = "edit"
+    MOVE = "move"
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Command:
     snapshot: DaySnapshot | None = None  # what the day held (REMOVE; PLAN once undone)
     before: tuple[str, str] = ("", "")  # (note, cover) before an EDIT
     after: tuple[str, str] = ("", "")  # (note, cover) after it
+    to: date | None = None  # where a MOVE took the day
 
 
 class Planning:
@@ -105,6 +108,30 @@ class Planning:
             p.plan.day_dates(), int(p.settings.get("cadence.every_weeks")), self.today(), p.calendar
         )
 
+    def usual_cover(self) -> str:
+        """The cover of the latest planned day that has one (the colleague who usually covers), or ""."""
+        for fd in reversed(self._profile.plan.list_days()):
+            if fd.cover.strip():
+                return fd.cover.strip()
+        return ""
+
+    def suggested_day(self) -> Suggestion | None:
+        """The best workday to plan before the cadence's due date (``core.suggest``), or None when
+        the cadence is off or kept, or no day qualifies."""
+        cad = self.cadence()
+        if cad.state in (CadenceState.OFF, CadenceState.KEPT):
+            return None
+        today = self.today()
+        due = cad.due_by
+        end = due if due is not None and due > today else today + OVERDUE_WINDOW
+        monday = today - timedelta(days=today.weekday())
+        team = self._team.entries(monday, end + timedelta(days=7)) or []
+        team = [self._team.as_me(e) if e.kind == "hero" else e for e in team]
+        return suggest_day(
+            today, due, is_workday=self._profile.calendar.is_workday, planned=self.planned_days(),
+            team=team, my_name=str(self._profile.settings.get("me.name")), cover=self.usual_cover(),
+        )  # fmt: skip
+
     def refusal(self, day: date, *, force: bool = False) -> Refusal | None:
         """Why ``day`` cannot be planned (``core.plan.plannability``), or None."""
         return plannability(day, self.today(), self._profile.calendar, force=force)
@@ -113,13 +140,14 @@ class Planning:
     def plan_day(
         self, day: date, note: str = "", cover: str = "", *, force: bool = False, source: object | None = None
     ) -> PlanResult:
-        """Plan ``day`` with a fresh checklist, or refuse with RefusedError (the day's own rules,
-        then the team's: a day in the user's own hero week needs ``force``). Planning it again
-        changes nothing."""
+        """Plan ``day`` with a fresh checklist (and ``me.cover`` when no cover is named), or refuse
+        with RefusedError (the day's own rules, then the team's: a day in the user's own hero week
+        needs ``force``). Planning it again changes nothing."""
         p = self._profile
         if p.plan.get_day(day) is not None:
             return PlanResult(False)
         check_plannable(day, self.today(), p.calendar, force=force)
+        cover = cover.strip() or str(p.settings.get("me.cover")).strip()  # who usually covers
         warnings = self._team.warnings(day, cover, force=force)
         items = default_items(p.settings.get("handover.items"))
         added = p.plan.add_day(day, note, cover, items)
@@ -177,6 +205,7 @@ class Planning:
             raise RefusedError(f"{old.isoformat()} is not planned")
         if result is MoveResult.TAKEN:
             raise RefusedError(f"{new.isoformat()} is already planned; remove it first or pick another day")
+        self._push(Command(CommandKind.MOVE, old, to=new))
         self._changed(source)
         return warnings
 
@@ -237,6 +266,12 @@ class Planning:
     def _apply(self, cmd: Command, *, undo: bool) -> bool:
         """One command, one way; False when the day is no longer as the command left it."""
         store = self._profile.plan
+        if cmd.kind is CommandKind.MOVE:
+            assert cmd.to is not None
+            src, dst = (cmd.to, cmd.day) if undo else (cmd.day, cmd.to)
+            if src < self.today() or dst < self.today():
+                return False
+            return store.move_day(src, dst) is MoveResult.MOVED
         take_out = (cmd.kind is CommandKind.PLAN) == undo
         if cmd.kind is CommandKind.EDIT:
             note, cover = cmd.before if undo else cmd.after

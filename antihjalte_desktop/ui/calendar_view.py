@@ -1,13 +1,18 @@
-"""The planner's month view: a QCalendarWidget that marks planned days, weekends and holidays."""
+"""The planner's month view: a QCalendarWidget that marks planned days, weekends and holidays.
+
+Every state of a cell is told by a shape as well as a colour: a star on a planned day (a tick
+once it is over), an asterisk on a public holiday, the day number bold and underlined today and
+in italics in the past, and the colleagues as dots (on an antihjälte day) and diamonds (away).
+Weekends are the Saturday and Sunday columns."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolTip, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPolygonF
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QToolTip, QWidget
 
 from antihjalte_desktop.core.workdays import Holiday
 
@@ -20,6 +25,17 @@ TEAM_FOCUS_DARK = QColor("#64b5f6")
 TEAM_AWAY = QColor("#7b1fa2")
 TEAM_AWAY_DARK = QColor("#ce93d8")
 MAX_DOTS = 3
+HOLIDAY = QColor("#b3261e")
+HOLIDAY_DARK = QColor("#ff8a80")
+OUTSIDE_MONTH_FADE = 0.55  # how far a day outside the shown month moves towards the background
+MIN_CONTRAST = 4.6  # text on its cell: WCAG's 4.5:1 with a little to spare for rounding
+
+# The shapes that tell a cell's states without colour (the legend shows them too).
+SYMBOL_PLANNED = "★"
+SYMBOL_DONE = "✓"
+SYMBOL_HOLIDAY = "✱"
+SYMBOL_FOCUS = "●"
+SYMBOL_AWAY = "◆"
 
 
 def to_qdate(day: date) -> QDate:
@@ -35,11 +51,67 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
-class FocusCalendar(QCalendarWidget):
-    """Weeks start on Monday with ISO week numbers. A click on a day, or Enter/Space on the
-    selected day, emits :attr:`day_chosen` with whether the day was already selected."""
+def cell_colours(
+    pal: QPalette, *, holiday: bool, weekend: bool, planned: bool, past: bool, in_month: bool
+) -> tuple[QColor, QColor]:
+    """A day cell's (background, text) colours in ``pal``: every pair reads at 4.5:1 or more
+    (tests/a11y/test_contrast.py measures them in a light and a dark palette)."""
+    base = pal.color(QPalette.ColorRole.Base)
+    text = pal.color(QPalette.ColorRole.Text)
+    dark = base.lightnessF() < 0.5
+    holiday_colour = HOLIDAY_DARK if dark else HOLIDAY
+    bg = base
+    fg = text
+    if holiday:
+        bg = mix(base, holiday_colour, 0.16)
+        fg = holiday_colour
+    elif weekend:
+        bg = mix(base, text, 0.10)
+        fg = mix(text, base, 0.25)
+    if planned:
+        bg = PLANNED if not past else mix(PLANNED, base, 0.55)
+        fg = PLANNED_TEXT if not past or not dark else text
+    if not in_month:
+        # Days of the next and last month are muted, yet stay readable (see readable()).
+        fg = mix(fg, base, OUTSIDE_MONTH_FADE)
+        bg = mix(bg, base, 0.5)
+    return bg, readable(fg, bg)
 
-    day_chosen = Signal(QDate, bool)
+
+def luminance(c: QColor) -> float:
+    """WCAG 2.1 relative luminance."""
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2.1 contrast ratio, 1 to 21."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def readable(fg: QColor, bg: QColor, minimum: float = MIN_CONTRAST) -> QColor:
+    """``fg``, or as little of a step from it towards black or white (whichever reads on ``bg``)
+    as gives text on ``bg`` the ``minimum`` contrast (EN 301 549 11.1.4.3)."""
+    if contrast(fg, bg) >= minimum:
+        return fg
+    black, white = QColor("#000000"), QColor("#ffffff")
+    end = black if contrast(black, bg) >= contrast(white, bg) else white
+    for step in range(1, 21):
+        moved = mix(fg, end, step / 20)
+        if contrast(moved, bg) >= minimum:
+            return moved
+    return end
+
+
+class FocusCalendar(QCalendarWidget):
+    """Weeks start on Monday with ISO week numbers. A click or the arrow keys select a day;
+    a double-click, or Enter or Space on the selected day, emits :attr:`day_activated`."""
+
+    day_activated = Signal(QDate)
 
     def __init__(
         self,
@@ -54,7 +126,6 @@ class FocusCalendar(QCalendarWidget):
         self._team: dict[date, tuple[int, int]] = {}
         self._today = date.today()
         self._rects: dict[date, QRect] = {}
-        self._selected_before_press: QDate | None = None
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
@@ -67,10 +138,18 @@ class FocusCalendar(QCalendarWidget):
         view = self.findChild(QTableView, "qt_calendar_calendarview")
         assert view is not None
         self._view = view
+        # What a screen reader says: the month grid and the arrows Qt leaves without a name.
+        view.setAccessibleName(self.tr("Days of the month"))
+        for name, text in (
+            ("qt_calendar_prevmonth", self.tr("Previous month")),
+            ("qt_calendar_nextmonth", self.tr("Next month")),
+        ):
+            button = self.findChild(QToolButton, name)
+            if button is not None:
+                button.setAccessibleName(text)
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
         view.viewport().setMouseTracking(True)
-        self.clicked.connect(self._on_clicked)
 
     # -- state ----------------------------------------------------------------------
     def planned_days(self) -> set[date]:
@@ -114,10 +193,12 @@ class FocusCalendar(QCalendarWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         et = event.type()
         if watched is self._view.viewport():
-            if et == QEvent.Type.MouseButtonPress:
-                self._selected_before_press = self.selectedDate()
-            elif et == QEvent.Type.MouseButtonDblClick:
-                return True  # a double click is one choice, not two
+            if et == QEvent.Type.MouseButtonDblClick:
+                day = self.day_at(event.position().toPoint())  # type: ignore[attr-defined]
+                if day is not None and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+                    self.select_day(day)
+                    self.day_activated.emit(to_qdate(day))
+                return True
             elif et == QEvent.Type.ToolTip:
                 pos = event.pos()  # type: ignore[attr-defined]
                 day = self.day_at(pos)
@@ -127,17 +208,16 @@ class FocusCalendar(QCalendarWidget):
                 else:
                     QToolTip.hideText()
                 return True
+        elif watched is self._view and et in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._view.viewport().update()
         elif watched is self._view and et == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-                self.day_chosen.emit(self.selectedDate(), True)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            ):
+                self.day_activated.emit(self.selectedDate())
                 return True
         return super().eventFilter(watched, event)
-
-    def _on_clicked(self, qdate: QDate) -> None:
-        was_selected = self._selected_before_press == qdate
-        self._selected_before_press = None
-        self.day_chosen.emit(qdate, was_selected)
 
     # -- painting -------------------------------------------------------------------
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
@@ -148,45 +228,55 @@ class FocusCalendar(QCalendarWidget):
         base = pal.color(QPalette.ColorRole.Base)
         text = pal.color(QPalette.ColorRole.Text)
         dark = base.lightnessF() < 0.5
-        holiday_colour = QColor("#ff8a80") if dark else QColor("#b3261e")
         in_month = qdate.month() == self.monthShown()
-        holiday = self._holiday_of(day)
-        weekend = day.weekday() >= 5
         planned = day in self._planned
         selected = qdate == self.selectedDate()
-
-        bg = base
-        fg = text
-        if holiday is not None:
-            bg = mix(base, holiday_colour, 0.16)
-            fg = holiday_colour
-        elif weekend:
-            bg = mix(base, text, 0.10)
-            fg = mix(text, base, 0.25)
-        if planned:
-            bg = PLANNED if day >= self._today else mix(PLANNED, base, 0.55)
-            fg = PLANNED_TEXT if day >= self._today or not dark else text
-        if not in_month:
-            fg = mix(fg, base, 0.55)
-            bg = mix(bg, base, 0.5)
+        holiday = self._holiday_of(day)
+        bg, fg = cell_colours(
+            pal,
+            holiday=holiday is not None,
+            weekend=day.weekday() >= 5,
+            planned=planned,
+            past=day < self._today,
+            in_month=in_month,
+        )
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         inner = rect.adjusted(1, 1, -1, -1)
         painter.fillRect(inner, bg)
         if selected:
+            # The keyboard's place: a strong frame while the month has the focus, a thin muted
+            # one when the focus is elsewhere (so a keyboard user sees where the focus is).
+            focused = self._view.hasFocus()
             pen = painter.pen()
-            pen.setColor(pal.color(QPalette.ColorRole.Highlight))
-            pen.setWidth(3)
+            highlight = pal.color(QPalette.ColorRole.Highlight)
+            pen.setColor(highlight if focused else mix(highlight, text, 0.35))
+            pen.setWidth(3 if focused else 1)
             painter.setPen(pen)
             painter.drawRect(inner.adjusted(1, 1, -2, -2))
         font = QFont(painter.font())
         if day == self._today:
             font.setBold(True)
             font.setUnderline(True)
+        elif day < self._today:
+            font.setItalic(True)
         painter.setFont(font)
         painter.setPen(fg)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        # The shapes in the corners: planned (or done) top right, a public holiday top left.
+        small = QFont(painter.font())
+        small.setBold(False)
+        small.setUnderline(False)
+        small.setItalic(False)
+        small.setPixelSize(max(7, min(inner.height() // 3, inner.width() // 4)))
+        painter.setFont(small)
+        corner = inner.adjusted(3, 1, -3, -1)
+        if planned:
+            symbol = SYMBOL_PLANNED if day >= self._today else SYMBOL_DONE
+            painter.drawText(corner, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, symbol)
+        if holiday is not None:
+            painter.drawText(corner, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft, SYMBOL_HOLIDAY)
         focus, away = self._team.get(day, (0, 0))
         if focus or away:
             self._paint_dots(painter, inner, focus, away, dark, planned, in_month)
@@ -195,7 +285,8 @@ class FocusCalendar(QCalendarWidget):
     def _paint_dots(
         self, painter: QPainter, cell: QRect, focus: int, away: int, dark: bool, planned: bool, in_month: bool
     ) -> None:
-        """A row of dots along the cell's bottom edge: one per colleague focusing, then away."""
+        """A row along the cell's bottom edge: a dot per colleague focusing, then a diamond per
+        colleague away."""
         if planned:  # on the yellow, the dark variants read best in either theme
             colours = (TEAM_FOCUS, TEAM_AWAY)
         else:
@@ -208,9 +299,15 @@ class FocusCalendar(QCalendarWidget):
         y = cell.bottom() - size - max(2, cell.height() // 10)
         painter.setPen(Qt.PenStyle.NoPen)
         base = self.palette().color(QPalette.ColorRole.Base)
+        n_focus = min(focus, MAX_DOTS)
         for i, colour in enumerate(dots):
-            if focus and i == min(focus, MAX_DOTS) and away:
+            if focus and i == n_focus and away:
                 x += gap  # a wider gap between the focusing and the away
             painter.setBrush(colour if in_month else mix(colour, base, 0.55))
-            painter.drawEllipse(QRect(x, y, size, size))
+            if i < n_focus:
+                painter.drawEllipse(QRect(x, y, size, size))
+            else:  # away: a diamond, a little larger so it weighs as much as a dot
+                cx, cy, r = x + size / 2, y + size / 2, size * 0.62
+                points = [QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r), QPointF(cx - r, cy)]
+                painter.drawPolygon(QPolygonF(points))
             x += size + gap

@@ -7,7 +7,9 @@ When: shortly after start (once the tray is up), shortly after each local change
 How: ``antihjalte sync`` in a child process (QProcess), so file locks and network I/O never
 touch the UI thread; a password typed this session (no keyring) goes to it on stdin.
 
-What it found: ``problem`` (None when in sync) and ``finished(in_sync)``; a finished sync, and
+What it found: ``problem`` (None when in sync), ``last_good_sync()`` (when the feed was last
+read and written without trouble, local time) with ``status_changed`` whenever that may have
+moved, and ``finished(in_sync)``; a finished sync, and
 a sync status written by any other process (the watcher tells), are announced to every view as
 ``team_changed`` on the hub — not as a plan change, which would ask for another sync while a
 failed sync's outbox still waits.
@@ -42,6 +44,7 @@ class FeedSync(QObject):
     started = Signal()
     finished = Signal(bool)  # in sync?
     problem_changed = Signal()
+    status_changed = Signal()  # feed-status.json was written: last_good_sync() may have moved
 
     def __init__(
         self,
@@ -98,6 +101,23 @@ class FeedSync(QObject):
         except (OSError, ValueError):
             return None
 
+    def configured(self) -> bool:
+        """Is there a team feed to sync with?"""
+        return bool(str(self._profile.settings.get("feed.location") or "").strip())
+
+    def last_good_sync(self) -> datetime | None:
+        """When the last sync that went well ended, in the profile's time zone (None: never)."""
+        status = self._status()
+        if status is None or not status.last_good_sync:
+            return None
+        try:
+            when = datetime.fromisoformat(status.last_good_sync)
+        except ValueError:
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return when.astimezone(self._profile.zone)
+
     def _show_last_status(self) -> None:
         status = self._status()
         if status is not None and not status.in_sync and status.reason:
@@ -134,6 +154,7 @@ class FeedSync(QObject):
             status = self._status()
             if status is not None:
                 self.set_problem(None if status.in_sync else (status.reason or None))
+        self.status_changed.emit()
         self._hub.team_changed.emit()
 
     def _on_process_finished(self, proc: QProcess, code: int) -> None:
@@ -147,6 +168,7 @@ class FeedSync(QObject):
             reason = lines[-1].removeprefix("antihjalte: ").removeprefix("not synced: ") if lines else ""
             self.set_problem(reason or self.tr("the sync failed"))
         self.aim_after_sync(code == 0)
+        self.status_changed.emit()
         self.finished.emit(code == 0)
         self._hub.team_changed.emit()  # the team's days may have changed what the planner shows
 

@@ -15,27 +15,24 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from antihjalte_desktop.core.autoreply import parse_roster_entry
 from antihjalte_desktop.core.dates import format_day
 from antihjalte_desktop.core.handover import HandoverTask, handover_message
 from antihjalte_desktop.core.reminders import Reminder, ReminderKind
 from antihjalte_desktop.services.autoreply import Autoreply
 from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.settings import Settings
+from antihjalte_desktop.ui.day_editor import DayEditor
 from antihjalte_desktop.ui.notify import bring_forward
 
 
@@ -103,10 +100,13 @@ class HandoverDialog(QDialog):
             heading.setText(
                 self.tr("Your antihjälte day is %1. Hand over before it starts.").replace("%1", day_text)
             )
-            lay.addWidget(self._build_checklist())
-            lay.addWidget(self._build_cover())
-            lay.addWidget(self._build_autoreply())
-            lay.addWidget(self._build_tasks())
+            self.editor = DayEditor(planning, autoreply, settings, language=language, parent=self)
+            self.editor.said.connect(self._say)
+            self.editor.changed.connect(self.changed)
+            self.editor.set_day(day)
+            # The whole auto-reply in view: it is what gets copied.
+            self.editor.reply_text.setMinimumHeight(self.fontMetrics().lineSpacing() * 11)
+            lay.addWidget(self.editor, 1)
         lay.addWidget(self.status)
 
         # One row, in reading order: the copy action on the left, what closes the dialog on the right.
@@ -139,127 +139,42 @@ class HandoverDialog(QDialog):
         # Return in the task fields adds the task; it must not also press a button of the dialog.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
+        if not restore and self.editor.item_boxes:
+            # The checklist is what the dialog is for: the keyboard starts on its first item.
+            next(iter(self.editor.item_boxes.values())).setFocus()
 
-    # -- handover mode -------------------------------------------------------------------
-    def _build_checklist(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Checklist"))
-        box.setObjectName("checklist")
-        v = QVBoxLayout(box)
-        self.item_boxes: dict[str, QCheckBox] = {}
-        for item in self.planning.items(self.day):
-            cb = QCheckBox(item.text(self.cover, self.lang, _translate))
-            cb.setObjectName(f"item_{item.key}")
-            cb.setChecked(item.done)
-            cb.toggled.connect(lambda on, key=item.key: self._on_item_toggled(key, on))
-            self.item_boxes[item.key] = cb
-            v.addWidget(cb)
-        if not self.item_boxes:
-            v.addWidget(QLabel(self.tr("No checklist items. Add them in the settings.")))
-        return box
+    # -- handover mode: the day editor's parts, by their old names -------------------------
+    @property
+    def item_boxes(self) -> dict[str, QCheckBox]:
+        return self.editor.item_boxes
 
-    def _build_cover(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Who covers for you"))
-        form = QFormLayout(box)
-        self.cover_edit = QLineEdit(self.cover)
-        self.cover_edit.setObjectName("cover")
-        self.cover_edit.setAccessibleName(self.tr("Cover colleague"))
-        self.cover_edit.setPlaceholderText(self.tr("A colleague's name"))
-        names = self._roster_names()
-        if names:
-            self.cover_edit.setCompleter(QCompleter(names, self.cover_edit))
-        self.cover_edit.editingFinished.connect(self._on_cover_edited)
-        self.cover_contact = QLabel()
-        self.cover_contact.setObjectName("coverContact")
-        self.cover_contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Name"), self.cover_edit)
-        form.addRow(self.tr("Contact"), self.cover_contact)
-        self._show_contact()
-        return box
+    @property
+    def cover_edit(self) -> QLineEdit:
+        return self.editor.cover_edit
 
-    def _build_autoreply(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Auto-reply"))
-        v = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.reply_lang = QComboBox()
-        self.reply_lang.setObjectName("replyLanguage")
-        self.reply_lang.setAccessibleName(self.tr("Language of the auto-reply"))
-        self.reply_lang.addItem("Svenska", "sv")
-        self.reply_lang.addItem("English", "en")
-        self.reply_lang.setCurrentIndex(0 if self.lang == "sv" else 1)
-        self.reply_lang.currentIndexChanged.connect(self._show_autoreply)
-        copy = QPushButton(self.tr("Copy"))
-        copy.setObjectName("copyAutoreply")
-        copy.setAccessibleName(self.tr("Copy the auto-reply"))
-        copy.clicked.connect(self._on_copy_autoreply)
-        row.addWidget(self.reply_lang)
-        row.addStretch(1)
-        row.addWidget(copy)
-        self.reply_text = QPlainTextEdit()
-        self.reply_text.setObjectName("autoreply")
-        self.reply_text.setAccessibleName(self.tr("Auto-reply text"))
-        self.reply_text.setReadOnly(True)
-        self.reply_text.setMinimumHeight(170)
-        v.addLayout(row)
-        v.addWidget(self.reply_text)
-        self._show_autoreply()
-        return box
+    @property
+    def cover_contact(self) -> QLabel:
+        return self.editor.cover_contact
 
-    def _build_tasks(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Quick tasks to pass on"))
-        box.setObjectName("tasks")
-        v = QVBoxLayout(box)
-        self.task_rows = QVBoxLayout()
-        v.addLayout(self.task_rows)
-        add = QHBoxLayout()
-        self.task_text = QLineEdit()
-        self.task_text.setObjectName("taskText")
-        self.task_text.setPlaceholderText(self.tr("Task"))
-        self.task_text.setAccessibleName(self.tr("Task to pass on"))
-        self.task_to = QLineEdit()
-        self.task_to.setObjectName("taskTo")
-        self.task_to.setPlaceholderText(self.tr("To colleague"))
-        self.task_to.setAccessibleName(self.tr("Colleague who takes the task"))
-        names = self._roster_names()
-        if names:
-            self.task_to.setCompleter(QCompleter(names, self.task_to))
-        self.add_task_button = QPushButton(self.tr("Pass on"))
-        self.add_task_button.setObjectName("addTask")
-        self.add_task_button.clicked.connect(self._on_add_task)
-        self.task_text.returnPressed.connect(self._on_add_task)
-        self.task_to.returnPressed.connect(self._on_add_task)
-        add.addWidget(self.task_text, 3)
-        add.addWidget(QLabel("→"))
-        add.addWidget(self.task_to, 2)
-        add.addWidget(self.add_task_button)
-        v.addLayout(add)
-        self._fill_tasks()
-        return box
+    @property
+    def reply_lang(self) -> QComboBox:
+        return self.editor.reply_lang
 
-    def _fill_tasks(self) -> None:
-        _clear(self.task_rows)
-        tasks = self.planning.tasks(self.day)
-        if not tasks:
-            empty = QLabel(self.tr("Nothing passed on yet."))
-            empty.setObjectName("noTasks")
-            self.task_rows.addWidget(empty)
-        for task in tasks:
-            row = QWidget()
-            h = QHBoxLayout(row)
-            h.setContentsMargins(0, 0, 0, 0)
-            cb = QCheckBox(f"{task.text} → {task.to}")
-            cb.setObjectName(f"task_{task.id}")
-            cb.setToolTip(self.tr("Ticked when the colleague has taken it"))
-            cb.setChecked(task.done)
-            cb.toggled.connect(lambda on, tid=task.id: self._on_task_done(tid, on))
-            remove = QToolButton()
-            remove.setObjectName(f"removeTask_{task.id}")
-            remove.setText("✕")
-            remove.setAccessibleName(self.tr("Remove task"))
-            remove.setToolTip(self.tr("Remove task"))
-            remove.clicked.connect(lambda _=False, tid=task.id: self._on_remove_task(tid))
-            h.addWidget(cb, 1)
-            h.addWidget(remove)
-            self.task_rows.addWidget(row)
+    @property
+    def reply_text(self) -> QPlainTextEdit:
+        return self.editor.reply_text
+
+    @property
+    def task_text(self) -> QLineEdit:
+        return self.editor.task_text
+
+    @property
+    def task_to(self) -> QLineEdit:
+        return self.editor.task_to
+
+    @property
+    def add_task_button(self) -> QPushButton:
+        return self.editor.add_task_button
 
     # -- restore mode --------------------------------------------------------------------
     def _build_take_back(self) -> QGroupBox:
@@ -289,35 +204,15 @@ class HandoverDialog(QDialog):
         return box
 
     # -- helpers -------------------------------------------------------------------------
-    def _roster_names(self) -> list[str]:
-        return [
-            c.name
-            for c in (parse_roster_entry(e) for e in self._settings.get("team.roster"))
-            if c.name
-        ]
-
-    def _show_contact(self) -> None:
-        contact = self._autoreply.cover_contact(self.cover)
-        if not self.cover:
-            self.cover_contact.setText("")
-        elif contact.contact_text():
-            self.cover_contact.setText(contact.contact_text())
-        elif contact.name.casefold() in {n.casefold() for n in self._roster_names()}:
-            self.cover_contact.setText(contact.name)  # in the team list, without phone or e-mail
-        else:
-            self.cover_contact.setText(self.tr("(not in the team list)"))
-
-    def _show_autoreply(self) -> None:
-        lang = self.reply_lang.currentData() or self.lang
-        self.reply_text.setPlainText(self._autoreply.text(self.day, lang))
-
     def tasks(self) -> list[HandoverTask]:
         return list(self.planning.tasks(self.day))
 
     def message(self) -> str:
         back = self.planning.next_workday(self.day)
+        fd = self.planning.day(self.day)
+        cover = fd.cover if fd else self.cover
         return handover_message(
-            format_day(self.day, self.lang), format_day(back, self.lang), self.cover, self.tasks(), self.lang
+            format_day(self.day, self.lang), format_day(back, self.lang), cover, self.tasks(), self.lang
         )
 
     def _copy(self, text: str, what: str) -> None:
@@ -330,7 +225,6 @@ class HandoverDialog(QDialog):
 
     def reload(self) -> None:
         """Show the day as it is stored now (another window or process may have changed it)."""
-        fd = self.planning.day(self.day)
         if self.restore:
             for task in self.planning.tasks(self.day):
                 box = self.back_boxes.get(task.id)
@@ -339,68 +233,13 @@ class HandoverDialog(QDialog):
                     box.setChecked(task.taken_back)
                     box.blockSignals(False)
             return
-        cover = fd.cover if fd else ""
-        if cover != self.cover and not self.cover_edit.hasFocus():
-            self.cover = cover
-            self.cover_edit.setText(cover)
-            self._show_contact()
-        for item in self.planning.items(self.day):
-            box = self.item_boxes.get(item.key)
-            if box is not None:
-                box.blockSignals(True)
-                box.setChecked(item.done)
-                box.setText(item.text(self.cover, self.lang, _translate))
-                box.blockSignals(False)
-        self._fill_tasks()
-        self._show_autoreply()
+        self.editor.reload()
+        self.cover = self.editor.cover
 
     # -- slots ---------------------------------------------------------------------------
-    def _on_item_toggled(self, key: str, on: bool) -> None:
-        self.planning.set_item_done(self.day, key, on, source=self)
-        self.changed.emit()
-
-    def _on_cover_edited(self) -> None:
-        name = self.cover_edit.text().strip()
-        if name == self.cover:
-            return
-        self.cover = name
-        self.planning.edit_day(self.day, cover=name, source=self)
-        self._show_contact()
-        for item in self.planning.items(self.day):
-            if item.key in self.item_boxes:
-                self.item_boxes[item.key].setText(item.text(self.cover, self.lang, _translate))
-        self._show_autoreply()
-        self.changed.emit()
-
-    def _on_copy_autoreply(self) -> None:
-        self._copy(self.reply_text.toPlainText(), self.tr("The auto-reply is copied."))
-
     def _on_copy_message(self) -> None:
-        self._on_cover_edited()
+        self.editor.commit()
         self._copy(self.message(), self.tr("The handover message is copied: paste it in a mail or chat."))
-
-    def _on_add_task(self) -> None:
-        text, to = self.task_text.text().strip(), self.task_to.text().strip()
-        if not text or not to:
-            self._say(self.tr("Write the task and the colleague who takes it."))
-            (self.task_text if not text else self.task_to).setFocus()
-            return
-        self.planning.add_task(self.day, text, to, source=self)
-        self.task_text.clear()
-        self.task_to.clear()
-        self.task_text.setFocus()
-        self._say("")
-        self._fill_tasks()
-        self.changed.emit()
-
-    def _on_task_done(self, task_id: int, on: bool) -> None:
-        self.planning.update_task(task_id, done=on, source=self)
-        self.changed.emit()
-
-    def _on_remove_task(self, task_id: int) -> None:
-        self.planning.remove_task(task_id, source=self)
-        self._fill_tasks()
-        self.changed.emit()
 
     def _on_taken_back(self, task_id: int, on: bool) -> None:
         self.planning.update_task(task_id, taken_back=on, source=self)
@@ -417,16 +256,6 @@ class HandoverDialog(QDialog):
     def present(self) -> None:
         self.show()
         bring_forward(self)
-
-
-def _clear(layout: QVBoxLayout) -> None:
-    while layout.count():
-        child = layout.takeAt(0)
-        widget = child.widget() if child is not None else None
-        if widget is not None:
-            # Not setParent(None): the row may hold the button whose click is running.
-            widget.hide()
-            widget.deleteLater()
 
 
 class ReminderActions(Protocol):

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 
-from antihjalte_desktop.core.dates import format_day
+from antihjalte_desktop.core.dates import fix_sv_ordinals, format_day
 from antihjalte_desktop.core.insights import CellState, Insights
 
 # Every string here is translated in the context "InsightsReport", shared by the window and the report
@@ -144,7 +144,8 @@ class InsightsReport(QObject):
         return self.tr("longest gap %n workday(s)", None, n)
 
     def every(self, n: int) -> str:
-        return self.tr("One day every %n week(s)", None, n)
+        # "var %n:e vecka" in Swedish: the plural form cannot tell 2:a from 4:e (English has no such ending)
+        return fix_sv_ordinals(self.tr("One day every %n week(s)", None, n))
 
 
 def describe_cadence(ins: Insights, locale: QLocale) -> str:

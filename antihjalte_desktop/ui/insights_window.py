@@ -316,6 +316,7 @@ class InsightsWindow(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no nameless tab stop: its parts take the focus
         outer.addWidget(scroll, 1)
 
         self.year_box.valueChanged.connect(self._on_year_changed)

@@ -23,8 +23,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from antihjalte_desktop.core.journal import Entry, Filter, SearchHit, highlight_regex
 from antihjalte_desktop.store.journal_store import MARK_END, MARK_START, JournalStore
@@ -188,6 +195,8 @@ class JournalListModel(QAbstractListModel):
             return self._html(hit)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{e.day.isoformat()} {e.title} {preview_text(e)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return e.title or None  # the whole title: the list may cut it short
         return None
 
     def _row_view(self, hit: SearchHit) -> RowView:
@@ -240,6 +249,11 @@ class EntryDelegate(QStyledItemDelegate):
     DIM = QColor("#808080")
     TAG = QColor("#5b6b8c")
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.drawn: dict[int, str] = {}  # row -> its first line as last drawn (cut short with "…")
+        self._line: list[str] = []
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -261,20 +275,25 @@ class EntryDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(rect)
         base = rect.top() + fm.ascent()
+        self._line = []
         x = self._run(painter, rect.left(), base, view.day + "  ", font, fg if selected else self.DIM, right)
         if view.focus:
             x = self._run(painter, x, base, "★ ", font, fg, right)
         x = self._segments(painter, x, base, view.title, bold, bold, fg, right)
         for tag in view.tags:
-            x = self._run(painter, x, base, f"  #{tag}", font, fg if selected else self.TAG, right)
+            tag_color = fg if selected else self.TAG
+            x = self._segments(painter, x, base, [(f"  #{tag}", False)], font, bold, tag_color, right)
+        self.drawn[index.row()] = "".join(self._line)
         base += fm.lineSpacing() + 2
         self._segments(painter, rect.left(), base, view.line2, font, bold, fg, right)
         painter.restore()
 
-    @staticmethod
-    def _run(painter: QPainter, x: int, base: int, text: str, font: QFont, color: QColor, right: int) -> int:
+    def _run(
+        self, painter: QPainter, x: int, base: int, text: str, font: QFont, color: QColor, right: int
+    ) -> int:
         if x > right or not text:
             return x
+        self._line.append(text)
         painter.setFont(font)
         painter.setPen(color)
         painter.drawText(QPoint(x, base), text)
@@ -287,8 +306,20 @@ class EntryDelegate(QStyledItemDelegate):
         for text, hit in segments:
             if x > right:
                 break
+            fm = QFontMetrics(match_font if hit else font)
+            if x + fm.horizontalAdvance(text) > right:
+                # What does not fit ends in "…" (the whole title is the row's tooltip).
+                text = fm.elidedText(text, Qt.TextElideMode.ElideRight, right - x)
+                if not text:
+                    text = "…"
+                if hit:
+                    width = fm.horizontalAdvance(text)
+                    painter.fillRect(QRect(x - 1, base - fm.ascent(), width + 2, fm.height()), self.MATCH_BG)
+                    self._run(painter, x, base, text, match_font, self.MATCH_FG, right)
+                else:
+                    self._run(painter, x, base, text, font, color, right)
+                return right + 1
             if hit:
-                fm = QFontMetrics(match_font)
                 width = fm.horizontalAdvance(text)
                 painter.fillRect(QRect(x - 1, base - fm.ascent(), width + 2, fm.height()), self.MATCH_BG)
                 x = self._run(painter, x, base, text, match_font, self.MATCH_FG, right)
@@ -299,3 +330,28 @@ class EntryDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         fm = option.fontMetrics
         return QSize(200, fm.lineSpacing() * self.LINES + 12)
+
+
+class EntryList(QListView):
+    """The journal's list; when it shows nothing, it says why and what to do (``placeholder``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.placeholder = ""
+
+    def set_placeholder(self, text: str) -> None:
+        if text != self.placeholder:
+            self.placeholder = text
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if not self.placeholder or (model is not None and model.rowCount() > 0):
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        rect = self.viewport().rect().adjusted(16, 16, -16, -16)
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+        painter.drawText(rect, flags, self.placeholder)
+        painter.end()

@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
@@ -75,7 +74,7 @@ from antihjalte_desktop.core.journal import (
 )
 from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.store.journal_store import JournalStore, export_entries, read_import
-from antihjalte_desktop.ui.journal_model import EntryDelegate, IdRole, JournalListModel
+from antihjalte_desktop.ui.journal_model import EntryDelegate, EntryList, IdRole, JournalListModel
 
 SAVE_DEBOUNCE_MS = 300  # a pause in typing saves
 SAVE_MAX_WAIT_MS = 1000  # ...and so does a second of typing without a pause
@@ -211,6 +210,7 @@ class JournalWindow(QMainWindow):
             self.tr('Search: words match the start of words, "quoted" a phrase')
         )
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search the journal"))
         self.search_box.textChanged.connect(self._on_search_text_changed)
         lv.addWidget(self.search_box)
 
@@ -231,6 +231,8 @@ class JournalWindow(QMainWindow):
         self.range_check.toggled.connect(self._on_filter_changed)
         self.from_edit = self._date_edit(left, today - timedelta(days=30))
         self.to_edit = self._date_edit(left, today)
+        self.from_edit.setAccessibleName(self.tr("From date"))
+        self.to_edit.setAccessibleName(self.tr("To date"))
         self.from_edit.dateChanged.connect(self._on_range_date_changed)
         self.to_edit.dateChanged.connect(self._on_range_date_changed)
         row.addWidget(self.range_check)
@@ -239,7 +241,8 @@ class JournalWindow(QMainWindow):
         row.addWidget(self.to_edit, 1)
         lv.addLayout(row)
 
-        self.list_view = QListView(left)
+        self.list_view = EntryList(left)
+        self.list_view.setAccessibleName(self.tr("Entries"))
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(EntryDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
@@ -294,6 +297,7 @@ class JournalWindow(QMainWindow):
 
         self.tabs = QTabWidget(right)
         self.editor = QPlainTextEdit(self.tabs)
+        self.editor.setAccessibleName(self.tr("Entry text"))
         self.editor.setTabChangesFocus(False)
         self.editor.textChanged.connect(self._on_edited)
         self.highlighter = MarkdownHighlighter(self.editor.document())
@@ -301,6 +305,7 @@ class JournalWindow(QMainWindow):
         self.preview.setOpenExternalLinks(True)
         self.tabs.addTab(self.editor, self.tr("Write"))
         self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.tabs.setAccessibleName(self.tr("Write or preview"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         rv.addWidget(self.tabs, 1)
 
@@ -379,12 +384,7 @@ class JournalWindow(QMainWindow):
         body = prompt_body(questions)
         self.list_view.selectionModel().clearCurrentIndex()
         self.list_view.clearSelection()
-        title = ""
-        if kind is not None:
-            from antihjalte_desktop.ui.i18n import day_text
-
-            name = self.tr("Intent") if kind is PromptKind.INTENT else self.tr("Reflection")
-            title = self.tr("{kind}, {day}").format(kind=name, day=day_text(day, self._lang))
+        title = self._prompt_title(kind, day) if kind is not None else ""
         self._load(Entry(day=day, title=title, body=body, focus_day=focus))
         self.show_window()
         self.tabs.setCurrentWidget(self.editor)
@@ -394,6 +394,44 @@ class JournalWindow(QMainWindow):
             cursor = self.editor.textCursor()
             cursor.setPosition(self.editor.document().findBlockByNumber(1).position())
             self.editor.setTextCursor(cursor)
+
+    def open_for_reminder(self, day: date, kind: PromptKind | str) -> None:
+        """From a reminder's "Open journal": every search and filter cleared, and the day's intent
+        (or reflection) entry in the editor: the one written earlier, selected in the list, or a
+        new one, which joins the list (selected) as soon as something is typed in it."""
+        self.flush()
+        self.clear_filter()
+        kind = kind if isinstance(kind, PromptKind) else _KINDS[kind]
+        title = self._prompt_title(kind, day)
+        earlier = [
+            h.entry
+            for h in self._store.query(Filter(focus_day=day), limit=200)
+            if h.entry.title == title and h.entry.id is not None
+        ]
+        if earlier and earlier[0].id is not None and self.open_entry(earlier[0].id):
+            self.show_window()
+            self.tabs.setCurrentWidget(self.editor)
+            self.editor.setFocus()
+            return
+        self.open_new_entry(day, kind)
+
+    def clear_filter(self) -> None:
+        """Show every entry: the search box, the tag, focus-day and date filters emptied."""
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.tag_filter.setCurrentIndex(0)
+        self.focus_filter.setCurrentIndex(0)
+        self.range_check.blockSignals(True)
+        self.range_check.setChecked(False)
+        self.range_check.blockSignals(False)
+        self.apply_filter()
+
+    def _prompt_title(self, kind: PromptKind, day: date) -> str:
+        from antihjalte_desktop.ui.i18n import day_text
+
+        name = self.tr("Intent") if kind is PromptKind.INTENT else self.tr("Reflection")
+        return self.tr("{kind}, {day}").format(kind=name, day=day_text(day, self._lang))
 
     def open_entry(self, entry_id: int) -> bool:
         """Show an existing entry in the editor."""
@@ -665,14 +703,37 @@ class JournalWindow(QMainWindow):
             row = self.model.row_of(entry_id) if entry_id is not None else -1
             if row >= 0:
                 self.list_view.setCurrentIndex(self.model.index(row))
+                self.list_view.scrollTo(self.model.index(row))
         finally:
             self._loading = False
 
     def _on_filter_applied(self, total: int) -> None:
-        if self.model.filter.text or total != self._store.count():
+        everything = self._store.count()
+        if self.model.filter.text or total != everything:
             self.count_label.setText(self.tr("Found: {n}").format(n=total))
         else:
             self.count_label.setText(self.tr("Entries: {n}").format(n=total))
+        if everything == 0:
+            native = QKeySequence.SequenceFormat.NativeText
+            shortcut = QKeySequence(QKeySequence.StandardKey.New).toString(native)
+            self.list_view.set_placeholder(
+                self.tr(
+                    "Your journal is empty.\n\nStart with {new} ({key}): a few lines on what you read, "
+                    "learned or want to change. Before an antihjälte day, {intent} asks what you intend; "
+                    "after it, {reflect} asks what it gave you."
+                ).format(
+                    new=self.new_button.text(),
+                    key=shortcut,
+                    intent=self.intent_button.text().rstrip("…"),
+                    reflect=self.reflect_button.text().rstrip("…"),
+                )
+            )
+        elif total == 0:
+            self.list_view.set_placeholder(
+                self.tr("No entry matches the search and filters. Clear them to see every entry.")
+            )
+        else:
+            self.list_view.set_placeholder("")
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._loading or not current.isValid():
@@ -692,6 +753,7 @@ class JournalWindow(QMainWindow):
             self._loading = True
             try:
                 self.list_view.setCurrentIndex(self.model.index(row))
+                self.list_view.scrollTo(self.model.index(row))
             finally:
                 self._loading = False
 

@@ -42,7 +42,10 @@ ICON_NAME = "se.antihjalte.Desktop"
 
 # Action keys, sent to the server and back in ActionInvoked.
 OPEN = "open"
-SNOOZE = "snooze"
+SNOOZE = "snooze"  # for an hour
+SNOOZE_15 = "snooze-15m"
+SNOOZE_MORNING = "snooze-morning"  # until the start time of the next workday
+SNOOZES = (SNOOZE_15, SNOOZE, SNOOZE_MORNING)
 DONE = "done"
 DEFAULT = "default"  # a click on the notification's body
 
@@ -146,6 +149,7 @@ class DBusLink(QObject):
         self._ids: dict[int, str] = {}  # server notification id -> message key
         self._by_key: dict[str, int] = {}  # message key -> server notification id
         self._timeouts: dict[int, QTimer] = {}
+        self._withdrawn: set[str] = set()  # withdrawn while its Notify still waited for the reply
         self.delivered = 0  # Notify calls the server accepted (for self-tests and logs)
 
     def _connect(self) -> QtDBusConnection:
@@ -163,6 +167,7 @@ class DBusLink(QObject):
         """Send ``Notify``; raises when it cannot even be sent (the caller falls back at once)."""
         from jeepney import DBusAddress, new_method_call
 
+        self._withdrawn.discard(message.key)
         bus = self._connect()
         actions: list[str] = []
         for key, label in message.actions:
@@ -187,9 +192,19 @@ class DBusLink(QObject):
         self._timeouts[serial] = timer
 
     def withdraw(self, key: str) -> None:
-        """Close the notification of ``key`` if the server still shows it."""
+        """Close the notification of ``key`` if the server still shows it (or, when the server has
+        not yet answered its ``Notify``, as soon as it does)."""
         nid = self._by_key.pop(key, None)
+        self._withdrawn.discard(key)
+        if nid is None and any(m.key == key for m in self._pending.values()):
+            self._withdrawn.add(key)
+            return
         if nid is None or self._bus is None or not self._bus.is_open:
+            return
+        self._close(nid)
+
+    def _close(self, nid: int) -> None:
+        if self._bus is None or not self._bus.is_open:
             return
         from jeepney import DBusAddress, new_method_call
 
@@ -225,6 +240,8 @@ class DBusLink(QObject):
                 self._by_key[message.key] = nid
                 self.delivered += 1
                 log.info("notification %s shown by the server as id %d", message.key, nid)
+                if message.key in self._withdrawn:  # handled meanwhile: off the screen again
+                    self.withdraw(message.key)
         elif kind is MessageType.error:
             message = self._settle(_reply_serial(msg))
             if message is not None:

@@ -18,9 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from antihjalte_desktop.core.clock import Clock
-from antihjalte_desktop.core.reminders import Reminder, ReminderState, due_now, next_due
+from antihjalte_desktop.core.reminders import Reminder, ReminderState, due_now, next_due, next_morning
 from antihjalte_desktop.errors import KnownError
-from antihjalte_desktop.services.reminders import schedule
+from antihjalte_desktop.services.reminders import reminder_times, schedule
 from antihjalte_desktop.store.profile import Profile
 from antihjalte_desktop.ui import notify, wording
 
@@ -32,6 +32,7 @@ GUARD_INTERVAL_MS = 15 * 60 * 1000
 # A wall clock that moved this much more (or less) than the monotonic clock jumped.
 JUMP_TOLERANCE = timedelta(seconds=90)
 SNOOZE = timedelta(hours=1)
+SNOOZE_SHORT = timedelta(minutes=15)
 RETRY_MS = 60_000
 # Settings whose change moves reminders.
 _SCHEDULE_KEYS = ("reminders.", "holidays.country")
@@ -93,8 +94,14 @@ class ReminderService(QObject):
     done or snoozed) whenever that list may have changed; ``reminder_due(Reminder,
     late)`` as each is shown; ``checklist_requested(Reminder)`` when the user asks
     for the handover checklist; ``journal_requested(Reminder)`` for the start and
-    reflection reminders when ``journal_available`` is set. Until ``start()`` (and
-    after ``stop()``) it shows nothing: a self-test builds it without starting it.
+    reflection reminders. Until ``start()`` (and after ``stop()``) it shows nothing:
+    a self-test builds it without starting it.
+
+    The buttons mean one thing each: ``open`` asks for what the reminder is about and
+    leaves it waiting, ``snooze(id, choice)`` (15 minutes, an hour, tomorrow morning)
+    brings it back later, ``done`` finishes it. Whenever the waiting list is worked out
+    (every re-aim: a plan change from any process, a snooze, a done, midnight), the
+    message of a reminder that no longer waits is taken off the screen.
     """
 
     reminders_changed = Signal(list)
@@ -137,6 +144,7 @@ class ReminderService(QObject):
         self.next_reminder: Reminder | None = None
         self._started = False
         self._subscribed = False
+        self._presented: set[str] = set()  # reminders whose message may still be on screen
         if notifier is not None:
             notifier.action_invoked.connect(self._on_action_invoked)
 
@@ -184,17 +192,32 @@ class ReminderService(QObject):
             return
         nxt = next_due(reminders, now)
         self.next_reminder = nxt
-        if nxt is None:
+        waiting = self.waiting(reminders, now)
+        self._withdraw_all_but(waiting)
+        # The timer also wakes when a waiting reminder's day is over, so it leaves the menu then.
+        wake = [r.until for r in waiting] + ([nxt.effective_at] if nxt is not None else [])
+        if not wake:
             self._timer.stop()
             log.info("re-aimed (%s): nothing to remind of", reason)
         else:
             # A delay past what QTimer holds fires early; it then finds nothing due and
             # simply aims again.
-            delay = clamp_delay_ms(nxt.effective_at - now)
+            delay = clamp_delay_ms(min(wake) - now)
             self._timer.start(delay)
-            log.info("re-aimed (%s): %s at %s, in %d ms", reason, nxt.id, nxt.effective_at, delay)
+            what = f"{nxt.id} at {nxt.effective_at}" if nxt is not None else "nothing due"
+            log.info("re-aimed (%s): %s, wakes in %d ms", reason, what, delay)
         self.timer_aimed.emit(nxt)
-        self.reminders_changed.emit(self.waiting(reminders, now))
+        self.reminders_changed.emit(waiting)
+
+    def _withdraw_all_but(self, waiting: list[Reminder]) -> None:
+        """Take off the screen the messages of reminders that no longer wait: finished or
+        snoozed elsewhere (the tray menu, a dialog, another process), unplanned, or over."""
+        keep = {r.id for r in waiting}
+        for rid in sorted(self._presented - keep):
+            self._presented.discard(rid)
+            if self.notifier is not None:
+                log.info("withdrawing %s: it no longer waits", rid)
+                self.notifier.withdraw(rid)
 
     def plan_changed(self) -> None:
         """Connect the planner's change signal here."""
@@ -234,14 +257,16 @@ class ReminderService(QObject):
     def _show_due(self, reminders: list[Reminder], now: datetime) -> None:
         due = due_now(reminders, now)
         # Of several reminders of one focus day that fell due unseen (the computer was
-        # off), only the newest is worth a message; the older ones wait in the menu.
+        # off), only the newest is worth a message (and a snoozed one, whose time the user
+        # chose); the older ones wait in the menu.
         newest: dict[object, Reminder] = {}
         for rem in due:
             if rem.day not in newest or rem.effective_at >= newest[rem.day].effective_at:
                 newest[rem.day] = rem
         for rem in due:
             self.profile.plan.set_reminder_state(rem.id, ReminderState.SHOWN)
-            if newest[rem.day] is rem:
+            # A snoozed one comes back as the user asked, even beside a newer one of its day.
+            if newest[rem.day] is rem or rem.state is ReminderState.SNOOZED:
                 self._present(rem, late=rem.is_late(now), now=now)
             else:
                 log.info("%s superseded by %s: not shown", rem.id, newest[rem.day].id)
@@ -251,11 +276,29 @@ class ReminderService(QObject):
         title, body = wording.Wording(lang).reminder_message(rem, late, now)
         log.info("showing %s%s", rem.id, " (late)" if late else "")
         if self.notifier is not None:
-            self.notifier.notify(notify.Message(rem.id, title, body, self._actions(rem)))
+            self._presented.add(rem.id)
+            self.notifier.notify(notify.Message(rem.id, title, body, self._actions(rem, now)))
         self.reminder_due.emit(rem, late)
 
-    def _actions(self, rem: Reminder) -> list[tuple[str, str]]:
-        return wording.Wording(self.profile.language()).reminder_actions(rem)
+    def _actions(self, rem: Reminder, now: datetime) -> list[tuple[str, str]]:
+        snoozes = [key for key, _ in self.snooze_choices(rem, now)]
+        return wording.Wording(self.profile.language()).reminder_actions(rem, snoozes)
+
+    def snooze_choices(self, rem: Reminder, now: datetime | None = None) -> list[tuple[str, datetime]]:
+        """The snoozes that still make sense for ``rem`` (key, until): in 15 minutes, in an hour,
+        tomorrow morning; a choice that would bring it back after its day is over is left out."""
+        now = now or self.clock.now()
+        out = [(key, self.snooze_until(key, now)) for key in notify.SNOOZES]
+        return [(key, until) for key, until in out if until < rem.until]
+
+    def snooze_until(self, choice: str, now: datetime | None = None) -> datetime:
+        now = now or self.clock.now()
+        if choice == notify.SNOOZE_15:
+            return now + SNOOZE_SHORT
+        if choice == notify.SNOOZE_MORNING:
+            times = reminder_times(self.profile)
+            return next_morning(now, times.start, self.profile.calendar, self.profile.zone)
+        return now + SNOOZE
 
     # -- what the user does ----------------------------------------------------------
     def waiting(self, reminders: list[Reminder] | None = None, now: datetime | None = None) -> list[Reminder]:
@@ -268,10 +311,12 @@ class ReminderService(QObject):
     def find(self, reminder_id: str) -> Reminder | None:
         return next((r for r in schedule(self.profile, self.clock.now()) if r.id == reminder_id), None)
 
-    def snooze(self, reminder_id: str) -> datetime:
-        """Show it again in an hour; returns when."""
-        until = self.clock.now() + SNOOZE
+    def snooze(self, reminder_id: str, choice: str = notify.SNOOZE) -> datetime:
+        """Show it again later: ``choice`` is notify.SNOOZE_15 (15 minutes), notify.SNOOZE (an
+        hour) or notify.SNOOZE_MORNING (the start time of the next workday); returns when."""
+        until = self.snooze_until(choice)
         self.profile.plan.set_reminder_state(reminder_id, ReminderState.SNOOZED, until)
+        self._presented.discard(reminder_id)
         if self.notifier is not None:
             self.notifier.withdraw(reminder_id)
         log.info("snoozed %s until %s", reminder_id, until)
@@ -281,6 +326,7 @@ class ReminderService(QObject):
 
     def done(self, reminder_id: str) -> None:
         self.profile.plan.set_reminder_state(reminder_id, ReminderState.DONE)
+        self._presented.discard(reminder_id)
         if self.notifier is not None:
             self.notifier.withdraw(reminder_id)
         log.info("done: %s", reminder_id)
@@ -288,7 +334,8 @@ class ReminderService(QObject):
             self.reaim("done")
 
     def open(self, reminder_id: str) -> None:
-        """The user asked for what the reminder is about: the checklist (or the journal)."""
+        """The user asked for what the reminder is about: the checklist (or the journal). The
+        reminder keeps waiting (in the tray menu) until it is done."""
         rem = self.find(reminder_id)
         if rem is None:
             log.info("open: %s is no longer current", reminder_id)
@@ -300,8 +347,8 @@ class ReminderService(QObject):
 
     def _on_action_invoked(self, key: str, action: str) -> None:
         log.info("action %s on %s", action, key)
-        if action == notify.SNOOZE:
-            self.snooze(key)
+        if action in notify.SNOOZES:
+            self.snooze(key, action)
         elif action == notify.DONE:
             self.done(key)
         elif action == notify.OPEN:

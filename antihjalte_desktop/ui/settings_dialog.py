@@ -477,6 +477,9 @@ class SettingsDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
+        # Not a tab stop of its own: a nameless stop says nothing to a screen reader, and the
+        # area scrolls to whichever field takes the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return scroll
 
     def _editor(self, s: Setting) -> QWidget:

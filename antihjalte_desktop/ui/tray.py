@@ -8,9 +8,9 @@ shows it, so it must already be current then; rebuilding on ``aboutToShow`` is t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -34,6 +34,7 @@ class Entry:
     tooltip: str = ""
     checked: bool | None = None
     icon: icons.TrayState | None = None
+    children: tuple[Entry, ...] = ()  # a submenu
 
 
 SEPARATOR = Entry("-")
@@ -56,8 +57,10 @@ class TrayActions(Protocol):
     def sync_now(self) -> object: ...
     def open_settings(self) -> object: ...
     def open_about(self) -> object: ...
+    def open_help(self) -> object: ...
     def quit(self) -> object: ...
     def choose_reminder(self, reminder_id: str) -> None: ...
+    def reminder_action(self, reminder_id: str, action: str) -> None: ...
     def set_autostart(self, enabled: bool) -> None: ...
 
 
@@ -71,6 +74,9 @@ def tray_view(
     sync_problem: str | None,
     autostart: bool,
     words: wording.Wording,
+    last_sync: datetime | None = None,
+    feed_set: bool = False,
+    snoozes: Mapping[str, Sequence[str]] | None = None,
 ) -> TrayView:
     """The tray's icon state, tooltip and menu from the state of the day."""
     if sync_problem:
@@ -86,15 +92,14 @@ def tray_view(
     hero_text = words.hero_line(hero)
     if hero_text:
         out.append(Entry("hero", hero_text, enabled=False))
+    if feed_set or last_sync is not None:
+        out.append(Entry("lastSync", words.sync_line(last_sync, today), enabled=False))
     if sync_problem:
         text = QCoreApplication.translate("Tray", "Sync problem: %1").replace("%1", _elide(sync_problem))
         out.append(Entry("syncProblem", text, enabled=False, tooltip=sync_problem))
     if waiting:
         out.append(SEPARATOR)
-        out.extend(
-            Entry(f"reminder:{rem.id}", words.reminder_menu_text(rem), icon=icons.TrayState.REMINDER)
-            for rem in waiting
-        )
+        out.extend(_reminder_entry(rem, today, words, snoozes) for rem in waiting)
     out.append(SEPARATOR)
     out.append(Entry("plan", QCoreApplication.translate("Tray", "&Plan focus days…")))
     out.append(
@@ -108,10 +113,30 @@ def tray_view(
     out.append(SEPARATOR)
     out.append(Entry("autostart", QCoreApplication.translate("Tray", "Start at &login"), checked=autostart))
     out.append(Entry("settings", QCoreApplication.translate("Tray", "&Settings…")))
+    out.append(Entry("help", QCoreApplication.translate("Tray", "H&elp")))
     out.append(Entry("about", QCoreApplication.translate("Tray", "&About Antihjälte")))
     out.append(SEPARATOR)
     out.append(Entry("quit", QCoreApplication.translate("Tray", "&Quit")))
     return TrayView(state, tip, tuple(out))
+
+
+def _reminder_entry(
+    rem: Reminder, today: date, words: wording.Wording, snoozes: Mapping[str, Sequence[str]] | None
+) -> Entry:
+    """A waiting reminder: a submenu with its buttons (Open, the snoozes, Done)."""
+    from antihjalte_desktop.ui import notify
+
+    keys = snoozes.get(rem.id, notify.SNOOZES) if snoozes is not None else notify.SNOOZES
+    text = words.reminder_menu_text(rem, today)
+    return Entry(
+        f"reminder:{rem.id}",
+        text,
+        icon=icons.TrayState.REMINDER,
+        tooltip=text,
+        children=tuple(
+            Entry(f"reminder:{rem.id}:{key}", label) for key, label in words.reminder_actions(rem, list(keys))
+        ),
+    )
 
 
 class Tray(QObject):
@@ -175,10 +200,28 @@ class Tray(QObject):
         m = self.menu
         for old in m.actions():  # not clear(): an entry may be rebuilt from its own signal
             m.removeAction(old)
+            sub = old.menu()
             old.deleteLater()
+            if sub is not None:
+                sub.deleteLater()
+        self._add(m, entries)
+
+    def _add(self, m: QMenu, entries: tuple[Entry, ...]) -> None:
         for e in entries:
             if e is SEPARATOR:
                 m.addSeparator()
+                continue
+            if e.children:
+                sub = QMenu(e.text, m)
+                sub.setObjectName(e.name)
+                sub.setToolTipsVisible(True)
+                if e.icon is not None:
+                    sub.setIcon(icons.tray_icon(e.icon))
+                self._add(sub, e.children)
+                act = m.addMenu(sub)
+                act.setObjectName(e.name)
+                if e.tooltip:
+                    act.setToolTip(e.tooltip)
                 continue
             act = m.addAction(icons.tray_icon(e.icon), e.text) if e.icon is not None else m.addAction(e.text)
             act.setObjectName(e.name)
@@ -195,7 +238,8 @@ class Tray(QObject):
     def _on_entry(self, name: str) -> None:
         a = self._actions
         if name.startswith("reminder:"):
-            a.choose_reminder(name.partition(":")[2])
+            _, rid, action = name.split(":", 2) if name.count(":") >= 2 else (*name.split(":", 1), "open")
+            a.reminder_action(rid, action)
             return
         actions: dict[str, Callable[[], object]] = {
             "plan": a.open_planner,
@@ -204,6 +248,7 @@ class Tray(QObject):
             "insights": a.open_insights,
             "sync": a.sync_now,
             "settings": a.open_settings,
+            "help": a.open_help,
             "about": a.open_about,
             "quit": a.quit,
         }

@@ -9,13 +9,13 @@ notifications' own (context "reminders").
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from antihjalte_desktop import APP_NAME
 from antihjalte_desktop.core.cadence import CadenceState, CadenceStatus
-from antihjalte_desktop.core.dates import format_day
+from antihjalte_desktop.core.dates import clock, fix_sv_ordinals, format_day
 from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
 from antihjalte_desktop.core.plan import FocusDay
 from antihjalte_desktop.core.reminders import Reminder, ReminderKind
@@ -98,6 +98,8 @@ class Wording(QObject):
         assert cad.due_by is not None
         due = day_text(cad.due_by, self.lang)
         every = self.tr("One antihjälte day every %n week(s).", None, cad.every_weeks)
+        if self.lang == "sv":
+            every = fix_sv_ordinals(every)
         if cad.state is CadenceState.KEPT:
             assert cad.next_day is not None
             text = self.tr("Cadence kept: your next day, %1, is in time (due by %2).").replace(
@@ -117,31 +119,64 @@ class Wording(QObject):
         return f"{every} {text.replace('%1', due)}"
 
     # -- reminders -----------------------------------------------------------------------------------
-    def reminder_menu_text(self, rem: Reminder) -> str:
-        """A waiting reminder's line in the tray menu."""
+    def handover_line(self, day: date, today: date) -> str:
+        """The handover reminder's words about its day as it is ``today`` (no full stop)."""
+        if day == today:
+            return self.tr("Today is your antihjälte day – hand over as soon as you can")
+        if day == today + timedelta(days=1):
+            return self.tr("Tomorrow is your antihjälte day – hand over before it starts")
+        return self.tr("Your antihjälte day is %1 – hand over before it starts").replace(
+            "%1", day_text(day, self.lang)
+        )
+
+    def handover_heading(self, day: date, today: date, *, restore: bool = False) -> str:
+        """The heading of the handover dialog for ``day`` as it is ``today``: the same words as the
+        handover reminder (take-back mode: the welcome back)."""
+        if restore or day < today:
+            text = self.tr("Welcome back! Your antihjälte day was %1.")
+            return text.replace("%1", day_text(day, self.lang))
+        return self.handover_line(day, today) + "."
+
+    def reminder_menu_text(self, rem: Reminder, today: date | None = None) -> str:
+        """A waiting reminder's line in the tray menu, about its day as it is ``today``."""
+        today = today or rem.at.date()
         day = day_text(rem.day, self.lang)
-        texts = {
-            ReminderKind.HANDOVER: self.tr("Hand over before %1"),
-            ReminderKind.START: self.tr("Your antihjälte day starts: %1"),
-            ReminderKind.REFLECT: self.tr("Time to reflect on %1"),
-            ReminderKind.RESTORE: self.tr("Take back what you passed on for %1"),
-        }
-        return texts[rem.kind].replace("%1", day)
+        if rem.kind is ReminderKind.HANDOVER:
+            return self.handover_line(rem.day, today)
+        if rem.kind is ReminderKind.START:
+            if rem.day == today:
+                return self.tr("Today is your antihjälte day – before you start")
+            return self.tr("Your antihjälte day: %1").replace("%1", day)
+        if rem.kind is ReminderKind.REFLECT:
+            if rem.day == today:
+                return self.tr("Time to reflect on today")
+            return self.tr("Time to reflect on %1").replace("%1", day)
+        return self.tr("Take back what you passed on for %1").replace("%1", day)
+
+    def clock_text(self, when: datetime) -> str:
+        """A time of day as people write it: "17.06" in Swedish, "17:06" in English."""
+        return clock(when, self.lang)
 
     def reminder_message(self, rem: Reminder, late: bool, now: datetime) -> tuple[str, str]:
-        """Title and body of the notification for ``rem``."""
+        """Title and body of the notification for ``rem``, about its day as it is ``now``."""
         day = format_day(rem.day, self.lang)
+        today = now.date()
         if rem.kind is ReminderKind.HANDOVER:
             title = _rem(QT_TRANSLATE_NOOP("reminders", "Time to hand over"))
-            body = _rem(
-                QT_TRANSLATE_NOOP(
-                    "reminders",
-                    "{day} is your antihjälte day. Switch on the auto-reply, forward the phone "
-                    "and pass on your quick tasks.",
+            body = (
+                self.handover_line(rem.day, today)
+                + ". "
+                + _rem(
+                    QT_TRANSLATE_NOOP(
+                        "reminders",
+                        "Switch on the auto-reply, forward the phone and pass on your quick tasks.",
+                    )
                 )
             )
         elif rem.kind is ReminderKind.START:
             title = _rem(QT_TRANSLATE_NOOP("reminders", "Today is your antihjälte day"))
+            if rem.day != today:  # a missed start reminder shown after its day (it expires at midnight)
+                title = self.tr("Your antihjälte day: %1").replace("%1", day)
             body = _rem(
                 QT_TRANSLATE_NOOP(
                     "reminders",
@@ -164,36 +199,58 @@ class Wording(QObject):
                     "Switch off the auto-reply, take the phone back and take back what you passed on "
                     "before {day}.",
                 )
-            )
-        body = body.replace("{day}", day)
+            ).replace("{day}", day)
         if late:
             when = rem.effective_at
-            when_text = (
-                f"{format_day(when.date(), self.lang)} {when:%H:%M}"
-                if when.date() != now.date()
-                else f"{when:%H:%M}"
-            )
-            title = _rem(QT_TRANSLATE_NOOP("reminders", "Late: {title}")).replace("{title}", title)
-            body = (
-                _rem(QT_TRANSLATE_NOOP("reminders", "This reminder was due {when}.")).replace(
-                    "{when}", when_text
-                )
-                + "\n"
-                + body
-            )
+            if when.date() == today:
+                due = _rem(QT_TRANSLATE_NOOP("reminders", "This reminder was due at {time}."))
+            else:
+                due = _rem(QT_TRANSLATE_NOOP("reminders", "This reminder was due on {day} at {time}."))
+                due = due.replace("{day}", format_day(when.date(), self.lang))
+            title = _rem(QT_TRANSLATE_NOOP("reminders", "Missed reminder: {title}")).replace("{title}", title)
+            body = due.replace("{time}", self.clock_text(when)) + "\n" + body
         return title, body
 
-    def reminder_actions(self, rem: Reminder) -> list[tuple[str, str]]:
-        """The notification's buttons: (key, label)."""
+    def snooze_label(self, key: str) -> str:
+        """The words of a snooze choice (notify.SNOOZE_15, notify.SNOOZE, notify.SNOOZE_MORNING)."""
         from antihjalte_desktop.ui import notify
 
-        first = (
-            _rem(QT_TRANSLATE_NOOP("reminders", "Open journal"))
-            if opens_journal(rem)
-            else _rem(QT_TRANSLATE_NOOP("reminders", "Open checklist"))
-        )
+        labels = {
+            notify.SNOOZE_15: _rem(QT_TRANSLATE_NOOP("reminders", "Remind me in 15 minutes")),
+            notify.SNOOZE: _rem(QT_TRANSLATE_NOOP("reminders", "Remind me in an hour")),
+            notify.SNOOZE_MORNING: _rem(QT_TRANSLATE_NOOP("reminders", "Remind me tomorrow morning")),
+        }
+        return labels[key]
+
+    def open_label(self, rem: Reminder) -> str:
+        if opens_journal(rem):
+            return _rem(QT_TRANSLATE_NOOP("reminders", "Open journal"))
+        return _rem(QT_TRANSLATE_NOOP("reminders", "Open checklist"))
+
+    def done_label(self) -> str:
+        return _rem(QT_TRANSLATE_NOOP("reminders", "Done"))
+
+    def reminder_actions(self, rem: Reminder, snoozes: list[str] | None = None) -> list[tuple[str, str]]:
+        """The notification's buttons, (key, label): Open, the snooze choices (all three unless
+        ``snoozes`` names those that still make sense), Done."""
+        from antihjalte_desktop.ui import notify
+
+        keys = notify.SNOOZES if snoozes is None else snoozes
         return [
-            (notify.OPEN, first),
-            (notify.SNOOZE, _rem(QT_TRANSLATE_NOOP("reminders", "Snooze 1 h"))),
-            (notify.DONE, _rem(QT_TRANSLATE_NOOP("reminders", "Done"))),
+            (notify.OPEN, self.open_label(rem)),
+            *((key, self.snooze_label(key)) for key in keys),
+            (notify.DONE, self.done_label()),
         ]
+
+    # -- the team feed's sync ------------------------------------------------------------------------
+    def sync_line(self, last_good: datetime | None, today: date) -> str:
+        """The tray's line about the last good sync ("Synced 10:42"; the day too when not today)."""
+        if last_good is None:
+            return self.tr("Not synced yet")
+        if last_good.date() == today:
+            return self.tr("Synced %1").replace("%1", self.clock_text(last_good))
+        return (
+            self.tr("Synced %1 at %2")
+            .replace("%1", format_day(last_good.date(), self.lang, with_weekday=False))
+            .replace("%2", self.clock_text(last_good))
+        )

@@ -88,7 +88,26 @@ def test_handover_default_items_and_checking(ah: Run) -> None:
     assert "no checklist item 'fax'" in err and "autoreply, phone, tasks, calendar" in err
     ah("handover", "fri", "--check", "9", code=2)
     text = ah("handover", "fri").stdout
-    assert "1. [x] Auto-reply switched on" in text and "2. [ ] Phone forwarded to Anna" in text
+    assert "1. [x] Auto-reply switched on  (autoreply)" in text and "2. [ ] Phone forwarded to Anna" in text
+
+
+def test_handover_items_in_swedish(ah: Run) -> None:
+    """The checklist speaks the user's language: ``--check telefon`` in Swedish, ``--check phone`` in
+    English, and a refusal lists the items as the user types them."""
+    ah("config", "set", "ui.language", "sv")
+    ah("plan", "add", "fri", "--cover", "Anna")
+    ah("handover", "fri", "--check", "telefon", "--check", "Kalender")
+    items = {i["key"]: i["done"] for i in ah.json("handover", "fri")["items"]}
+    assert items == {"autoreply": False, "phone": True, "tasks": False, "calendar": True}
+    ah("handover", "fri", "--check", "phone", "--check", "snabba puckar", "--uncheck", "kalender")
+    items = {i["key"]: i["done"] for i in ah.json("handover", "fri")["items"]}
+    assert items == {"autoreply": False, "phone": True, "tasks": True, "calendar": False}
+    err = ah("handover", "fri", "--check", "fax", code=2).stderr
+    assert "autosvar, telefon, puckar, kalender" in err and "autoreply" not in err
+    text = ah("handover", "fri").stdout
+    assert "2. [x] Telefonen är hänvisad till Anna  (telefon)" in text
+    assert "4. [ ] Dagen är blockerad i kalendern  (kalender)" in text
+    assert "(phone)" not in text and "(calendar)" not in text
 
 
 def test_handover_tasks(ah: Run) -> None:

@@ -246,8 +246,9 @@ def test_pdf_and_png_reports_from_the_command(built: Path, tmp_path: Path) -> No
         expected = {
             "en": ("4 planned, 3 kept, 1 moved, 1 removed", "Reflections written on 1 of 3 kept days",
                    "Tasks passed on: 4, taken back: 1"),
-            "sv": ("4 planerade, 3 genomförda, 1 flyttade, 1 borttagna",
-                   "Reflektion skriven för 1 av 3 genomförda dagar", "Bollade vidare: 4, tillbakatagna: 1"),
+            "sv": ("Planerade: 4, genomförda: 3, flyttade: 1, borttagna: 1",
+                   "Reflektion skriven för 1 av 3 genomförda dagar",
+                   "Uppgifter bollade vidare: 4, tagna tillbaka: 1"),
         }[lang]  # fmt: skip
         for line in expected:
             assert line in " ".join(text.split()), line

@@ -87,6 +87,7 @@ def test_left_click_opens_the_planner_in_swedish(x_tray: XTray, home: Path) -> N
     x.screenshot(ARTIFACTS / "tray-icon-focus-day-sv.png", crop="200x40+1080+0")
     x.click_icon(1)
     planner = wait_until(lambda: x.windows("Antihjälte – planera antihjältedagar"), 15, "the planner")
+    time.sleep(0.4)  # the window maps before its first paint is on screen
     x.screenshot(ARTIFACTS / "planner-sv.png", window=planner[0])
     open_menu(x)
     menu_shot(x, "tray-menu-sv.png")

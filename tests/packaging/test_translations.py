@@ -179,3 +179,87 @@ def test_english_plural_forms_are_complete() -> None:
     assert numerus and numerus <= english.keys(), numerus - english.keys()
     for key, forms in english.items():
         assert len(forms) == 2 and all(f.strip() and "(s)" not in f for f in forms), (key, forms)
+
+
+# -- the Swedish reads as Swedish (issue 14) ------------------------------------------------------
+# Names and symbols that stay as they are in a Swedish text, and the few messages that may be the
+# same in both languages (a name, a language's own name, a placeholder alone).
+NAMES = (
+    "Antihjälte Desktop", "Antihjälte", "WebDAV", "CalDAV", "ICS", "URL", "PNG", "PDF", "JSON", "Markdown",
+    "gnome-keyring", "KWallet", "Windows", "macOS", "CA", "webcal://", "https://",
+)  # fmt: skip
+IDENTICAL_OK = {"OK", "Antihjälte", "Svenska", "English", "%1", "%1 %2", "{kind}, {day}"}
+ENGLISH_WORDS = re.compile(r"\b(the|is|not|file|error|day|week|and|of|to)\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"%\d+|%n|\{\w*\}|\(\*\.[^)]*\)|\*\.\w+")
+
+
+def _words_only(text: str) -> str:
+    """The text without placeholders, file patterns and names: what a translator has to write."""
+    text = _PLACEHOLDER.sub(" ", text)
+    text = re.sub(r"&(?=\w)|<[^>]+>", "", text)
+    for name in NAMES:
+        text = text.replace(name, " ")
+    return " ".join(re.findall(r"[^\W\d_]+", text)).casefold()
+
+
+def _finished_swedish() -> list[tuple[str, str, list[str]]]:
+    out = []
+    for ctx, source, msg in _messages():
+        tr = msg.find("translation")
+        if tr is None or tr.get("type") in ("obsolete", "vanished", "unfinished"):
+            continue
+        forms = [n.text or "" for n in tr.iter("numerusform")] or [tr.text or ""]
+        out.append((ctx, source, forms))
+    return out
+
+
+def swedish_problems(messages: list[tuple[str, str, list[str]]]) -> list[str]:
+    problems = []
+    for ctx, source, forms in messages:
+        for form in forms:
+            if source not in IDENTICAL_OK and _words_only(form) == _words_only(source):
+                problems.append(f"[{ctx}] {source!r}: the same as the English ({form!r})")
+            english = ENGLISH_WORDS.findall(_PLACEHOLDER.sub(" ", form))
+            if english:
+                problems.append(f"[{ctx}] {form!r}: English word(s) {english}")
+    return problems
+
+
+def test_swedish_differs_from_english_and_holds_no_english_words() -> None:
+    """Every finished Swedish message says something other than its English source (placeholders and
+    names aside) and holds none of a few common English words."""
+    messages = _finished_swedish()
+    assert len(messages) > 100
+    problems = swedish_problems(messages)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_swedish_check_catches_english() -> None:
+    assert swedish_problems(
+        [
+            ("c", "Status", ["Status"]),  # copied
+            ("c", "Open the file", ["Öppna the fil"]),  # an English word left
+            ("c", "%1 is over", ["%1 is over"]),  # copied around a placeholder
+            ("c", "Export as JSON…", ["Export as JSON…"]),
+            ("c", "Saved {day}", ["Sparad {day}"]),  # a placeholder is no English word
+            ("c", "One week", ["En vecka", "Två veckor"]),
+            ("c", "OK", ["OK"]),
+            ("c", "Tomorrow", ["Today"]),
+        ]
+    ) == [
+        "[c] 'Status': the same as the English ('Status')",
+        "[c] 'Öppna the fil': English word(s) ['the']",
+        "[c] '%1 is over': the same as the English ('%1 is over')",
+        "[c] '%1 is over': English word(s) ['is']",
+        "[c] 'Export as JSON…': the same as the English ('Export as JSON…')",
+    ]
+
+
+def test_checklist_labels_read_the_same_in_core_and_catalog() -> None:
+    """The built-in checklist items carry their Swedish in core/handover.py (for the Qt-free CLI) and
+    in the catalog (for the windows): both say the same."""
+    from antihjalte_desktop.core.handover import BUILTIN_ITEMS, NO_COVER
+
+    catalog = {(ctx, source): forms[0] for ctx, source, forms in _finished_swedish()}
+    for en, sv in [*BUILTIN_ITEMS.values(), (NO_COVER["en"], NO_COVER["sv"])]:
+        assert catalog[("handover", en)] == sv

@@ -76,3 +76,27 @@ def test_self_test_shows_nothing(app, qtbot) -> None:  # type: ignore[no-untyped
     service = app.reminders
     assert service is not None and not service._started and app.waiting == []
     assert app.profile.plan.reminder_states() == {}  # nothing used up
+
+
+def test_open_journal_from_the_reflection_reminder(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"Open journal" opens the day's reflection with every filter cleared, and the reminder keeps
+    waiting in the tray menu until it is marked done."""
+    from antihjalte_desktop.ui.journal_window import JournalWindow
+
+    app.profile.clock.set(at("2026-12-02 16:00"))
+    journal = app.open_journal()
+    journal.search_box.setText("något gammalt")
+    journal.apply_filter()
+    app.start_services()
+    service = app.reminders
+    reflect = "2026-12-02/reflect"
+    assert reflect in [r.id for r in app.waiting]
+    service.notifier._popup.findChild(QPushButton, "action_open").click()
+    win = app.windows.get("journal")
+    assert isinstance(win, JournalWindow) and win is journal and win.isVisible()
+    assert win.search_box.text() == ""
+    assert win.title_edit.text() == "Reflection, Wednesday 2 December"
+    assert app.profile.plan.reminder_states()[reflect].state.value == "shown"
+    assert reflect in [r.id for r in app.waiting]
+    app.reminder_action(reflect, "done")
+    assert reflect not in [r.id for r in app.waiting]

@@ -10,7 +10,7 @@ The story (times in Stockholm):
 - Run 1 at Tuesday 1 December 14:00:30: two reminders are due. Monday's restore reminder
   (08:00, so it is late) and Wednesday's handover reminder (14:00).
   "Open checklist" on the restore reminder shows the take-back dialog;
-  "Snooze 1 h" on the handover reminder stores the snooze. The tray's StatusNotifierItem
+  "Remind me in an hour" on the handover reminder stores the snooze. The tray's StatusNotifierItem
   tooltip says that two reminders wait.
 - Run 2 at 15:01, after a restart: the snooze is over, so the handover reminder comes back
   (the restore reminder, already shown, does not); a click on its body opens the
@@ -137,21 +137,22 @@ def test_reminders_on_a_real_session(desktop_session: DesktopSession, home: Path
         wait_until(lambda: re.search(r"\b2 reminder", _tray_tooltip(session)), 10, "the tray's waiting state")
         # The Notify calls carry the three buttons (key, label pairs) and the late mark.
         handover = _notify_with(session, "Time to hand over")
-        restore = _notify_with(session, "Late: Welcome back")
+        restore = _notify_with(session, "Missed reminder: Welcome back")
         for call in (handover, restore):
             assert call, session.monitor_log.read_text()[-3000:]
             assert 'string "Antihjälte"' in call
             flat = " ".join(call.split())
             assert 'string "desktop-entry" variant string "se.antihjalte.Desktop"' in flat
-            for key, label in (("open", "Open checklist"), ("snooze", "Snooze 1 h"), ("done", "Done")):
+            buttons = (("open", "Open checklist"), ("snooze", "Remind me in an hour"), ("done", "Done"))
+            for key, label in buttons:
                 assert f'string "{key}" string "{label}"' in " ".join(call.split()), call
-        assert "This reminder was due 08:00." in restore
+        assert "This reminder was due at 08:00." in restore
         shot = session.screenshot(session.dir / "notifications.png")
         copy_artifact(shot, "reminder-notifications.png")
 
         # "Open checklist" on the restore reminder: the take-back dialog opens.
-        offered = session.pick_action("Open checklist", "Late: Welcome back", "open")
-        assert "#Snooze 1 h (Time to hand over)" in offered  # both notifications offer their buttons
+        offered = session.pick_action("Open checklist", "Missed reminder: Welcome back", "open")
+        assert "#Remind me in an hour (Time to hand over)" in offered  # both offer their buttons
         title = "Take back after Monday 30 November"
         wait_until(lambda: _window_titled(session, title), 15, f"a window titled {title!r}")
         app.wait_log(f"action open on {RESTORE}")
@@ -159,8 +160,8 @@ def test_reminders_on_a_real_session(desktop_session: DesktopSession, home: Path
         copy_artifact(shot, "handover-take-back-dialog.png")
         assert reminders(home, RUN1_NOW)[RESTORE]["state"] == "shown"  # opened, still waiting
 
-        # "Snooze 1 h" on the handover reminder: stored, and visible to the CLI.
-        session.pick_action("Snooze 1 h", "Time to hand over", "snooze")
+        # "Remind me in an hour" on the handover reminder: stored, and visible to the CLI.
+        session.pick_action("Remind me in an hour", "Time to hand over", "snooze")
         app.wait_log(f"snoozed {HANDOVER}")
         state = reminders(home, RUN1_NOW)[HANDOVER]
         assert state["state"] == "snoozed"

@@ -25,7 +25,7 @@ MESSAGE = notify.Message(
     "Time to hand over",
     "Wednesday 2 December is your antihjälte day. Switch on the auto-reply, forward the phone and pass on "
     "your quick tasks.",
-    [(notify.OPEN, "Open checklist"), (notify.SNOOZE, "Snooze 1 h"), (notify.DONE, "Done")],
+    [(notify.OPEN, "Open checklist"), (notify.SNOOZE, "Remind me in an hour"), (notify.DONE, "Done")],
 )
 
 

@@ -162,7 +162,7 @@ def test_late_reminders_are_shown_once_and_marked_late(env: Env, make, home: Pat
     assert shown.items == [("2026-12-02/start", True)]
     popup = notifier._popup
     assert popup is not None and popup.isVisible()
-    assert popup.windowTitle().startswith("Late: ")
+    assert popup.windowTitle().startswith("Missed reminder: ")
     assert {r.id for r in service.waiting()} == {"2026-12-02/handover", "2026-12-02/start"}
     # A restart (or a wake-up) does not show them again.
     service.stop()
@@ -183,11 +183,11 @@ def test_snooze_and_done_persist_and_show_in_the_cli(env: Env, make, home: Path,
     env.clock.set(at("2026-12-01 14:00"))
     service, shown, notifier = make()
     assert shown.items == [("2026-12-02/handover", False)]
-    # "Snooze 1 h" on the in-app popup, with a real click.
+    # "Remind me in an hour" on the in-app popup, with a real click.
     popup = notifier._popup
     assert popup is not None
     snooze = popup.findChild(QPushButton, "action_snooze")
-    assert snooze is not None and snooze.text() == "Snooze 1 h"
+    assert snooze is not None and snooze.text() == "Remind me in an hour"
     snooze.click()
     assert states(env)["2026-12-02/handover"] == ("snoozed", "2026-12-01T15:00:00+01:00")
     assert service.timer.interval() == 1 * H and service.waiting() == []

@@ -38,3 +38,25 @@ def test_swedish_keeps_its_own_plurals(make_app: Any, profile: Any) -> None:
     assert app.language == "sv"
     text = cadence_text(app)
     assert "(s)" not in text and "var 4:e vecka" in text, text
+
+
+def test_swedish_ordinals_and_missed_reminders(make_app: Any, profile: Any) -> None:
+    """Swedish as a Swede writes it: "var 2:a vecka" (the plural form alone would say 2:e), a missed
+    reminder named so, times as "kl. 17.06", and a snooze button without abbreviations."""
+    from datetime import datetime, timedelta
+
+    from antihjalte_desktop.core.reminders import Reminder, ReminderKind
+
+    profile.settings.set("ui.language", "sv")
+    profile.settings.set("cadence.every_weeks", 2)
+    app = make_app(has_tray=False)
+    assert "var 2:a vecka" in cadence_text(app)
+    due = datetime(2026, 12, 4, 17, 6, tzinfo=profile.zone)
+    rem = Reminder("r", ReminderKind.REFLECT, date(2026, 12, 4), due, due + timedelta(days=1))
+    words = wording.Wording(app.language)
+    title, body = words.reminder_message(rem, True, due + timedelta(hours=1))
+    assert title == "Missad påminnelse: Dags att reflektera"
+    assert body.startswith("Påminnelsen skulle ha visats kl. 17.06.\n"), body
+    title, body = words.reminder_message(rem, True, due + timedelta(days=1))
+    assert body.startswith("Påminnelsen skulle ha visats fredag 4 december kl. 17.06.\n"), body
+    assert ("snooze", "Påminn om en timme") in words.reminder_actions(rem)

@@ -88,3 +88,21 @@ def test_the_timer_really_syncs_into_the_default_feed(
     assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in text
     assert fs.syncs_started == 1
     assert fs.timer.isActive() and fs.timer.remainingTime() > 14 * 60_000
+    # What the planner and the tray show: when the last good sync was (the child's clock, local time).
+    last = fs.last_good_sync()
+    assert last is not None and last.utcoffset() == profile.zone.utcoffset(last.replace(tzinfo=None))
+
+
+def test_last_good_sync_follows_the_status_file(make_app: Any, profile: Any, qtbot: Any) -> None:
+    """Any process's sync writes feed-status.json; the watcher calls status_file_changed, which
+    announces ``status_changed`` so the views show the new time."""
+    app, fs = _install(make_app)
+    assert fs.last_good_sync() is None
+    status = {"in_sync": True, "state": "in_sync", "last_good_sync": "2026-11-30T09:42:07+00:00"}
+    (Path(profile.paths.data) / "feed-status.json").write_text(json.dumps(status))
+    with qtbot.waitSignal(fs.status_changed):
+        fs.status_file_changed()
+    last = fs.last_good_sync()
+    assert last is not None and (last.hour, last.minute) == (10, 42)  # Stockholm, UTC+1 in November
+    assert last.tzinfo is not None and last.utcoffset() == timedelta(hours=1)
+    assert app.wording.sync_line(last, date(2026, 11, 30)) == "Synced 10:42"

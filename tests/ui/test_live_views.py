@@ -99,3 +99,35 @@ def test_journal_list_follows_the_command_line(running, qtbot, profile: Profile)
     cli(profile, "journal", "add", "--title", "Omvärldsbevakning", "-", stdin="Läste rapporten.\n")
     qtbot.waitUntil(lambda: win.model.rowCount() == before + 1, timeout=1000)
     win.close()
+
+
+def test_the_planner_day_editor_follows_the_command_line(running, qtbot, profile: Profile) -> None:
+    Planning(profile).plan_day(WED)
+    win = running.open_planner(WED)
+    qtbot.waitUntil(lambda: win.editor.isVisible(), timeout=1000)
+    assert not win.editor.item_boxes["phone"].isChecked()
+    cli(profile, "handover", WED.isoformat(), "--check", "phone", "--task", "Svara Anna", "--to", "Omar")
+    qtbot.waitUntil(lambda: win.editor.item_boxes["phone"].isChecked(), timeout=1000)
+    assert [t.text for t in win.editor.tasks()] == ["Svara Anna"]
+    cli(profile, "plan", "remove", WED.isoformat())
+    qtbot.waitUntil(lambda: not win.editor.isVisible(), timeout=1000)
+    assert win.unplanned_hint.isVisible()
+
+
+def test_the_planner_and_the_handover_dialog_follow_each_other(running, qtbot, profile: Profile) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    Planning(profile).plan_day(WED)
+    win = running.open_planner(WED)
+    dlg = running.open_handover(WED)
+    box = dlg.item_boxes["phone"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert win.editor.item_boxes["phone"].isChecked(), "the dialog's tick reaches the planner"
+    note = dlg.editor.note_edit
+    note.setText("Omvärldsbevakning")
+    note.editingFinished.emit()
+    assert win.note_edit.text() == "Omvärldsbevakning"
+    box = win.editor.item_boxes["autoreply"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert dlg.item_boxes["autoreply"].isChecked(), "and the planner's tick reaches the dialog"
+    dlg.close()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 
 from tests.harness.xvfb import ARTIFACTS
 
-CASES = [("en", "light", "1"), ("sv", "dark", "2")]
+CASES = [("en", "light", "1"), ("sv", "dark", "2"), ("sv", "light", "1"), ("en", "dark", "1")]
 
 
 @pytest.mark.parametrize(("lang", "scheme", "scale"), CASES)

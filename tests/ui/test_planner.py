@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QScrollArea, QToolTip
 
 from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.paths import Paths
@@ -47,28 +47,65 @@ def click_day(qtbot, win, day: date) -> None:
     qtbot.mouseClick(cal.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_click_plans_a_workday_and_marks_it(planner, qtbot, profile: Profile) -> None:
+def double_click_day(qtbot, win, day: date) -> None:
+    cal = win.calendar
+    rect = cell(win, day)
+    qtbot.mouseDClick(cal.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def view_of(win):  # type: ignore[no-untyped-def]
+    return win.calendar.viewport().parentWidget()
+
+
+def test_a_click_selects_and_shows_the_day_without_planning_it(planner, qtbot, profile: Profile) -> None:
     click_day(qtbot, planner, FRI)
+    assert profile.plan.get_day(FRI) is None, "a click only selects"
+    assert planner.calendar.selected_day() == FRI
+    assert planner.day_title.text().startswith("Friday 4 December")
+    assert planner.day_status.text() == "Not planned."
+    assert planner.day_info.text() == "Nothing stands in the way of planning it."
+    assert planner.plan_button.text() == "&Plan this day"
+    # The day editor is for planned days only; an unplanned day says what planning gives.
+    assert not planner.editor.isVisible() and planner.unplanned_hint.isVisible()
+    assert not planner.move_button.isVisible()
+    click_day(qtbot, planner, CHRISTMAS)
+    assert planner.day_status.text() == "Public holiday: Christmas Day."
+    assert not planner.plan_button.isEnabled()
+    assert "Christmas Day" in planner.calendar.accessibleDescription()
+
+
+def test_the_button_plans_and_marks_the_day(planner, qtbot, profile: Profile) -> None:
+    click_day(qtbot, planner, FRI)
+    qtbot.mouseClick(planner.plan_button, Qt.MouseButton.LeftButton)
     assert profile.plan.get_day(FRI) is not None
     assert "Planned Friday 4 December" in planner.message.text()
-    assert planner.day_title.text().startswith("Friday 4 December")
     assert planner.day_status.text() == "Your antihjälte day."
-    assert planner.checklist.count() == 4  # the default handover items
+    assert planner.editor.isVisible() and not planner.unplanned_hint.isVisible()
+    assert list(planner.editor.item_boxes) == ["autoreply", "phone", "tasks", "calendar"]
+    assert planner.undo_button.isVisible()
     # What the store says survives a fresh open of the same profile.
     again = Profile(Paths.resolve(profile.paths.data.parent))
     assert again.plan.get_day(FRI) is not None
     again.close()
 
 
+def test_double_click_plans_and_takes_out(planner, qtbot, profile: Profile) -> None:
+    double_click_day(qtbot, planner, FRI)
+    assert profile.plan.get_day(FRI) is not None
+    double_click_day(qtbot, planner, FRI)
+    assert profile.plan.get_day(FRI) is None
+    assert "Took Friday 4 December out of the plan." in planner.message.text()
+
+
 def test_weekend_and_holiday_are_refused_with_the_reason(planner, qtbot, profile: Profile) -> None:
-    click_day(qtbot, planner, SAT)
+    double_click_day(qtbot, planner, SAT)
     assert profile.plan.get_day(SAT) is None
     assert "weekend" in planner.message.text()
-    click_day(qtbot, planner, CHRISTMAS)
+    double_click_day(qtbot, planner, CHRISTMAS)
     assert profile.plan.get_day(CHRISTMAS) is None
     assert "Christmas Day" in planner.message.text()
     assert planner.day_status.text() == "Public holiday: Christmas Day."
-    click_day(qtbot, planner, date(2026, 11, 27))  # last Friday: the past
+    double_click_day(qtbot, planner, date(2026, 11, 27))  # last Friday: the past
     assert "in the past" in planner.message.text()
 
 
@@ -87,16 +124,15 @@ def test_holiday_name_on_hover(planner, qtbot) -> None:
     QToolTip.hideText()
 
 
-def test_first_click_on_a_planned_day_selects_second_unplans_and_undo_restores(
-    planner, qtbot, profile: Profile
-) -> None:
+def test_taking_out_and_undo_restores_everything(planner, qtbot, profile: Profile) -> None:
     Planning(profile).plan_day(FRI, "Read up on service design", "Anna")
     planner.refresh()
     profile.plan.set_item_done(FRI, "phone", True)
     click_day(qtbot, planner, FRI)
-    assert profile.plan.get_day(FRI) is not None, "one click on a planned day only selects it"
+    assert profile.plan.get_day(FRI) is not None, "a click on a planned day only selects it"
     assert planner.note_edit.text() == "Read up on service design"
-    click_day(qtbot, planner, FRI)
+    assert planner.day_info.text().startswith("Anna covers for you.")
+    qtbot.mouseClick(planner.plan_button, Qt.MouseButton.LeftButton)
     assert profile.plan.get_day(FRI) is None
     assert planner.undo_button.isVisible()
     qtbot.mouseClick(planner.undo_button, Qt.MouseButton.LeftButton)
@@ -106,22 +142,186 @@ def test_first_click_on_a_planned_day_selects_second_unplans_and_undo_restores(
     assert "back in the plan" in planner.message.text()
 
 
-def test_keyboard_plans_and_unplans(planner, qtbot, profile: Profile) -> None:
+def test_keyboard_selects_then_enter_and_space_plan_and_unplan(planner, qtbot, profile: Profile) -> None:
     cal = planner.calendar
-    cal.select_day(date(2026, 12, 1))
-    view = cal.viewport().parentWidget()
-    view.setFocus()
+    view = view_of(planner)
+    assert planner.focusWidget() is view, "the planner opens with the focus in the calendar"
+    assert cal.selected_day() == date(2026, 11, 30), "on today"
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # Tuesday 1 December
     qtbot.keyClick(view, Qt.Key.Key_Right)  # Wednesday 2 December
     assert cal.selected_day() == date(2026, 12, 2)
+    assert profile.plan.get_day(date(2026, 12, 2)) is None, "moving the selection plans nothing"
+    assert planner.day_title.text().startswith("Wednesday 2 December")
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert profile.plan.get_day(date(2026, 12, 2)) is not None
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert profile.plan.get_day(date(2026, 12, 2)) is None
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert profile.plan.get_day(date(2026, 12, 2)) is not None
+
+
+def test_ctrl_z_and_ctrl_shift_z_undo_and_redo_from_the_calendar(planner, qtbot, profile: Profile) -> None:
+    planner.activateWindow()
+    qtbot.waitUntil(planner.isActiveWindow)
+    view = view_of(planner)
+    view.setFocus()
+    cell(planner, FRI)
+    planner.calendar.select_day(FRI)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert profile.plan.get_day(FRI) is not None
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert profile.plan.get_day(FRI) is None
+    assert planner.message.text() == "Took Friday 4 December out of the plan."
+    qtbot.keyClick(
+        view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert profile.plan.get_day(FRI) is not None
+    assert planner.message.text() == "Planned Friday 4 December."
+    # Taking out, then undo: it is back, with what it held.
+    planner.note_edit.setText("Omvärldsbevakning")
+    planner.note_edit.editingFinished.emit()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert profile.plan.get_day(FRI) is None
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert profile.plan.get_day(FRI).note == "Omvärldsbevakning"
+    assert planner.message.text() == "Friday 4 December is back in the plan."
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert profile.plan.get_day(FRI).note == ""
+    assert planner.message.text() == "Undid the change of Friday 4 December."
+    qtbot.keyClick(
+        view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert planner.message.text() == "Redid the change of Friday 4 December."
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert planner.message.text() == "Nothing to undo."
+    assert profile.plan.get_day(FRI) is None
+
+
+def test_the_editor_is_shown_for_planned_days_only(planner, qtbot, profile: Profile) -> None:
+    Planning(profile).plan_day(FRI)
+    planner.refresh()
+    for day, planned in ((FRI, True), (SAT, False), (date(2026, 12, 3), False), (FRI, True)):
+        click_day(qtbot, planner, day)
+        assert planner.editor.isVisible() is planned, day
+        assert planner.note_edit.isVisible() is planned
+        assert planner.autoreply_text.isVisible() is planned
+
+
+def test_the_calendar_does_not_move_when_messages_and_panels_come_and_go(
+    planner, qtbot, profile: Profile
+) -> None:
+    cal = planner.calendar
+    cell(planner, FRI)
+    before = (cal.geometry(), cal.cell_rect(FRI))
+    scroll_width = planner.findChild(QScrollArea, "dayScroll").geometry()
+
+    def same() -> None:
+        cal.viewport().repaint()
+        assert (cal.geometry(), cal.cell_rect(FRI)) == before
+        assert planner.findChild(QScrollArea, "dayScroll").geometry() == scroll_width
+
+    click_day(qtbot, planner, FRI)
+    same()
+    qtbot.mouseClick(planner.plan_button, Qt.MouseButton.LeftButton)  # message, Undo, the editor
+    assert planner.undo_button.isVisible() and planner.editor.isVisible()
+    same()
+    planner._show_message("A long message.\nOn several lines,\nthree of them\nand a fourth.", force=FRI)
+    assert planner.force_button.isVisible()
+    same()
+    planner._clear_message()
+    same()
+    qtbot.mouseClick(planner.plan_button, Qt.MouseButton.LeftButton)  # taken out: the hint instead
+    same()
+    planner.team_box.show()  # as after a first sync
+    same()
+    qtbot.keyClick(view_of(planner), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    same()
+
+
+def test_each_state_of_a_cell_is_also_a_shape_or_words(planner, qtbot, profile: Profile) -> None:
+    from antihjalte_desktop.ui.calendar_view import SYMBOL_HOLIDAY, SYMBOL_PLANNED
+
+    Planning(profile).plan_day(FRI, "Omvärldsbevakning")
+    planner.refresh()
+    legend = planner.legend.text()
+    for word in ("Antihjälte day", "Done", "Public holiday", "Weekend", "Today", "Past", SYMBOL_PLANNED,
+                 SYMBOL_HOLIDAY):  # fmt: skip
+        assert word in legend
+    click_day(qtbot, planner, FRI)
+    desc = planner.calendar.accessibleDescription()
+    assert desc.startswith("Friday 4 December · week 49. Your antihjälte day")
+    click_day(qtbot, planner, date(2026, 11, 30))
+    assert "Today." in planner.calendar.accessibleDescription()
+    click_day(qtbot, planner, date(2026, 11, 27))
+    assert "In the past." in planner.calendar.accessibleDescription()
+    click_day(qtbot, planner, SAT)
+    assert "Weekend." in planner.calendar.accessibleDescription()
+    # The symbols are painted: the planned cell differs from a plain planned-coloured cell's top right.
+    img = planner.calendar.grab().toImage()
+    rect = cell(planner, FRI)
+    top_left = planner.calendar.viewport().mapTo(planner.calendar, rect.topLeft())
+    colours = {
+        img.pixel(top_left.x() + x, top_left.y() + y)
+        for x in range(rect.width() * 2 // 3, rect.width() - 3)
+        for y in range(3, rect.height() // 3)
+    }
+    assert len(colours) > 2, "a star is drawn in the planned cell's corner"
+
+
+def test_plan_the_suggested_day(planner, qtbot, profile: Profile) -> None:
+    button = planner.suggest_button
+    assert button.isVisible()
+    assert button.text() == "Plan suggested &day: Tuesday 1 December"
+    assert "keeps your cadence (due by Monday 28 December)" in planner.suggest_reason.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert profile.plan.get_day(date(2026, 12, 1)) is not None
+    assert planner.calendar.selected_day() == date(2026, 12, 1)
+    assert planner.message.text().startswith("Planned Tuesday 1 December.")
+    assert not button.isVisible(), "the cadence is kept now"
+    assert "Cadence kept" in planner.cadence_label.text()
+
+
+def test_move_a_day_to_another_date(planner, qtbot, profile: Profile) -> None:
+    Planning(profile).plan_day(FRI, "Omvärldsbevakning", "Anna")
+    profile.plan.set_item_done(FRI, "phone", True)
+    planner.refresh()
+    click_day(qtbot, planner, FRI)
+    assert planner.move_button.isVisible()
+    qtbot.mouseClick(planner.move_button, Qt.MouseButton.LeftButton)
+    assert "Choose the new day for Friday 4 December" in planner.message.text()
+    click_day(qtbot, planner, SAT)
+    assert not planner.plan_button.isEnabled(), "not to a weekend"
+    new = date(2026, 12, 8)
+    click_day(qtbot, planner, new)
+    assert planner.plan_button.text() == "Move &here" and planner.plan_button.isEnabled()
+    qtbot.mouseClick(planner.plan_button, Qt.MouseButton.LeftButton)
+    assert profile.plan.get_day(FRI) is None
+    fd = profile.plan.get_day(new)
+    assert fd is not None and fd.note == "Omvärldsbevakning" and fd.cover == "Anna"
+    assert {i.key: i.done for i in profile.plan.items(new)}["phone"] is True
+    assert planner.message.text() == "Moved Friday 4 December to Tuesday 8 December."
+    assert planner.calendar.selected_day() == new
+    # Undo moves it back.
+    qtbot.keyClick(view_of(planner), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert profile.plan.get_day(FRI) is not None and profile.plan.get_day(new) is None
+    assert planner.message.text() == "Moved Tuesday 8 December back to Friday 4 December."
+    # With the keyboard, and Esc cancels a move without closing the window.
+    click_day(qtbot, planner, FRI)
+    qtbot.mouseClick(planner.move_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(view_of(planner), Qt.Key.Key_Escape)
+    assert planner.isVisible() and planner.plan_button.text() == "&Take out of the plan"
+    qtbot.mouseClick(planner.move_button, Qt.MouseButton.LeftButton)
+    view = view_of(planner)
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # Friday 11 December
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert profile.plan.get_day(date(2026, 12, 11)) is not None and profile.plan.get_day(FRI) is None
 
 
 def test_side_panel_edits_note_cover_and_checklist(planner, qtbot, profile: Profile) -> None:
     profile.settings.set("team.roster", ["Anna Berg, anna.berg@kommun.se, 070-123 45 67"])
-    click_day(qtbot, planner, FRI)
+    double_click_day(qtbot, planner, FRI)
     planner.note_edit.setFocus()
     type_text(planner.note_edit, "Omvärldsbevakning")
     qtbot.keyClick(planner.note_edit, Qt.Key.Key_Tab)  # leaving the field saves it
@@ -132,29 +332,46 @@ def test_side_panel_edits_note_cover_and_checklist(planner, qtbot, profile: Prof
     qtbot.keyClicks(line, "Anna Berg")
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert profile.plan.get_day(FRI).cover == "Anna Berg"
-
-    def labels() -> list[str]:
-        return [planner.checklist.item(i).text() for i in range(planner.checklist.count())]
-
-    qtbot.waitUntil(lambda: "Phone forwarded to Anna Berg" in labels())
+    boxes = planner.editor.item_boxes
+    qtbot.waitUntil(lambda: boxes["phone"].text() == "Phone forwarded to Anna Berg")
     assert "anna.berg@kommun.se" in planner.autoreply_text.toPlainText()
+    assert planner.editor.cover_contact.text() == "070-123 45 67, anna.berg@kommun.se"
 
-    # Tick one item with the mouse on its check box, another with the keyboard.
-    lw = planner.checklist
-    rect = lw.visualItemRect(lw.item(0))
-    qtbot.mouseClick(
-        lw.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 10, rect.center().y())
-    )
-    lw.setFocus()
-    lw.setCurrentRow(2)
-    qtbot.keyClick(lw.viewport(), Qt.Key.Key_Space)
+    # Tick one item with the mouse, another with the keyboard.
+    first = boxes["autoreply"]
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton, pos=QPoint(8, first.height() // 2))
+    boxes["tasks"].setFocus()
+    qtbot.keyClick(boxes["tasks"], Qt.Key.Key_Space)
     done = {i.key: i.done for i in profile.plan.items(FRI)}
     assert done == {"autoreply": True, "phone": False, "tasks": True, "calendar": False}
+
+    # Pass on a task, tick it, remove it.
+    editor = planner.editor
+    qtbot.keyClicks(editor.task_text, "Svara pa remissen")
+    qtbot.keyClicks(editor.task_to, "Anna")
+    qtbot.keyClick(editor.task_to, Qt.Key.Key_Return)
+    tasks = profile.plan.tasks(FRI)
+    assert [(t.text, t.to) for t in tasks] == [("Svara pa remissen", "Anna")]
+    from PySide6.QtWidgets import QCheckBox, QToolButton
+
+    editor.findChild(QCheckBox, f"task_{tasks[0].id}").click()
+    assert profile.plan.tasks(FRI)[0].done
+    editor.findChild(QToolButton, f"removeTask_{tasks[0].id}").click()
+    assert profile.plan.tasks(FRI) == []
+
+
+def test_the_editor_follows_a_change_made_elsewhere(planner, qtbot, profile: Profile) -> None:
+    double_click_day(qtbot, planner, FRI)
+    planning = planner._planning
+    planning.set_item_done(FRI, "phone", True)  # as another window of the app would
+    planning.add_task(FRI, "Posten", "Omar")
+    assert planner.editor.item_boxes["phone"].isChecked()
+    assert [t.text for t in planner.editor.tasks()] == ["Posten"]
 
 
 def test_autoreply_in_both_languages_and_copy(planner, qtbot, profile: Profile) -> None:
     profile.settings.set("me.name", "Kim Lind")
-    click_day(qtbot, planner, FRI)
+    double_click_day(qtbot, planner, FRI)
     assert "Friday 4 December" in planner.autoreply_text.toPlainText()
     planner.autoreply_lang.setFocus()
     planner.autoreply_lang.setCurrentIndex(planner.autoreply_lang.findData("sv"))
@@ -167,7 +384,7 @@ def test_autoreply_in_both_languages_and_copy(planner, qtbot, profile: Profile) 
 
 def test_cadence_status(planner, qtbot, profile: Profile) -> None:
     assert "Next day due by Monday 28 December" in planner.cadence_label.text()
-    click_day(qtbot, planner, date(2027, 1, 13))
+    double_click_day(qtbot, planner, date(2027, 1, 13))
     assert "after the due date" in planner.cadence_label.text()
 
 
@@ -194,7 +411,7 @@ def test_with_tray_closing_only_hides(make_app, qtbot, monkeypatch) -> None:
     assert app.open_planner() is win and win.isVisible()
 
 
-def test_accessible_names_on_controls(planner) -> None:
+def test_accessible_names_on_controls(planner, qtbot) -> None:
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractSpinBox,
@@ -205,6 +422,7 @@ def test_accessible_names_on_controls(planner) -> None:
     )
 
     checked = 0
+    double_click_day(qtbot, planner, FRI)  # the day editor's controls too
     for cls in (QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit):
         for w in planner.findChildren(cls):
             if planner.calendar.isAncestorOf(w) or isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):

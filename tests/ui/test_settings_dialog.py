@@ -382,6 +382,34 @@ def test_checklist_shows_items_in_the_users_words(dialog, qtbot, profile: Profil
     assert saved(profile, "handover.items") == ["autoreply", "tasks", "calendar", "Läsa in mig på ärendet"]
 
 
+def test_checklist_in_swedish_never_shows_the_keys(make_app, qtbot, profile: Profile) -> None:
+    """In Swedish the built-in items read as Swedish, also right after the language is switched in
+    the dialog, and an item typed as its Swedish label is the built-in item."""
+    app = make_app()
+    app.open_settings()
+    dlg = app.settings_dialog
+    dlg.show_section("ui")
+    combo = dlg.fields["ui.language"].editor
+    focus(qtbot, combo)
+    combo.setCurrentIndex(combo.findData("sv"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert app.language == "sv"
+    old = dlg
+    qtbot.waitUntil(lambda: app.settings_dialog is not None and app.settings_dialog is not old)
+    dlg = app.settings_dialog  # reopened in Swedish
+    dlg.show_section("handover")
+    editor = dlg.fields["handover.items"].editor
+    shown = [editor.list.item(i).text() for i in range(editor.list.count())]
+    assert shown == [
+        "Autosvaret är påslaget",
+        "Telefonen är hänvisad till en kollega",
+        "Snabba puckar är bollade vidare",
+        "Dagen är blockerad i kalendern",
+    ]
+    assert not {"autoreply", "phone", "tasks", "calendar"} & {w for t in shown for w in t.split()}
+    assert editor.values() == ["autoreply", "phone", "tasks", "calendar"]
+
+
 def test_password_stays_in_memory_only(dialog, qtbot, make_app, profile: Profile) -> None:
     dialog.show_section("feed")
     pw = dialog.fields["feed.password"].editor
@@ -446,7 +474,8 @@ def test_screenshots(make_app, qtbot, profile: Profile, lang: str) -> None:
     focus(qtbot, email)
     qtbot.keyClicks(email, "kim@kommun")
     focus(qtbot, dlg.fields["me.phone"].editor)
-    for page in ("me", "reminders", "holidays", "handover", "team", "feed", "journal"):
+    for page in ("me", "cadence", "holidays", "ui", "reminders", "autoreply", "handover", "team", "feed",
+                 "journal", "app"):  # fmt: skip
         dlg.show_section(page)
         qtbot.wait(10)
         assert dlg.grab().save(str(ARTIFACTS / f"settings-dialog-{page}-{lang}.png"))

@@ -158,7 +158,7 @@ def test_tray_hero_line_in_swedish(synced, make_app, qtbot) -> None:
     app = make_app()
     assert app.translation_loaded
     qtbot.waitUntil(app.holidays.calendar_ready)
-    assert tray_actions(app)["hero"].text() == "Veckans hjälte: Omar Haddad – snabba puckar går dit"
+    assert tray_actions(app)["hero"].text() == "Veckans hjälte: Omar Haddad – tar de snabba puckarna"
 
 
 def test_side_panel_in_swedish(synced, make_app, qtbot) -> None:
@@ -170,7 +170,7 @@ def test_side_panel_in_swedish(synced, make_app, qtbot) -> None:
     assert win.team_label.text() == "Borta: Omar Haddad\nVeckans hjälte: Omar Haddad"
     win.show_day(MY_HERO_TUE)
     qtbot.mouseClick(win.plan_button, Qt.MouseButton.LeftButton)
-    assert win.message.text().startswith("Tisdag 8 december ligger i din egen vecka som veckans hjälte")
+    assert win.message.text().startswith("Tisdag 8 december ligger i veckan då du är veckans hjälte")
     assert win.force_button.text() == "Planera &ändå"
 
 
@@ -327,3 +327,22 @@ def test_at_start_the_tray_names_the_hero_once_the_icon_is_up(synced, make_app, 
     assert "Hero of the week" not in app.tray.icon.toolTip(), "the icon does not wait for the team"
     app.start_services()
     assert "Hero of the week: Omar Haddad" in app.tray.icon.toolTip()
+
+
+def test_selecting_a_day_says_what_planning_it_would_mean(synced, make_app, qtbot) -> None:
+    from antihjalte_desktop.services.planning import Planning
+
+    Planning(synced).plan_day(date(2027, 1, 12), cover="Omar Haddad")  # the usual cover, and a late day
+    _app, win = open_planner(make_app, qtbot, MY_HERO_TUE)
+    assert "your own week as hero of the week" in win.day_info.text()
+    assert synced.plan.get_day(MY_HERO_TUE) is None, "looking plans nothing"
+    win.show_day(THU)
+    assert win.day_info.text() == "Your cover, Omar Haddad, is away on Thursday 3 December."
+    win.show_day(WED)
+    assert "Already on an antihjälte day on Wednesday 2 December: Anna Berg, Bo Ek" in win.day_info.text()
+    win.show_day(FRI)
+    assert win.day_info.text().endswith("Omar Haddad, who covered for you last time, is in.")
+    # The suggested day: before the due date, not Thursday (the cover away), not the hero week.
+    s = win._suggestion
+    assert s is not None and s.day == date(2026, 12, 1) and s.cover == "Omar Haddad"
+    assert "Your cover, Omar Haddad, is in." in win.suggest_reason.text()

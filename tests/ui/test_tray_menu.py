@@ -77,7 +77,7 @@ def test_icon_states(tray, profile: Profile) -> None:
     texts = [a.text() for a in tray.menu.actions()]
     opened(tray)
     texts = [a.text() for a in tray.menu.actions()]
-    assert "Time to reflect on Monday 30 November" in texts
+    assert "Time to reflect on today" in texts
     app.feed_sync.set_problem("the server did not answer")
     assert tray.state is TrayState.SYNC_PROBLEM
     app.feed_sync.set_problem(None)
@@ -107,6 +107,10 @@ def test_sync_now_runs_the_sync_command_and_shows_its_problem(
         app.sync_now()
     assert done.args == [True]
     assert app.feed_sync.problem is None and tray.state is TrayState.NORMAL
+    # The good sync is a line of its own ("Synced 10:42": the sync process's clock, with the day
+    # when that is not the app's today).
+    assert app.feed_sync.last_good_sync() is not None
+    assert opened(tray)["lastSync"].text().startswith("Synced ")
 
 
 def test_entries_open_their_windows(tray, qtbot) -> None:
@@ -138,3 +142,69 @@ def test_start_at_login_from_the_menu_and_the_settings(tray, profile: Profile, t
     profile.settings.set("app.autostart", False)  # as the settings dialog does
     assert not entry.exists()
     assert not opened(tray)["autostart"].isChecked()
+
+
+def test_a_waiting_reminder_has_its_buttons_in_the_menu(tray, profile: Profile) -> None:
+    """Each waiting reminder is a submenu with the notification's buttons: Open, the snoozes, Done;
+    its line speaks of the day as it is today (the app's clock: Monday 30 November, the day itself,
+    so "tomorrow morning" is not offered: the handover would come back after its day)."""
+    from antihjalte_desktop.core.reminders import ReminderState
+
+    app = tray.app
+    mon = date(2026, 11, 30)
+    Planning(profile).plan_day(mon)
+    handover = Reminder(
+        f"{mon}/handover", ReminderKind.HANDOVER, mon,
+        datetime(2026, 11, 27, 14, 0, tzinfo=STHLM), datetime(2026, 12, 1, 0, 0, tzinfo=STHLM),
+        ReminderState.SHOWN,
+    )  # fmt: skip
+    profile.plan.set_reminder_state(handover.id, ReminderState.SHOWN)
+    app._on_waiting([handover])
+    entry = opened(tray)[f"reminder:{handover.id}"]
+    assert entry.text() == "Today is your antihjälte day – hand over as soon as you can"
+    sub = entry.menu()
+    assert sub is not None
+    assert [a.text() for a in sub.actions()] == [
+        "Open checklist",
+        "Remind me in 15 minutes",
+        "Remind me in an hour",
+        "Done",
+    ]
+    # "Done" from the menu finishes it (and the reminder service takes its message off the screen).
+    app.reminders._started = True  # self-test mode built it quiet; let it re-aim after the change
+    next(a for a in sub.actions() if a.text() == "Done").trigger()
+    assert profile.plan.reminder_states()[handover.id].state is ReminderState.DONE
+    assert f"reminder:{handover.id}" not in opened(tray)
+
+
+def test_the_last_good_sync_is_a_line_in_the_menu(tray, qtbot, profile: Profile, monkeypatch) -> None:
+    import json
+
+    from antihjalte_desktop.feed.sync import status_path
+
+    app = tray.app
+    assert "lastSync" not in opened(tray), "no team feed set: nothing to say about syncing"
+    profile.settings.set("feed.location", str(profile.paths.data.parent / "share" / "team.ics"))
+    assert opened(tray)["lastSync"].text() == "Not synced yet"
+    # A sync's status file (written by `antihjalte sync`, ours or another process's).
+    path = status_path(profile.paths.data)
+    path.write_text(
+        json.dumps({"in_sync": True, "state": "in_sync", "last_good_sync": "2026-11-30T09:42:00+00:00"})
+    )
+    app.feed_sync.status_file_changed()
+    line = opened(tray)["lastSync"]
+    assert line.text() == "Synced 10:42" and not line.isEnabled()  # 09:42 UTC is 10:42 in Stockholm
+    path.write_text(
+        json.dumps(
+            {
+                "in_sync": False, "state": "error", "reason": "the share is not mounted",
+                "last_good_sync": "2026-11-27T15:05:00+00:00",
+            }
+        )
+    )  # fmt: skip
+    app.feed_sync.status_file_changed()
+    acts = opened(tray)
+    assert acts["lastSync"].text() == "Synced 27 November at 16:05"
+    assert acts["syncProblem"].text() == "Sync problem: the share is not mounted"
+    names = list(acts)
+    assert names.index("lastSync") < names.index("syncProblem") < names.index("sync")

@@ -46,6 +46,8 @@ def test_swedish_with_return_day_across_christmas(se: WorkCalendar) -> None:
     assert back == date(2026, 12, 28)
     text = render(DEFAULT_TEMPLATES["sv"], "sv", day, back, ME, find_contact("Anna Berg", ROSTER))
     assert "planeringsdag onsdag 23 december" in text
+    assert "Tack för ditt mejl." in text and "läser inte mejl under dagen" in text
+    assert "e-post" not in text  # one word for one thing: mejl
     assert "Jag är tillbaka måndag 28 december." in text
     assert "kontakta Anna Berg (070-123 45 67, anna.berg@kommun.se)." in text
     assert text.rstrip().endswith("Kim Svensson")

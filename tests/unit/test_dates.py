@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -12,9 +12,12 @@ from antihjalte_desktop.core.dates import (
     MONTH_NAMES,
     daterange,
     days_from_today,
+    fix_sv_ordinals,
     format_day,
+    format_time,
     iso_week,
     parse_day,
+    sv_ordinal,
 )
 from antihjalte_desktop.errors import UsageError
 
@@ -200,6 +203,21 @@ def test_format_day() -> None:
     assert format_day(FRIDAY, "sv", with_weekday=False, with_year=True) == "4 december 2026"
     assert format_day(date(2027, 3, 29), "sv") == "måndag 29 mars"
     assert format_day(FRIDAY, "de") == "Friday 4 December"  # unknown language: English
+
+
+def test_times_as_swedes_write_them_in_running_text() -> None:
+    assert format_time(datetime(2026, 12, 4, 17, 6), "sv") == "kl. 17.06"
+    assert format_time(time(8, 0), "sv") == "kl. 08.00"
+    assert format_time(datetime(2026, 12, 4, 17, 6), "en") == "17:06"
+
+
+def test_swedish_ordinals() -> None:
+    assert [sv_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 21, 22, 52)] == [
+        "1:a", "2:a", "3:e", "4:e", "11:e", "12:e", "21:a", "22:a", "52:a",
+    ]  # fmt: skip
+    assert fix_sv_ordinals("En antihjältedag var 2:e vecka.") == "En antihjältedag var 2:a vecka."
+    assert fix_sv_ordinals("var 4:e vecka, kl. 17:06") == "var 4:e vecka, kl. 17:06"
+    assert fix_sv_ordinals("One day every 2 weeks") == "One day every 2 weeks"
 
 
 def test_iso_week_and_range() -> None:

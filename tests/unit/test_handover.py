@@ -9,6 +9,7 @@ from antihjalte_desktop.core.handover import (
     find_item,
     handover_message,
     item_key,
+    item_word,
 )
 
 
@@ -27,6 +28,11 @@ def test_default_items_from_setting() -> None:
 
 def test_item_key() -> None:
     assert item_key("phone") == "phone"
+    # A built-in item typed in either language is the built-in item, shown in the day's language.
+    assert item_key("Telefon") == "phone"
+    assert item_key("Telefonen är hänvisad till Anna") == "phone"
+    assert item_key("Dagen är blockerad i kalendern") == "calendar"
+    assert default_items(["Autosvaret är påslaget", "snabba puckar"]) == [("autoreply", ""), ("tasks", "")]
     assert item_key("Stäng av larmet!") == "stäng-av-larmet"
     assert item_key("!!!") == "item"
 
@@ -55,11 +61,32 @@ def test_find_item_by_key_number_label() -> None:
     assert find_item(items, "fax") is None
 
 
+def test_find_item_by_its_word_in_either_language() -> None:
+    items = [HandoverItem(k, "", False) for k in ("autoreply", "phone", "tasks", "calendar")]
+    for words, item in (
+        (("telefon", "Telefonen", "phone"), items[1]),
+        (("autosvar", "auto-reply", "autoreply"), items[0]),
+        (("puckar", "snabba puckar", "uppgifter", "tasks", "quick tasks"), items[2]),
+        (("kalender", "calendar", "dagen är blockerad i kalendern"), items[3]),
+    ):
+        for word in words:
+            assert find_item(items, word) is item, word
+    assert [item_word(i, "sv") for i in items] == ["autosvar", "telefon", "puckar", "kalender"]
+    assert [item_word(i, "en") for i in items] == ["autoreply", "phone", "tasks", "calendar"]
+    assert item_word(HandoverItem("vattna-blommorna", "Vattna blommorna", False), "sv") == "Vattna blommorna"
+
+
+def test_swedish_labels_read_as_swedish() -> None:
+    calendar = HandoverItem("calendar", "", False)
+    assert calendar.text("", "sv") == "Dagen är blockerad i kalendern"  # not "blockad", a blockade
+
+
 def test_handover_message() -> None:
     tasks = [HandoverTask(1, "Svara Lisa om larmet", "Erik")]
     sv = handover_message("fredag 4 december", "måndag 7 december", "Anna", tasks, "sv")
-    assert "antihjältedag fredag 4 december" in sv and "tillbaka måndag 7 december" in sv
+    assert sv.startswith("Hej! Jag har en planeringsdag fredag 4 december och är tillbaka måndag 7 december.")
     assert "Anna täcker upp för mig" in sv
+    assert "De här uppgifterna lämnar jag över:" in sv and "bollar" not in sv  # plain Swedish to others
     assert "- Svara Lisa om larmet → Erik" in sv
     en = handover_message("Friday 4 December", "Monday 7 December", "", [], "en")
     assert "covers for me" not in en and "passing on" not in en

@@ -1,0 +1,112 @@
+"""EN 301 549 11.5.2.5 (object information): every control a person can reach in every window has
+an accessible name in the UI language, as AT-SPI gives it to a screen reader.
+
+The real app runs under Xvfb with the AT-SPI bus (tests/a11y/conftest.py); tests/a11y/walker.py,
+run by the system python3 with pyatspi, reads its tree. Each window is a test of its own, in
+Swedish and in English.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from typing import Any
+
+import pytest
+
+from tests.a11y.conftest import A11ySession
+
+# Words that give away an English name in the Swedish UI (whole words, lower case; not "team",
+# which is Swedish too: "Ditt team", "teamkalender").
+ENGLISH = {
+    "the", "and", "of", "to", "for", "is", "not", "your", "day", "days", "week", "month", "plan",
+    "planned", "note", "copy", "save", "search", "close", "settings", "message",
+    "cover", "colleague", "entry", "entries", "year", "next", "previous", "undo", "delete", "title",
+    "date", "tags", "file", "error", "help", "about", "write", "preview", "from", "handover",
+}  # fmt: skip
+
+# window id -> the command that opens it through the App.
+WINDOWS: dict[str, str] = {
+    "handover": "open handover 2026-12-02",
+    "settings": "open settings",
+    "insights": "open insights",
+    "about": "open about",
+    "journal": "open journal",
+    # Left out until fixed (the lead adds them back; nothing here is xfail):
+    # "planner": "open planner",
+    # "planner-day": "open planner 2026-12-02",
+    #   planner.py: the cover combo's line edit (role text, path combo box/text) has no name, only
+    #     its placeholder "Who covers for you" as description; the right-hand QScrollArea (role
+    #     filler) is a tab stop without a name; the auto-reply language combo is named only by its
+    #     value ("English"/"Engelska"), it needs a name such as "Auto-reply language".
+    #   calendar_view.py (QCalendarWidget's own model): each day cell is named only by its number
+    #     ("2"), week-number cells by a bare number ("49"), and the corner cell has no name; a
+    #     screen reader needs "Wednesday 2 December, planned" (a QAccessible factory or an
+    #     accessible text role on the calendar's model).
+}
+# Windows other issues add: tested once their module exists (the lead wires them into the App).
+for _name, _module in (("first-run", "first_run"), ("help", "help_window")):
+    if importlib.util.find_spec(f"antihjalte_desktop.ui.{_module}") is not None:
+        WINDOWS[_name] = f"open {_name.replace('-', '_')}"
+
+
+def problems(window: dict[str, Any], language: str) -> list[str]:
+    found = []
+    for node in window["nodes"]:
+        role, name, desc = node["role"], node["name"].strip(), node["description"].strip()
+        where = f"{role} at {node['path']}" + (f" showing {node['text']!r}" if node.get("text") else "")
+        if role == "menu item" and "focusable" not in node["states"]:
+            name = name or "-"  # menu bar titles are named by their text
+        if not name:
+            found.append(f"no name: {where} (description {desc!r})")
+            continue
+        if role == "table cell" and node["path"].endswith("table/table/table cell") and name.isdigit():
+            found.append(f"a calendar cell named only {name!r}: {where}")
+        # List items and cells are named by what they hold (the user's data, such as the English
+        # prompts in "Intent prompts (English)"); placeholders and paths are no words either.
+        if language == "sv" and role not in ("list item", "table cell"):
+            prose = re.sub(r"\S*/\S*|\{\w+\}", " ", f"{name} {desc}")
+            words = set(re.findall(r"[a-zåäö]+", prose.lower()))
+            english = sorted(words & ENGLISH)
+            if english:
+                found.append(f"English words {english} in {name!r} / {desc!r}: {where}")
+    return found
+
+
+def walk_window(a11y: A11ySession, title: str) -> dict[str, Any]:
+    windows = a11y.walk()
+    for win in windows:
+        if win["name"] == title:
+            return win
+    raise AssertionError(f"no window {title!r} on the AT-SPI bus: {[w['name'] for w in windows]}")
+
+
+@pytest.mark.parametrize("window", sorted(WINDOWS))
+def test_every_control_has_a_name(a11y: A11ySession, window: str) -> None:
+    reply = a11y.cmd(WINDOWS[window])
+    assert not reply.get("missing"), reply
+    pages = [None]
+    if window == "settings":
+        pages = list(range(a11y.cmd("section 0")["count"]))
+    found: list[str] = []
+    controls = 0
+    for page in pages:
+        if page is not None:
+            a11y.cmd(f"section {page}")
+        win = walk_window(a11y, reply["title"])
+        controls += len(win["nodes"])
+        found += [f"[section {page}] {p}" if page is not None else p for p in problems(win, a11y.language)]
+    assert controls >= 2, f"{window}: AT-SPI shows almost nothing ({controls} controls)"
+    assert not found, f"{window} ({a11y.language}):\n" + "\n".join(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("window", ["planner", "planner-day"])
+def test_the_checks_find_what_is_missing(a11y: A11ySession, window: str) -> None:
+    """The windows left out above fail today: proof that the check can fail, and the list of what
+    they lack (printed for the lead). When one passes, it belongs back in WINDOWS."""
+    cmd = {"planner": "open planner", "planner-day": "open planner 2026-12-02"}
+    reply = a11y.cmd(cmd[window])
+    win = walk_window(a11y, reply["title"])
+    found = problems(win, a11y.language)
+    print(f"{window} ({a11y.language}) lacks:\n" + "\n".join(dict.fromkeys(found)))
+    assert found, f"{window} passes now: put it back into WINDOWS"
