@@ -109,6 +109,7 @@ class App(QObject):
         self.waiting: list[Reminder] = []
         self.reminders: ReminderService | None = None  # built once the icon shows
         self.feed_sync: FeedSync | None = None
+        self._feed_sync_started = False
         self.watcher: StoreWatcher | None = None
         self._team_in_tray = False  # the hero line reads the feed's index: once the icon is up
         self._banner_shown = False
@@ -144,7 +145,6 @@ class App(QObject):
     def start_services(self) -> None:
         """Right after the icon shows: the reminders, the feed's sync and the hero line."""
         from antihjalte_desktop.ui import notify
-        from antihjalte_desktop.ui.feed_sync import FeedSync
         from antihjalte_desktop.ui.scheduler import ReminderService
 
         if self.reminders is None:
@@ -158,7 +158,20 @@ class App(QObject):
             self.qapp.aboutToQuit.connect(notifier.close)
             self.qapp.aboutToQuit.connect(self.reminders.stop)
             self._start_reminders()
+        if not self._feed_sync_started:
+            self._feed_sync_started = True
+            feed_sync = self._ensure_feed_sync()
+            if not self.self_test:
+                feed_sync.start()
+        self._team_in_tray = True
+        self._refresh_tray()
+
+    def _ensure_feed_sync(self) -> FeedSync:
+        """The feed's sync, built on first need (the planner shows it; it starts syncing by itself
+        only from ``start_services``)."""
         if self.feed_sync is None:
+            from antihjalte_desktop.ui.feed_sync import FeedSync
+
             self.feed_sync = FeedSync(
                 self.profile, self.hub, home=self.home, password=self._typed_password, parent=self
             )
@@ -166,10 +179,7 @@ class App(QObject):
             self.feed_sync.status_changed.connect(self._refresh_tray)
             if self.watcher is not None:
                 self.watcher.feed_status_changed.connect(self.feed_sync.status_file_changed)
-            if not self.self_test:
-                self.feed_sync.start()
-        self._team_in_tray = True
-        self._refresh_tray()
+        return self.feed_sync
 
     def _typed_password(self) -> str:
         return self.secrets.get("feed.password", "")
@@ -304,6 +314,8 @@ class App(QObject):
             locale=self._qlocale(),  # type: ignore[arg-type]
             icon=self.icon,
             on_closed=self._on_planner_closed,
+            feed_sync=self._ensure_feed_sync(),
+            open_settings=self.open_settings_for_me,
         )
         if not self.has_tray and not self._banner_shown:
             self._banner_shown = True
@@ -333,12 +345,13 @@ class App(QObject):
             if reminder is not None:
                 dlg = for_reminder(
                     self.planning, self.autoreply, self.profile.settings, reminder, self.reminders,
-                    language=self.language,
+                    language=self.language, open_settings=self.open_settings_for_me,
                 )  # fmt: skip
             else:
                 dlg = HandoverDialog(
                     self.planning, self.autoreply, self.profile.settings, day,
                     language=self.language, restore=day < self.profile.today(),
+                    open_settings=self.open_settings_for_me,
                 )  # fmt: skip
                 dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             self._follow_plan(dlg, dlg.reload)
@@ -373,6 +386,10 @@ class App(QObject):
         if self.watcher is not None:
             self.watcher.journal_changed.connect(win.store_touched)
         return win
+
+    def open_settings_for_me(self) -> None:
+        """Settings on the page where your name and usual cover are added."""
+        self.open_settings().show_section("me")
 
     def open_insights(self) -> InsightsWindow:
         """The year as a picture: your days, reflections and the unit's days and hero weeks."""

@@ -268,14 +268,6 @@
         <translation>Läge</translation>
     </message>
     <message>
-        <source>Welcome back! Your antihjälte day was %1.</source>
-        <translation>Välkommen tillbaka! Din antihjältedag var %1.</translation>
-    </message>
-    <message>
-        <source>Your antihjälte day is %1. Hand over before it starts.</source>
-        <translation>Din antihjältedag är %1. Lämna över så snart du kan.</translation>
-    </message>
-    <message>
         <source>Copy handover message</source>
         <translation>Kopiera överlämningsmeddelandet</translation>
     </message>
@@ -1213,6 +1205,18 @@ Börja med {new} ({key}): några rader om vad du har läst, lärt dig eller vill
         <translation>Klicka på en dag eller gå dit med piltangenterna för att se den. Dubbelklicka, eller tryck Enter eller blanksteg, för att planera den eller ta bort den.</translation>
     </message>
     <message>
+        <source>Team feed</source>
+        <translation>Teamkalender</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ynka nu</translation>
+    </message>
+    <message>
+        <source>Sync with the team feed now</source>
+        <translation>Synka med teamkalendern nu</translation>
+    </message>
+    <message>
         <source>Why this day</source>
         <translation>Varför den här dagen</translation>
     </message>
@@ -1331,6 +1335,10 @@ Börja med {new} ({key}): några rader om vad du har läst, lärt dig eller vill
     <message>
         <source>Nobody in the team is away or on an antihjälte day.</source>
         <translation>Ingen i teamet är borta eller har antihjältedag.</translation>
+    </message>
+    <message>
+        <source>Sync problem: %1</source>
+        <translation>Problem med synkningen: %1</translation>
     </message>
     <message>
         <source>week %1</source>
@@ -1487,7 +1495,7 @@ Börja med {new} ({key}): några rader om vad du har läst, lärt dig eller vill
     </message>
     <message>
         <source>S&amp;ync now</source>
-        <translation>&amp;Synka nu</translation>
+        <translation>S&amp;ynka nu</translation>
     </message>
     <message>
         <source>Start at &amp;login</source>

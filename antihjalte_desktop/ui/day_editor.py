@@ -34,6 +34,7 @@ from antihjalte_desktop.core.handover import HandoverTask
 from antihjalte_desktop.services.autoreply import Autoreply
 from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.settings import Settings
+from antihjalte_desktop.ui.missing_hint import MissingHint
 
 
 def _translate(context: str, text: str) -> str:
@@ -57,10 +58,12 @@ class DayEditor(QWidget):
         *,
         language: str,
         ready: Callable[[int], bool] = lambda _year: True,
+        open_settings: Callable[[], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dayEditor")
+        self._open_settings = open_settings
         self.planning = planning
         self._autoreply = autoreply
         self._settings = settings
@@ -187,6 +190,9 @@ class DayEditor(QWidget):
         self.reply_text.setTabChangesFocus(True)
         self.reply_text.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         al.addWidget(self.reply_text)
+        # What the auto-reply and the handover message lack (your name, a cover), with the way to add it.
+        self.missing_hint = MissingHint(self._on_open_settings, self.autoreply_box)
+        al.addWidget(self.missing_hint)
         lay.addWidget(self.autoreply_box, 1)
 
         self.setTabOrder(self.note_edit, self.cover_combo)
@@ -335,11 +341,17 @@ class DayEditor(QWidget):
         else:
             self.cover_contact.setText(QCoreApplication.translate("HandoverDialog", "(not in the team list)"))
 
+    def _on_open_settings(self) -> None:
+        if self._open_settings is not None:
+            self._open_settings()
+
     def _show_autoreply(self) -> None:
         day = self.day
         if day is None or self.planning.day(day) is None:
             self.reply_text.clear()
+            self.missing_hint.show_missing(())
             return
+        self.missing_hint.show_missing(self._autoreply.missing(day) if self._open_settings else ())
         if not self._ready(day.year):
             self.reply_text.setPlainText("…")
             return

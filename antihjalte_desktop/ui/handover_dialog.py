@@ -7,6 +7,7 @@ Every change is stored at once through the planning service, so the dialog has n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
@@ -33,7 +34,8 @@ from antihjalte_desktop.services.autoreply import Autoreply
 from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.settings import Settings
 from antihjalte_desktop.ui.day_editor import DayEditor
-from antihjalte_desktop.ui.notify import bring_forward
+from antihjalte_desktop.ui.notify import SNOOZE, bring_forward
+from antihjalte_desktop.ui.wording import Wording
 
 
 def _translate(context: str, text: str) -> str:
@@ -59,6 +61,7 @@ class HandoverDialog(QDialog):
         language: str,
         restore: bool = False,
         with_done: bool = False,
+        open_settings: Callable[[], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,14 +96,14 @@ class HandoverDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.hide()
 
+        # The same words as the handover reminder, about the day as it is now.
+        heading.setText(Wording(language, self).handover_heading(day, planning.today(), restore=restore))
         if restore:
-            heading.setText(self.tr("Welcome back! Your antihjälte day was %1.").replace("%1", day_text))
             lay.addWidget(self._build_take_back())
         else:
-            heading.setText(
-                self.tr("Your antihjälte day is %1. Hand over before it starts.").replace("%1", day_text)
+            self.editor = DayEditor(
+                planning, autoreply, settings, language=language, open_settings=open_settings, parent=self
             )
-            self.editor = DayEditor(planning, autoreply, settings, language=language, parent=self)
             self.editor.said.connect(self._say)
             self.editor.changed.connect(self.changed)
             self.editor.set_day(day)
@@ -122,7 +125,7 @@ class HandoverDialog(QDialog):
         buttons.addStretch(1)
         if with_done:
             # The notification's own words (context "reminders"), so both say the same.
-            snooze = QPushButton(_translate("reminders", "Snooze 1 h"))
+            snooze = QPushButton(Wording(language, self).snooze_label(SNOOZE))
             snooze.setObjectName("snooze")
             snooze.clicked.connect(self._on_snooze)
             buttons.addWidget(snooze)
@@ -271,6 +274,7 @@ def for_reminder(
     service: ReminderActions | None,
     *,
     language: str,
+    open_settings: Callable[[], object] | None = None,
     parent: QWidget | None = None,
 ) -> HandoverDialog:
     """The dialog that a reminder's "Open checklist" shows: take-back mode for the restore
@@ -278,7 +282,8 @@ def for_reminder(
     have no buttons, Windows and macOS, this is how one snoozes)."""
     dialog = HandoverDialog(
         planning, autoreply, settings, reminder.day, language=language,
-        restore=reminder.kind is ReminderKind.RESTORE, with_done=service is not None, parent=parent,
+        restore=reminder.kind is ReminderKind.RESTORE, with_done=service is not None,
+        open_settings=open_settings, parent=parent,
     )  # fmt: skip
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     if service is not None:

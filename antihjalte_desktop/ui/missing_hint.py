@@ -53,6 +53,7 @@ class MissingHint(QWidget):
         row.addWidget(self.label, 1)
         self.button = QPushButton(self.tr("Open settings…"), self)
         self.button.setObjectName("openSettings")
+        self.button.setAccessibleName(self.button.text().replace("&", ""))
         self.button.clicked.connect(lambda: open_settings())
         row.addWidget(self.button)
         self.hide()

@@ -57,6 +57,7 @@ from antihjalte_desktop.ui.calendar_view import (
     mix,
 )
 from antihjalte_desktop.ui.day_editor import DayEditor
+from antihjalte_desktop.ui.feed_sync import FeedSync
 from antihjalte_desktop.ui.holidays import Holidays
 from antihjalte_desktop.ui.hub import ChangeHub
 from antihjalte_desktop.ui.i18n import day_text
@@ -95,8 +96,11 @@ class PlannerWindow(QMainWindow):
         locale: QLocale,
         icon: QIcon,
         on_closed: Callable[[], None] = lambda: None,
+        feed_sync: FeedSync | None = None,
+        open_settings: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
+        self._feed_sync = feed_sync
         self._planning = planning
         self._team_service = team
         self._holidays = holidays
@@ -167,6 +171,27 @@ class PlannerWindow(QMainWindow):
         self.cadence_label.setFont(f)
         _fixed_lines(self.cadence_label, 2)
         left.addWidget(self.cadence_label)
+        # The team feed: when it was last in sync (or why not), and a way to sync now.
+        sync_row = QHBoxLayout()
+        self.sync_label = QLabel(left_widget)
+        self.sync_label.setObjectName("syncLine")
+        self.sync_label.setAccessibleName(self.tr("Team feed"))
+        self.sync_label.setWordWrap(True)
+        sync_row.addWidget(self.sync_label, 1)
+        self.sync_button = QPushButton(self.tr("S&ync now"), left_widget)
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.setAccessibleName(self.tr("Sync with the team feed now"))
+        _keep_place(self.sync_button)
+        sync_row.addWidget(self.sync_button)
+        left.addLayout(sync_row)
+        if feed_sync is not None:
+            self.sync_button.clicked.connect(feed_sync.sync_now)
+            for sig in (feed_sync.status_changed, feed_sync.problem_changed, feed_sync.started):
+                sig.connect(self._fill_sync)
+            feed_sync.finished.connect(self._fill_sync)
+        else:
+            self.sync_label.hide()
+            self.sync_button.hide()
         suggest_row = QHBoxLayout()
         self.suggest_button = QPushButton(left_widget)
         self.suggest_button.setObjectName("suggestButton")
@@ -264,8 +289,9 @@ class PlannerWindow(QMainWindow):
         self.day_stack = QStackedWidget(panel)
         self.day_stack.setObjectName("dayStack")
         self.editor = DayEditor(
-            planning, autoreply, settings, language=language, ready=holidays.ready, parent=self.day_stack
-        )
+            planning, autoreply, settings, language=language, ready=holidays.ready,
+            open_settings=open_settings, parent=self.day_stack,
+        )  # fmt: skip
         self.editor.said.connect(lambda text: self._show_message(text) if text else self._clear_message())
         self.editor.cover_changed.connect(self._on_cover_changed)
         self.unplanned_hint = QLabel(
@@ -344,6 +370,7 @@ class PlannerWindow(QMainWindow):
         self.calendar.set_planned(set(self._planning.planned_days()), self._planning.today())
         self._load_team()
         self._fill_cadence()
+        self._fill_sync()
         if self._hub.change_source is not self:  # our own small edits are already on screen
             self._fill_side_panel()
 
@@ -846,6 +873,18 @@ class PlannerWindow(QMainWindow):
         cadence = self._planning.cadence() if self._holidays.calendar_ready() else None
         self.cadence_label.setText(self._words.cadence_text(cadence))
         self._fill_suggestion()
+
+    def _fill_sync(self, *_: object) -> None:
+        """The last good sync ("Synced 10:42"), the reason when the last one failed."""
+        fs = self._feed_sync
+        if fs is None:
+            return
+        line = self._words.sync_line(fs.last_good_sync(), self._planning.today())
+        if fs.problem:
+            line += " · " + self.tr("Sync problem: %1").replace("%1", fs.problem)
+        self.sync_label.setText(line)
+        self.sync_label.setToolTip(fs.problem or "")
+        self.sync_button.setEnabled(not fs.running)
 
     def _fill_side_panel(self) -> None:
         day = self._selected()
