@@ -64,5 +64,6 @@ def test_the_handover_heading_speaks_of_the_day_as_it_is(make_app, qtbot, profil
 
     heading = dlg.findChild(QLabel, "heading")
     assert heading is not None
-    assert heading.text().startswith("Your antihjälte day is Wednesday 2 December – hand over before it starts")
+    expected = "Your antihjälte day is Wednesday 2 December – hand over before it starts"
+    assert heading.text().startswith(expected)
     dlg.close()
