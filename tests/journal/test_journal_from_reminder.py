@@ -145,18 +145,14 @@ def test_the_empty_journal_says_how_to_start(qtbot, paths: Paths, lang: str) -> 
 @pytest.mark.parametrize("lang", ["en", "sv"])
 def test_journal_screens(qtbot, paths: Paths, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Screenshots (tests/_artifacts/): the empty journal's hint, and the journal opened from the
-    reflection reminder with a long title cut short in the list. Swedish with the proposed
-    translations (tests/reminders/proposed_sv.py) until they are in the .ts."""
-    from PySide6.QtCore import QCoreApplication
+    reflection reminder with a long title cut short in the list, in English and Swedish."""
 
     from antihjalte_desktop.ui.i18n import Translations
-    from tests.reminders import proposed_sv
 
     art = Path(__file__).resolve().parents[1] / "_artifacts"
     art.mkdir(exist_ok=True)
     translations = Translations()
     translations.apply(lang)
-    extra = proposed_sv.install(tmp_path) if lang == "sv" else None
     try:
         w = make_window(qtbot, paths, lang)
         try:
@@ -180,6 +176,4 @@ def test_journal_screens(qtbot, paths: Paths, tmp_path: Path, lang: str) -> None
         finally:
             w.close_store()
     finally:
-        if extra is not None:
-            QCoreApplication.removeTranslator(extra)
         translations.remove()

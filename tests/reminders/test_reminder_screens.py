@@ -1,8 +1,7 @@
 """Screenshots of the honest reminders in Swedish and English (tests/_artifacts/), from real
 widgets of the real App: the in-app popup (the link that serves when there is no notification
 server), the tray menu with a waiting reminder's buttons and the last good sync, and the
-notifications as dunst draws them on a real session. Swedish uses the proposed translations of
-tests/reminders/proposed_sv.py until the lead puts them in the .ts."""
+notifications as dunst draws them on a real session. Swedish from the shipped catalog."""
 
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QMenu, QPushButton
 
@@ -23,7 +22,6 @@ from antihjalte_desktop.store.holidays_cache import load_year
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.profile import Profile
 from tests.harness.session import DesktopSession, copy_artifact, desktop_session, wait_until
-from tests.reminders import proposed_sv
 from tests.reminders.conftest import at
 
 __all__ = ["desktop_session"]
@@ -58,7 +56,6 @@ def make_app(qapp, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     from antihjalte_desktop.app import App
 
     made: list[tuple[Any, Profile]] = []
-    extra: list[Any] = []
 
     def build(lang: str, now: str, *, bus: str = "") -> Any:
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus or f"unix:path={tmp_path}/no-bus")
@@ -68,14 +65,10 @@ def make_app(qapp, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         profile = Profile(paths, clock=FixedClock(at(now)))
         profile.settings.set("ui.language", lang)
         app = App(qapp, profile, has_tray=False)
-        if lang == "sv":
-            extra.append(proposed_sv.install(tmp_path))
         made.append((app, profile))
         return app
 
     yield build
-    for translator in extra:
-        QCoreApplication.removeTranslator(translator)
     for app, profile in made:
         if app.reminders is not None:
             app.reminders.stop()
