@@ -25,33 +25,51 @@ def _open_state(path: Path) -> FeedState | None:
     return FeedState(path) if path.exists() else None
 
 
+def index_rows(data_dir: Path, start: date, end: date) -> list[tuple[date, str, str]]:
+    """(date, person, kind) for ``[start, end]`` in the feed's occurrence index (its own file)."""
+    ix = _open_state(index_path(data_dir))
+    if ix is None:
+        return []
+    try:
+        return [(date.fromisoformat(d), person, kind) for d, person, kind in ix.occurrences(start, end)]
+    finally:
+        ix.close()
+
+
+def rota_rows(data_dir: Path, start: date, end: date) -> list[tuple[date, str, str]]:
+    """(date, hero, "hero") for ``[start, end]`` from the hero rota (the feed's state file),
+    each hero week Monday–Friday."""
+    st = _open_state(state_path(data_dir))
+    if st is None:
+        return []
+    try:
+        rows = []
+        for monday, name, _email in st.rota():
+            for i in range(5):
+                day = monday + timedelta(days=i)
+                if start <= day <= end:
+                    rows.append((day, name, "hero"))
+        return rows
+    finally:
+        st.close()
+
+
+def shared_rows(data_dir: Path, start: date, end: date) -> list[tuple[date, str, str]]:
+    """What the team shares for ``[start, end]``: the index's rows and the rota's hero weeks."""
+    return index_rows(data_dir, start, end) + rota_rows(data_dir, start, end)
+
+
 def team_view(profile: Profile, start: date, end: date) -> list[Entry]:
     from antihjalte_desktop.feed.sync import identity
 
     ident = identity(profile)
     me = ident.display
     out: set[Entry] = set()
-    ix = _open_state(index_path(profile.paths.data))
-    try:
-        if ix is not None:
-            for d, person, kind in ix.occurrences(start, end):
-                out.add(Entry(date.fromisoformat(d), person, kind, False))
-    finally:
-        if ix is not None:
-            ix.close()
-    st = _open_state(state_path(profile.paths.data))
-    try:
-        if st is not None:
-            for monday, name, _email in st.rota():
-                for i in range(5):
-                    day = monday + timedelta(days=i)
-                    if start <= day <= end:
-                        out.add(
-                            Entry(day, name, "hero", same_person(name, str(profile.settings.get("me.name"))))
-                        )
-    finally:
-        if st is not None:
-            st.close()
+    my_name = str(profile.settings.get("me.name"))
+    for day, person, kind in index_rows(profile.paths.data, start, end):
+        out.add(Entry(day, person, kind, False))
+    for day, person, kind in rota_rows(profile.paths.data, start, end):
+        out.add(Entry(day, person, kind, same_person(person, my_name)))
     if profile.settings.get("feed.subscriptions"):
         from antihjalte_desktop.feed.subscribe import occurrences
 

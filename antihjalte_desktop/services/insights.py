@@ -8,7 +8,7 @@ this profile's own days (which it publishes to the feed). Light on purpose: the
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from antihjalte_desktop.core.insights import Insights, compute
@@ -41,21 +41,9 @@ class Sources:
 
 def _feed_rows(src: Sources, start: date, end: date) -> list[tuple[date, str, str]]:
     """(date, person, kind) that the team feed and subscriptions hold for ``[start, end]``."""
-    from antihjalte_desktop.feed.state import FeedState, state_path
+    from antihjalte_desktop.feed.team import shared_rows
 
-    rows: list[tuple[date, str, str]] = []
-    path = state_path(src.paths.data)
-    if path.exists():
-        st = FeedState(path)
-        try:
-            rows.extend((date.fromisoformat(d), p, k) for d, p, k in st.occurrences(start, end))
-            for monday, name, _email in st.rota():
-                for i in range(5):
-                    day = monday + timedelta(days=i)
-                    if start <= day <= end:
-                        rows.append((day, name, "hero"))
-        finally:
-            st.close()
+    rows = shared_rows(src.paths.data, start, end)
     subscribed = src.settings.get("feed.subscriptions")
     if subscribed:
         from antihjalte_desktop.feed.subscribe import occurrences_in

@@ -43,6 +43,12 @@ def _index_rows(
 
 def both(tmp_path: Path, data: bytes, zone: ZoneInfo = STOCKHOLM) -> tuple[list[tuple], index.IndexReport]:
     """Index ``data`` with the fast reader and with icalendar alone; assert the same rows per group."""
+    # icalendar keeps the first VTIMEZONE it met for a TZID for the life of the process; a feed read
+    # by an earlier test in this process (outlook.ics' own "W. Europe Standard Time") must not
+    # decide this feed's times.
+    from icalendar.timezone import tzp
+
+    tzp._TZP__tz_cache.clear()  # type: ignore[attr-defined]
     tag = f"{len(list(tmp_path.iterdir()))}"
     fast_rows, fast_rep = _index_rows(tmp_path / f"fast{tag}.sqlite3", data, zone, fast=True)
     slow_rows, slow_rep = _index_rows(tmp_path / f"slow{tag}.sqlite3", data, zone, fast=False)
