@@ -38,12 +38,6 @@ from antihjalte_desktop.ui.notify import SNOOZE, bring_forward
 from antihjalte_desktop.ui.wording import Wording
 
 
-def _translate(context: str, text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate(context, text)
-
-
 class HandoverDialog(QDialog):
     """``restore=True`` shows what was handed to whom, to take back and tick off."""
 
