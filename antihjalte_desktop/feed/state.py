@@ -57,6 +57,11 @@ def state_path(data_dir: Path) -> Path:
     return data_dir / FILE_NAME
 
 
+def has_synced(data_dir: Path) -> bool:
+    """Cheap: has this profile ever synced a feed (so there is a team to show and team rules apply)?"""
+    return state_path(data_dir).exists()
+
+
 INDEX_FILE_NAME = "feed-index.sqlite3"
 
 

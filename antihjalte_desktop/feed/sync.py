@@ -384,9 +384,4 @@ def _merge(
     return merge(doc, desired, profile_id, now, seqs, own)
 
 
-def has_synced(data_dir: Path) -> bool:
-    """Cheap: has this profile ever synced a feed (so team rules apply at planning time)?"""
-    return state_path(data_dir).exists()
-
-
 __all__ = ["FeedError", "SyncStatus", "read_status", "sync"]

@@ -24,7 +24,7 @@ class Team:
 
     def synced(self) -> bool:
         """Has this profile ever synced a team feed (so there is a team to show)?"""
-        from antihjalte_desktop.feed.sync import has_synced
+        from antihjalte_desktop.feed.state import has_synced
 
         return has_synced(self._profile.paths.data)
 
