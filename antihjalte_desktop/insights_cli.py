@@ -55,7 +55,7 @@ def cmd_insights(args: argparse.Namespace) -> int:
     finally:
         src.plan.close()
     if out is not None:
-        from antihjalte_desktop.store.profile import system_language
+        from antihjalte_desktop.store.language import system_language
 
         if args.export_report is None:  # cli.main called without the launcher's Qt part
             raise UsageError("--out needs the app's drawing part: run it as `antihjalte insights --out FILE`")

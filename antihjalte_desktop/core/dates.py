@@ -191,6 +191,11 @@ def format_day(day: date, lang: str, *, with_weekday: bool = True, with_year: bo
     return text
 
 
+def short_weekday(day: date, lang: str) -> str:
+    """``fre`` / ``Fri``."""
+    return WEEKDAY_NAMES["sv" if lang == "sv" else "en"][day.weekday()][:3]
+
+
 def clock(moment: time | datetime, lang: str) -> str:
     """A time of day as people write it (24-hour): ``17.06`` in Swedish, ``17:06`` in English."""
     sep = "." if lang == "sv" else ":"

@@ -11,6 +11,7 @@ from datetime import date, datetime, tzinfo
 from antihjalte_desktop.core.clock import Clock, clock_from_env
 from antihjalte_desktop.core.workdays import WorkCalendar
 from antihjalte_desktop.store.holidays_cache import work_calendar
+from antihjalte_desktop.store.language import system_language
 from antihjalte_desktop.store.paths import Paths
 from antihjalte_desktop.store.plan_store import PlanStore
 from antihjalte_desktop.store.settings import Settings
@@ -57,18 +58,3 @@ class Profile:
         """``ui.language``, or the system's when it is empty (Swedish for any sv locale)."""
         lang = str(self.settings.get("ui.language"))
         return lang or system_language()
-
-
-def system_language() -> str:
-    import locale
-    import os
-
-    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        val = os.environ.get(var)
-        if val:
-            return "sv" if val.lower().startswith("sv") else "en"
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:
-        loc = ""
-    return "sv" if loc.lower().startswith("sv") else "en"

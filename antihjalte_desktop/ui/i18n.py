@@ -34,6 +34,10 @@ class Translations:
         self.remove()
         self.language = "sv" if lang == "sv" else "en"
         self.loaded = False
+        # The messages of the core, store, feed and services (errors, warnings) follow too.
+        from antihjalte_desktop.core import i18n
+
+        i18n.set_language(self.language)
         from antihjalte_desktop.ui import resources  # noqa: F401 - registers :/i18n
 
         if self.language == "sv":

@@ -55,22 +55,22 @@ def test_list_range_takes_people_dates(ah: Run) -> None:
 
 
 @pytest.mark.parametrize(
-    ("day", "said"),
+    ("day", "said", "sagt"),
     [
-        ("tomorrow", "(tomorrow)"),
-        ("2026-12-02", "(in 2 days)"),
-        ("2026-12-11", "(in 11 days)"),
-        ("2027-01-14", "(in 45 days)"),
+        ("tomorrow", "(tomorrow)", "(i morgon)"),
+        ("2026-12-02", "(in 2 days)", "(om 2 dagar)"),
+        ("2026-12-11", "(in 11 days)", "(om 11 dagar)"),
+        ("2027-01-14", "(in 45 days)", "(om 45 dagar)"),
     ],
 )
-def test_status_counts_calendar_days(ah: Run, day: str, said: str) -> None:
+def test_status_counts_calendar_days(ah: Run, day: str, said: str, sagt: str) -> None:
     ah("plan", "add", day)
     out = ah("status").stdout
-    assert f"Next antihjälte day: {'2026-12-01' if day == 'tomorrow' else day} {said}" in out
-    # Calendar days, not workdays: the weekend between counts. And Swedish settings change
-    # nothing here: the CLI speaks English.
+    when = "2026-12-01" if day == "tomorrow" else day
+    assert f"Next antihjälte day: {when} {said}" in out
+    # Calendar days, not workdays: the weekend between counts; in Swedish when the profile is.
     ah("config", "set", "ui.language", "sv")
-    assert said in ah("status").stdout
+    assert f"Nästa antihjältedag: {when} {sagt}" in ah("status").stdout
 
 
 def test_status_today(ah: Run) -> None:

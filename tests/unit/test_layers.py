@@ -30,7 +30,7 @@ LAYERS = {
 }
 CLI_MODULES = {
     f"{PKG}.cli", f"{PKG}.cli_input", f"{PKG}.journal_cli", f"{PKG}.insights_cli", f"{PKG}.feed.cli",
-    f"{PKG}.feed.netcli",
+    f"{PKG}.feed.netcli", f"{PKG}.argparse_texts",
 }  # fmt: skip
 
 
