@@ -344,7 +344,11 @@ def cmd_handover(args: argparse.Namespace) -> int:
             {
                 "date": day.isoformat(),
                 "cover": fd.cover,
-                "items": [{"key": i.key, "label": i.text(fd.cover, lang), "done": i.done} for i in items],
+                # English unless --lang asks: --json does not follow ui.language.
+                "items": [
+                    {"key": i.key, "label": i.text(fd.cover, args.lang or "en"), "done": i.done}
+                    for i in items
+                ],
                 "tasks": [
                     {"id": t.id, "text": t.text, "to": t.to, "done": t.done, "taken_back": t.taken_back}
                     for t in tasks
