@@ -48,6 +48,7 @@ def test_bundle_builds_and_runs(tmp_path: Path) -> None:
     st = run("--self-test")
     assert st.returncode == 0, st.stdout + st.stderr
     assert "translation: sv" in st.stdout and "ready in" in st.stdout, st.stdout
-    assert run("plan", "add", "2026-12-04").returncode == 0
+    planned = run("plan", "add", "2026-12-04")  # in Swedish: the bundle carries the CLI's .mo
+    assert planned.returncode == 0 and planned.stdout.strip() == "Planerad: 2026-12-04", planned.stdout
     refused = run("plan", "add", "2026-12-25")
     assert refused.returncode == 1 and "Juldagen" in refused.stderr, refused.stderr

@@ -74,6 +74,7 @@ def _run(venv: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]
 def test_wheel_contains_the_compiled_resources(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "antihjalte_desktop/ui/resources.py" in names, names
+    assert "antihjalte_desktop/locale/sv/LC_MESSAGES/antihjalte.mo" in names, names  # the CLI's Swedish
 
 
 def test_installed_version_and_self_test(venv: Path, tmp_path: Path) -> None:
@@ -82,6 +83,12 @@ def test_installed_version_and_self_test(venv: Path, tmp_path: Path) -> None:
     st = _run(venv, "--home", str(tmp_path / "p"), "--self-test", QT_QPA_PLATFORM="offscreen")
     assert st.returncode == 0, st.stdout + st.stderr
     assert "ready in" in st.stdout
+    # The command line speaks Swedish from the installed package (its .mo is package data).
+    home = str(tmp_path / "p")
+    assert _run(venv, "--home", home, "config", "set", "ui.language", "sv").returncode == 0
+    now = "2026-11-30T09:00:00+01:00"
+    planned = _run(venv, "--home", home, "plan", "add", "2026-12-04", ANTIHJALTE_NOW=now)
+    assert planned.returncode == 0 and planned.stdout.strip() == "Planerad: 2026-12-04", planned.stdout
 
 
 def test_resources_load_from_the_installed_package(venv: Path) -> None:
