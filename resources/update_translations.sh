@@ -3,7 +3,8 @@
 #   1. pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string of the package into the .ts
 #      (existing translations are kept; new strings come in as unfinished),
 #   2. pyside6-lrelease builds the .qm that the app loads,
-#   3. pyside6-rcc compiles icons and .qm into antihjalte_desktop/ui/resources.py, so a wheel, an editable
+#   3. resources/update_messages.py refreshes the command line's gettext catalog (.po and .mo),
+#   4. pyside6-rcc compiles icons and .qm into antihjalte_desktop/ui/resources.py, so a wheel, an editable
 #      install and a PyInstaller bundle all carry them.
 # Run it after changing UI text or icons, translate the unfinished entries (Qt Linguist:
 # .venv/bin/pyside6-linguist resources/antihjalte_sv.ts), run it again and commit the .ts, .qm and resources.py.
@@ -26,4 +27,5 @@ cp resources/antihjalte_en.ts "$memory_en"
   -ts resources/antihjalte_en.ts
 "$BIN/python" resources/carry_translations.py "$memory_en" resources/antihjalte_en.ts
 "$BIN/pyside6-lrelease" -nounfinished resources/antihjalte_en.ts -qm resources/antihjalte_en.qm
+"$BIN/python" resources/update_messages.py
 "$BIN/pyside6-rcc" -g python --compress-algo zlib resources/antihjalte.qrc -o antihjalte_desktop/ui/resources.py
