@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.a11y.conftest import A11ySession
+from tests.a11y.conftest import A11ySession, wait_for
 
 # Words that give away an English name in the Swedish UI (whole words, lower case; not "team",
 # which is Swedish too: "Ditt team", "teamkalender").
@@ -107,3 +107,17 @@ def test_the_checks_find_what_is_missing(a11y: A11ySession) -> None:
     assert any(p.startswith("no name: push button") for p in found), found
     assert any(p.startswith("a calendar cell named only '2':") for p in found), found
     assert problems(walk_window(a11y, reply["title"]), a11y.language) == []
+
+
+def test_the_auto_reply_language_is_named_by_what_it_is_for(a11y: A11ySession) -> None:
+    """Qt names a combo box on Linux by the item it shows ("Svenska"); the auto-reply's language box
+    says what it is for, and its item is its value."""
+    a11y.cli("plan", "add", "2026-12-03", check=True)
+    title = a11y.cmd("open planner 2026-12-03")["title"]
+    expected = {"sv": "Autosvarets språk", "en": "Language of the auto-reply"}[a11y.language]
+
+    def combo_names() -> list[str]:
+        return [n["name"] for n in walk_window(a11y, title)["nodes"] if n["role"] == "combo box"]
+
+    wait_for(lambda: expected in combo_names(), f"a combo box named {expected!r}")
+    assert not {"Svenska", "English", "Engelska"} & set(combo_names()), combo_names()
