@@ -19,6 +19,23 @@
     </message>
 </context>
 <context>
+    <name>FocusCalendar</name>
+    <message numerus="yes">
+        <source>%n colleague(s) on an antihjälte day</source>
+        <translation>
+            <numerusform>%n colleague on an antihjälte day</numerusform>
+            <numerusform>%n colleagues on an antihjälte day</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colleague(s) away</source>
+        <translation>
+            <numerusform>%n colleague away</numerusform>
+            <numerusform>%n colleagues away</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InsightsReport</name>
     <message numerus="yes">
         <source>longest gap %n workday(s)</source>

@@ -241,6 +241,48 @@
 <context>
     <name>FocusCalendar</name>
     <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message>
+        <source>planned antihjälte day</source>
+        <translation>planerad antihjältedag</translation>
+    </message>
+    <message>
+        <source>antihjälte day, done</source>
+        <translation>genomförd antihjältedag</translation>
+    </message>
+    <message>
+        <source>past</source>
+        <translation>passerad</translation>
+    </message>
+    <message>
+        <source>public holiday: %1</source>
+        <translation>röd dag: %1</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>helg</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colleague(s) on an antihjälte day</source>
+        <translation>
+            <numerusform>%n kollega med antihjältedag</numerusform>
+            <numerusform>%n kollegor med antihjältedag</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colleague(s) away</source>
+        <translation>
+            <numerusform>%n kollega borta</numerusform>
+            <numerusform>%n kollegor borta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>week %1</source>
+        <translation>vecka %1</translation>
+    </message>
+    <message>
         <source>Days of the month</source>
         <translation>Månadens dagar</translation>
     </message>
@@ -249,8 +291,24 @@
         <translation>Föregående månad</translation>
     </message>
     <message>
+        <source>Previous month (Page Up)</source>
+        <translation>Föregående månad (Page Up)</translation>
+    </message>
+    <message>
         <source>Next month</source>
         <translation>Nästa månad</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>Nästa månad (Page Down)</translation>
+    </message>
+    <message>
+        <source>Month: %1</source>
+        <translation>Månad: %1</translation>
+    </message>
+    <message>
+        <source>Year: %1</source>
+        <translation>År: %1</translation>
     </message>
 </context>
 <context>

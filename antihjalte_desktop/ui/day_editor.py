@@ -35,6 +35,7 @@ from antihjalte_desktop.services.autoreply import Autoreply
 from antihjalte_desktop.services.planning import Planning
 from antihjalte_desktop.store.settings import Settings
 from antihjalte_desktop.ui.missing_hint import MissingHint
+from antihjalte_desktop.ui.named_combo import NamedComboBox
 
 
 def _translate(context: str, text: str) -> str:
@@ -160,7 +161,7 @@ class DayEditor(QWidget):
         self.autoreply_box.setObjectName("autoreplyBox")
         al = QVBoxLayout(self.autoreply_box)
         top = QHBoxLayout()
-        self.reply_lang = QComboBox(self.autoreply_box)
+        self.reply_lang: QComboBox = NamedComboBox(self.autoreply_box)  # named, not only its value
         self.reply_lang.setObjectName("replyLanguage")
         self.reply_lang.setAccessibleName(
             QCoreApplication.translate("HandoverDialog", "Language of the auto-reply")

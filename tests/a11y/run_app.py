@@ -12,6 +12,9 @@ It builds :class:`antihjalte_desktop.app.App` on the profile and starts it as ``
 - ``focus``: the widget with the keyboard focus (class, object name, accessible name) and whether
   the focus is drawn (the window looks different with and without it);
 - ``section N``: the settings dialog shows its section N;
+- ``unname OBJECT`` / ``name OBJECT TEXT``: takes away (answering the name it had) or gives the
+  accessible name of the current window's widget OBJECT (the walk's checks must see a gap);
+- ``bare-days on|off``: the planner's days say only their number, as QCalendarWidget's did;
 - ``shot PATH``: the active window as a PNG;
 - ``quit``.
 """
@@ -80,6 +83,24 @@ class Driver:
             return {"ok": True, "count": dlg.sections.count(), "title": dlg.windowTitle()}
         if cmd == "focus":
             return self.focus()
+        if cmd in ("unname", "name"):
+            assert self.current is not None
+            w = self.current.findChild(QWidget, args[0])
+            if w is None:
+                return {"error": f"no widget {args[0]} in {self.current.windowTitle()!r}"}
+            was = w.accessibleName()
+            w.setAccessibleName(" ".join(args[1:]) if cmd == "name" else "")
+            self.settle()
+            return {"ok": True, "was": was}
+        if cmd == "bare-days":
+            cal = self.app.open_planner().calendar
+            if args[0] == "on":
+                cal.cell_name = lambda day: ""  # the model falls back to the day's number
+            else:
+                del cal.cell_name
+            cal.model().refresh()
+            self.settle()
+            return {"ok": True}
         if cmd == "shot":
             win = self.qapp.activeWindow() or self.current
             assert win is not None

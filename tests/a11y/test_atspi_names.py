@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.a11y.conftest import A11ySession
+from tests.a11y.conftest import A11ySession, wait_for
 
 # Words that give away an English name in the Swedish UI (whole words, lower case; not "team",
 # which is Swedish too: "Ditt team", "teamkalender").
@@ -32,17 +32,8 @@ WINDOWS: dict[str, str] = {
     "insights": "open insights",
     "about": "open about",
     "journal": "open journal",
-    # Left out until fixed (the lead adds them back; nothing here is xfail):
-    # "planner": "open planner",
-    # "planner-day": "open planner 2026-12-02",
-    #   planner.py: the cover combo's line edit (role text, path combo box/text) has no name, only
-    #     its placeholder "Who covers for you" as description; the right-hand QScrollArea (role
-    #     filler) is a tab stop without a name; the auto-reply language combo is named only by its
-    #     value ("English"/"Engelska"), it needs a name such as "Auto-reply language".
-    #   calendar_view.py (QCalendarWidget's own model): each day cell is named only by its number
-    #     ("2"), week-number cells by a bare number ("49"), and the corner cell has no name; a
-    #     screen reader needs "Wednesday 2 December, planned" (a QAccessible factory or an
-    #     accessible text role on the calendar's model).
+    "planner": "open planner",
+    "planner-day": "open planner 2026-12-02",
 }
 # Windows other issues add: tested once their module exists (the lead wires them into the App).
 for _name, _module in (("first-run", "first_run"), ("help", "help_window")):
@@ -60,7 +51,7 @@ def problems(window: dict[str, Any], language: str) -> list[str]:
         if not name:
             found.append(f"no name: {where} (description {desc!r})")
             continue
-        if role == "table cell" and node["path"].endswith("table/table/table cell") and name.isdigit():
+        if role == "table cell" and name.isdigit():
             found.append(f"a calendar cell named only {name!r}: {where}")
         # List items and cells are named by what they hold (the user's data, such as the English
         # prompts in "Intent prompts (English)"); placeholders and paths are no words either.
@@ -100,13 +91,33 @@ def test_every_control_has_a_name(a11y: A11ySession, window: str) -> None:
     assert not found, f"{window} ({a11y.language}):\n" + "\n".join(dict.fromkeys(found))
 
 
-@pytest.mark.parametrize("window", ["planner", "planner-day"])
-def test_the_checks_find_what_is_missing(a11y: A11ySession, window: str) -> None:
-    """The windows left out above fail today: proof that the check can fail, and the list of what
-    they lack (printed for the lead). When one passes, it belongs back in WINDOWS."""
-    cmd = {"planner": "open planner", "planner-day": "open planner 2026-12-02"}
-    reply = a11y.cmd(cmd[window])
-    win = walk_window(a11y, reply["title"])
-    found = problems(win, a11y.language)
-    print(f"{window} ({a11y.language}) lacks:\n" + "\n".join(dict.fromkeys(found)))
-    assert found, f"{window} passes now: put it back into WINDOWS"
+def test_the_checks_find_what_is_missing(a11y: A11ySession) -> None:
+    """The checks can fail: the planner with a gap made on purpose through the test app (the next
+    month's button, an icon only, without its name; the days named only by their number, as
+    QCalendarWidget named them) fails them, and passes again once the gap is closed."""
+    reply = a11y.cmd("open planner 2026-12-02")
+    was = a11y.cmd("unname nextMonth")["was"]
+    assert was, "the next month's button had a name"
+    a11y.cmd("bare-days on")
+    try:
+        found = problems(walk_window(a11y, reply["title"]), a11y.language)
+    finally:
+        a11y.cmd(f"name nextMonth {was}")
+        a11y.cmd("bare-days off")
+    assert any(p.startswith("no name: push button") for p in found), found
+    assert any(p.startswith("a calendar cell named only '2':") for p in found), found
+    assert problems(walk_window(a11y, reply["title"]), a11y.language) == []
+
+
+def test_the_auto_reply_language_is_named_by_what_it_is_for(a11y: A11ySession) -> None:
+    """Qt names a combo box on Linux by the item it shows ("Svenska"); the auto-reply's language box
+    says what it is for, and its item is its value."""
+    a11y.cli("plan", "add", "2026-12-03", check=True)
+    title = a11y.cmd("open planner 2026-12-03")["title"]
+    expected = {"sv": "Autosvarets språk", "en": "Language of the auto-reply"}[a11y.language]
+
+    def combo_names() -> list[str]:
+        return [n["name"] for n in walk_window(a11y, title)["nodes"] if n["role"] == "combo box"]
+
+    wait_for(lambda: expected in combo_names(), f"a combo box named {expected!r}")
+    assert not {"Svenska", "English", "Engelska"} & set(combo_names()), combo_names()

@@ -477,3 +477,124 @@ def test_keyboard_mnemonics_are_unique(make_app, qtbot, profile, lang: str) -> N
             assert key not in keys, f"Alt+{key}: {keys.get(key)!r} and {text!r}"
             keys[key] = text
     assert len(keys) >= 6
+
+
+def test_keys_move_by_day_week_and_month_across_months(planner, qtbot, profile: Profile) -> None:
+    cal = planner.calendar
+    view = view_of(planner)
+    cal.select_day(date(2026, 12, 31))
+    pages: list[tuple[int, int]] = []
+    cal.currentPageChanged.connect(lambda y, m: pages.append((y, m)))
+    for key, day in (
+        (Qt.Key.Key_Right, date(2027, 1, 1)),  # into the next month: its page
+        (Qt.Key.Key_Up, date(2026, 12, 25)),  # a week back, into December again
+        (Qt.Key.Key_PageDown, date(2027, 1, 25)),
+        (Qt.Key.Key_PageUp, date(2026, 12, 25)),
+        (Qt.Key.Key_End, date(2026, 12, 31)),
+        (Qt.Key.Key_Home, date(2026, 12, 1)),
+        (Qt.Key.Key_Left, date(2026, 11, 30)),
+        (Qt.Key.Key_Down, date(2026, 12, 7)),
+    ):
+        qtbot.keyClick(view, key)
+        assert cal.selected_day() == day, key
+        assert (cal.yearShown(), cal.monthShown()) == (day.year, day.month)
+    assert pages == [(2027, 1), (2026, 12), (2027, 1), (2026, 12), (2026, 11), (2026, 12)]
+    assert planner.day_title.text().startswith("Monday 7 December")
+    cal.select_day(date(2027, 3, 31))
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert cal.selected_day() == date(2027, 2, 28), "to the last day of a shorter month"
+    qtbot.keyClick(view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert cal.selected_day() == date(2028, 2, 28)
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert cal.selected_day() == date(2026, 11, 30), "Ctrl+Home: today"
+    assert all(profile.plan.get_day(d) is None for d in (date(2026, 12, 7), date(2027, 1, 1))), "only moved"
+    assert planner.focusWidget() is view
+
+
+def test_the_month_bar_turns_the_months(planner, qtbot) -> None:
+    cal = planner.calendar
+    assert (cal.yearShown(), cal.monthShown()) == (2026, 11)
+    qtbot.mouseClick(cal.next_button, Qt.MouseButton.LeftButton)
+    assert (cal.yearShown(), cal.monthShown()) == (2026, 12)
+    assert cal.month_button.text() == "December" and cal.year_button.text() == "2026"
+    assert cal.month_button.accessibleName() == "Month: December"
+    assert cal.year_button.accessibleName() == "Year: 2026"
+    assert cal.next_button.accessibleName() == "Next month"
+    assert cal.prev_button.accessibleName() == "Previous month"
+    qtbot.mouseClick(cal.prev_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(cal.prev_button, Qt.MouseButton.LeftButton)
+    assert (cal.yearShown(), cal.monthShown()) == (2026, 10)
+    assert cal.selected_day() == date(2026, 11, 30), "turning the page selects nothing"
+    assert view_of(planner).accessibleName() == "Days of the month: October 2026"
+
+
+def test_each_day_is_named_in_words_for_a_screen_reader(planner, profile: Profile) -> None:
+    from antihjalte_desktop.ui.calendar_view import MonthModel
+
+    Planning(profile).plan_day(FRI, "Omvärldsbevakning")
+    planner.refresh()
+    cal = planner.calendar
+    cell(planner, FRI)
+    cal.set_team({date(2026, 12, 3): (2, 1)})
+    model = cal.model()
+    assert isinstance(model, MonthModel) and view_of(planner).model() is model
+
+    def said(day: date, role: Qt.ItemDataRole = Qt.ItemDataRole.AccessibleTextRole) -> str:
+        return str(model.data(model.index_of(day), role))
+
+    assert said(FRI) == "Friday 4 December, planned antihjälte day"
+    assert said(FRI, Qt.ItemDataRole.AccessibleDescriptionRole) == "Antihjälte day: Omvärldsbevakning"
+    assert said(date(2026, 11, 30)) == "Monday 30 November, today"
+    assert said(CHRISTMAS) == "Friday 25 December, public holiday: Christmas Day"
+    assert said(SAT) == "Saturday 5 December, weekend"
+    assert said(date(2026, 12, 3)) == (
+        "Thursday 3 December, 2 colleagues on an antihjälte day, 1 colleague away"
+    )
+    assert said(date(2027, 1, 4)) == "Monday 4 January 2027"
+    assert said(FRI, Qt.ItemDataRole.DisplayRole) == "4"
+    h, v = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+    assert model.headerData(2, h, Qt.ItemDataRole.AccessibleTextRole) == "Wednesday"
+    assert model.headerData(2, h, Qt.ItemDataRole.DisplayRole) == "Wed"
+    assert model.headerData(0, v, Qt.ItemDataRole.AccessibleTextRole) == "week 49"
+    assert model.headerData(0, v, Qt.ItemDataRole.DisplayRole) == "49"
+    # A past planned day is done; a past day is past.
+    profile.plan.set_item_done(FRI, "phone", True)
+    cal.set_planned({FRI}, date(2026, 12, 10))
+    assert said(FRI) == "Friday 4 December, antihjälte day, done"
+    assert said(date(2026, 12, 3)).startswith("Thursday 3 December, past, ")
+
+
+def test_the_days_are_named_in_swedish(make_app, qtbot, profile: Profile) -> None:
+    profile.settings.set("ui.language", "sv")
+    app = make_app()
+    win = app.open_planner()
+    qtbot.waitUntil(app.holidays.calendar_ready)
+    Planning(profile).plan_day(date(2026, 12, 2))
+    win.refresh()
+    cell(win, CHRISTMAS)
+    model = win.calendar.model()
+
+    def said(day: date) -> str:
+        return str(model.data(model.index_of(day), Qt.ItemDataRole.AccessibleTextRole))
+
+    assert said(date(2026, 12, 2)) == "onsdag 2 december, planerad antihjältedag"
+    assert said(CHRISTMAS) == "fredag 25 december, röd dag: Juldagen"
+    assert said(SAT) == "lördag 5 december, helg"
+    assert said(date(2026, 11, 30)) == "måndag 30 november, i dag"
+    assert model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.AccessibleTextRole) == "vecka 49"
+    assert model.headerData(6, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole) == "söndag"
+    assert win.calendar.next_button.accessibleName() == "Nästa månad"
+
+
+def test_a_double_click_on_a_day_of_the_next_month_plans_that_day(planner, qtbot, profile: Profile) -> None:
+    """The first click turns the page to January; the double-click is for the day it chose, not
+    the January day that is now under the pointer."""
+    jan4 = date(2027, 1, 4)
+    rect = cell(planner, jan4)
+    vp = planner.calendar.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert planner.calendar.monthShown() == 1 and planner.calendar.selected_day() == jan4
+    qtbot.mouseDClick(vp, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert profile.plan.get_day(jan4) is not None
+    assert [d for d in (date(2027, 1, d) for d in range(1, 32)) if profile.plan.get_day(d)] == [jan4]
