@@ -3,6 +3,7 @@ as tests/_artifacts/a11y-200-<window>-<language>.png for a person to look at."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -29,11 +30,19 @@ def test_windows_at_200_percent(big: A11ySession) -> None:
         reply = big.cmd(command)
         if reply.get("missing"):
             continue
-        path = big.x.screenshot(ARTIFACTS / f"a11y-200-{name}-{big.language}.png", window=str(reply["wid"]))
-        image = QImage(str(path))
-        assert not image.isNull(), path
+        # A window just mapped may not be painted yet (Xvfb shows black until the first paint
+        # reaches it): take the picture again until it shows something, for a few seconds.
+        deadline = time.monotonic() + 10
+        target = ARTIFACTS / f"a11y-200-{name}-{big.language}.png"
+        while True:
+            path = big.x.screenshot(target, window=str(reply["wid"]))
+            image = QImage(str(path))
+            assert not image.isNull(), path
+            grid = ((x, y) for x in range(0, image.width(), 17) for y in range(0, image.height(), 17))
+            colours = {image.pixel(x, y) for x, y in grid}
+            if len(colours) > 3 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
         assert image.width() >= 400 and image.height() >= 200, (name, image.size())
-        grid = ((x, y) for x in range(0, image.width(), 17) for y in range(0, image.height(), 17))
-        colours = {image.pixel(x, y) for x, y in grid}
         assert len(colours) > 3, f"{name}: the screenshot is blank"
 
