@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import sys
 
+from antihjalte_desktop.core.i18n import N_, _
 from antihjalte_desktop.errors import UsageError
+
+# What read_stdin_line reads, as the feed commands name it (translated here, when shown).
+THE_PASSWORD = N_("the password")
 
 
 def read_stdin(*, one_line: bool = False) -> str:
@@ -18,7 +22,9 @@ def read_stdin(*, one_line: bool = False) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise UsageError(
-            f"the text on standard input is not valid UTF-8 (byte {err.start + 1}); nothing was changed"
+            _("the text on standard input is not valid UTF-8 (byte {byte}); nothing was changed").format(
+                byte=err.start + 1
+            )
         ) from None
     if one_line:
         if text.endswith("\r\n"):
@@ -28,10 +34,13 @@ def read_stdin(*, one_line: bool = False) -> str:
     return text
 
 
-def read_stdin_line(what: str = "the text") -> str:
-    """One line of standard input (a password), strict UTF-8, without its line end."""
+def read_stdin_line(what: str = N_("the text")) -> str:
+    """One line of standard input (a password), strict UTF-8, without its line end. ``what`` names
+    it in English words marked with ``N_`` (``THE_PASSWORD``); it is translated when shown."""
     data = sys.stdin.buffer.readline()
     try:
         return data.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError:
-        raise UsageError(f"{what} on standard input is not valid UTF-8; nothing was changed") from None
+        raise UsageError(
+            _("{what} on standard input is not valid UTF-8; nothing was changed").format(what=_(what))
+        ) from None

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from antihjalte_desktop.core.i18n import _, ngettext
 from antihjalte_desktop.errors import UsageError
 
 if TYPE_CHECKING:
@@ -14,11 +15,19 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("insights", help="the year in figures: days kept, reflections, the unit's days")
-    p.add_argument("--year", type=int, metavar="Y", help="the calendar year (default: this year)")
-    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
-    p.add_argument("--unit", action="store_true", help="the unit's focus days and hero weeks (team feed)")
-    p.add_argument("--out", metavar="FILE", help="write a report picture (.png) or one-page report (.pdf)")
+    p = subparsers.add_parser(
+        "insights", help=_("the year in figures: days kept, reflections, the unit's days")
+    )
+    p.add_argument("--year", type=int, metavar=_("YEAR"), help=_("the calendar year (default: this year)"))
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=_("print the figures as one JSON object (the same in every language)"),
+    )
+    p.add_argument("--unit", action="store_true", help=_("the unit's focus days and hero weeks (team feed)"))
+    p.add_argument(
+        "--out", metavar=_("FILE"), help=_("write a report picture (.png) or one-page report (.pdf)")
+    )
     p.set_defaults(handler=cmd_insights)
 
 
@@ -45,12 +54,14 @@ def cmd_insights(args: argparse.Namespace) -> int:
 
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in (".png", ".pdf"):
-        raise UsageError(f"--out {args.out}: the report is written as .png or .pdf; name the file so")
+        raise UsageError(
+            _("--out {file}: the report is written as .png or .pdf; name the file so").format(file=args.out)
+        )
     src = _sources(args)
     try:
         year = args.year if args.year is not None else src.today.year
         if not 1900 <= year <= 9999:
-            raise UsageError(f"--year {year} is not a calendar year this app can show")
+            raise UsageError(_("--year {year} is not a calendar year this app can show").format(year=year))
         ins = gather_from(src, year, unit=args.unit or out is not None)
     finally:
         src.plan.close()
@@ -58,10 +69,12 @@ def cmd_insights(args: argparse.Namespace) -> int:
         from antihjalte_desktop.store.language import system_language
 
         if args.export_report is None:  # cli.main called without the launcher's Qt part
-            raise UsageError("--out needs the app's drawing part: run it as `antihjalte insights --out FILE`")
+            raise UsageError(
+                _("--out needs the app's drawing part: run it as `antihjalte insights --out FILE`")
+            )
         lang = str(src.settings.get("ui.language")) or system_language()
         written = args.export_report(ins, out, lang, src.today)
-        print(f"Written: {written}")
+        print(_("Written: {path}").format(path=written))
         return 0
     if args.json:
         print_json(ins.to_json())
@@ -71,32 +84,63 @@ def cmd_insights(args: argparse.Namespace) -> int:
 
 
 def summary(data: dict[str, Any]) -> str:
-    """A few readable lines of the JSON figures."""
+    """A few readable lines of the JSON figures, in the language of the messages."""
     d, c, h = data["days"], data["cadence"], data["handover"]
+    reflections = sum(m["reflections"] for m in data["months"])
     lines = [
-        f"Insights {data['year']}",
-        f"  Focus days: {d['planned']} planned, {d['kept']} kept, {d['moved']} moved, {d['removed']} removed",
-        f"  Reflections written on {sum(m['reflections'] for m in data['months'])} of {d['kept']} kept days",
+        _("Insights {year}").format(year=data["year"]),
+        "  "
+        + _("Focus days: {planned} planned, {kept} kept, {moved} moved, {removed} removed").format(
+            planned=d["planned"], kept=d["kept"], moved=d["moved"], removed=d["removed"]
+        ),
+        "  "
+        + ngettext(
+            "Reflections written on {n} of {kept} kept day",
+            "Reflections written on {n} of {kept} kept days",
+            d["kept"],
+        ).format(n=reflections, kept=d["kept"]),
     ]
+    gap = ngettext("longest gap {n} workday", "longest gap {n} workdays", c["longest_gap_workdays"]).format(
+        n=c["longest_gap_workdays"]
+    )
     if c["every_weeks"]:
+        n = c["every_weeks"]
         lines.append(
-            f"  Cadence every {c['every_weeks']} week{'s' if c['every_weeks'] != 1 else ''}: "
-            f"{round(c['kept_ratio'] * 100)} % of the days it asked for, "
-            f"longest gap {c['longest_gap_workdays']} workdays"
+            "  "
+            + ngettext(
+                "Cadence every {n} week: {percent} % of the days it asked for, {gap}",
+                "Cadence every {n} weeks: {percent} % of the days it asked for, {gap}",
+                n,
+            ).format(n=n, percent=round(c["kept_ratio"] * 100), gap=gap)
         )
     else:
-        lines.append(f"  No cadence set; longest gap {c['longest_gap_workdays']} workdays")
+        lines.append("  " + _("No cadence set; {gap}").format(gap=gap))
     if h["tasks_passed"]:
         people = ", ".join(f"{name} {n}" for name, n in h["by_person"].items())
-        lines.append(f"  Tasks passed on: {h['tasks_passed']} ({people}), taken back: {h['taken_back']}")
+        lines.append(
+            "  "
+            + _("Tasks passed on: {n} ({people}), taken back: {back}").format(
+                n=h["tasks_passed"], people=people, back=h["taken_back"]
+            )
+        )
     months = [m for m in data["months"] if m["planned"]]
     if months:
-        lines.append("  By month: " + ", ".join(f"{m['month']} {m['kept']}/{m['planned']}" for m in months))
+        lines.append(
+            "  "
+            + _("By month: {months}").format(
+                months=", ".join(f"{m['month']} {m['kept']}/{m['planned']}" for m in months)
+            )
+        )
     if "unit" in data:
         if data["unit"]:
-            lines.append("  The unit (team feed):")
+            lines.append("  " + _("The unit (team feed):"))
             for p in data["unit"]:
-                lines.append(f"    {p['person']}: {p['focus_days']} focus days, {p['hero_weeks']} hero weeks")
+                lines.append(
+                    "    "
+                    + _("{person}: {days} focus days, {weeks} hero weeks").format(
+                        person=p["person"], days=p["focus_days"], weeks=p["hero_weeks"]
+                    )
+                )
         else:
-            lines.append("  The unit: nothing shared in the team feed for this year")
+            lines.append("  " + _("The unit: nothing shared in the team feed for this year"))
     return "\n".join(lines)

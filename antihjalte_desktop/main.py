@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from antihjalte_desktop import cli
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.errors import KnownError
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def missing_display() -> str | None:
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return (
+    return _(
         "no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so the tray app cannot open a window; "
         "start it in a desktop session (the command line, e.g. `antihjalte status`, works without one)"
     )
@@ -35,13 +36,13 @@ def missing_display() -> str | None:
 def run_app(args: argparse.Namespace) -> int:
     problem = missing_display()
     if problem is not None:
-        sys.stderr.write(f"antihjalte: {problem}\n")
+        sys.stderr.write(f"antihjalte: {problem}\n")  # untranslated: the name; problem is translated
         return 1
     try:
         from antihjalte_desktop import app
     except ModuleNotFoundError as err:
         if err.name and err.name.startswith("PySide6"):
-            raise KnownError("the tray app needs PySide6: pip install PySide6-Essentials") from None
+            raise KnownError(_("the tray app needs PySide6: pip install PySide6-Essentials")) from None
         raise
     return int(app.run(home=args.home, self_test=args.self_test, autostart=args.autostart))
 

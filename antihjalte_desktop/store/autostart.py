@@ -30,7 +30,7 @@ def launch_command(home: str | None = None) -> list[str]:
 
 def desktop_entry(command: list[str]) -> str:
     exec_line = " ".join(_desktop_quote(a) for a in command)
-    return (
+    return (  # untranslated: a desktop file, read by the desktop (it carries its own Comment[sv])
         "[Desktop Entry]\n"
         "Type=Application\n"
         "Name=Antihjälte\n"

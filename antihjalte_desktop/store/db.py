@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.errors import StoreError
 
 if TYPE_CHECKING:
@@ -104,31 +105,47 @@ def translate_error(err: BaseException, path: Path) -> StoreError:
     text = str(err).lower()
     code = getattr(err, "sqlite_errorname", "") or ""
     if isinstance(err, OSError):
+        from antihjalte_desktop.store.safeio import os_reason
+
         if err.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-            return StoreError(f"cannot write {path}: the disk is full (nothing was changed)")
+            return StoreError(
+                _("cannot write {path}: the disk is full (nothing was changed)").format(path=path)
+            )
         if err.errno == errno.EROFS:
-            return StoreError(f"cannot write {path}: the disk is read-only (nothing was changed)")
-        if err.errno == errno.EACCES:
-            return StoreError(f"cannot open {path}: permission denied")
-        return StoreError(f"cannot use {path}: {err.strerror or err}")
+            return StoreError(
+                _("cannot write {path}: the disk is read-only (nothing was changed)").format(path=path)
+            )
+        if err.errno in (errno.EACCES, errno.EPERM):
+            return StoreError(_("cannot open {path}: permission denied").format(path=path))
+        return StoreError(_("cannot use {path}: {reason}").format(path=path, reason=os_reason(err)))
     if "locked" in text or "busy" in text or code in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return StoreError(
-            f"the database {path} is locked by another Antihjälte process; try again in a moment"
+            _("the database {path} is locked by another Antihjälte process; try again in a moment").format(
+                path=path
+            )
         )
     if "not a database" in text or "malformed" in text or code in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
         return StoreError(
-            f"the database {path} is damaged and was left as it is for you to recover "
-            "(move it away to start afresh, or restore a backup)"
+            _(
+                "the database {path} is damaged and was left as it is for you to recover "
+                "(move it away to start afresh, or restore a backup)"
+            ).format(path=path)
         )
     if "disk is full" in text or "database or disk is full" in text or code == "SQLITE_FULL":
-        return StoreError(f"cannot write {path}: the disk is full (nothing was changed)")
+        return StoreError(_("cannot write {path}: the disk is full (nothing was changed)").format(path=path))
     if "readonly" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
-        return StoreError(f"cannot write {path}: the disk or file is read-only (nothing was changed)")
+        return StoreError(
+            _("cannot write {path}: the disk or file is read-only (nothing was changed)").format(path=path)
+        )
     if "disk i/o" in text or code.startswith("SQLITE_IOERR"):
-        return StoreError(f"cannot write {path}: a disk error (disk full or removed?); nothing was changed")
+        return StoreError(
+            _("cannot write {path}: a disk error (disk full or removed?); nothing was changed").format(
+                path=path
+            )
+        )
     if "unable to open" in text or code == "SQLITE_CANTOPEN":
-        return StoreError(f"cannot open the database {path}")
-    return StoreError(f"database error in {path}: {err}")
+        return StoreError(_("cannot open the database {path}").format(path=path))
+    return StoreError(_("database error in {path}: {reason}").format(path=path, reason=err))
 
 
 @contextlib.contextmanager
@@ -148,21 +165,28 @@ def _check_header(path: Path) -> None:
         return
     except safeio.NotRegularFileError as err:
         raise StoreError(
-            f"the database {path} is {safeio.describe_kind(err)}, not a file; "
-            "move it away (it was left as it is)"
+            _("the database {path} is {kind}, not a file; move it away (it was left as it is)").format(
+                path=path, kind=safeio.describe_kind(err)
+            )
         ) from None
     except OSError as err:
-        raise StoreError(f"cannot open the database {path}: {err.strerror or err}") from None
+        raise StoreError(
+            _("cannot open the database {path}: {reason}").format(path=path, reason=safeio.os_reason(err))
+        ) from None
     try:
         head = os.read(fd, len(SQLITE_HEADER))
     except OSError as err:
-        raise StoreError(f"cannot read the database {path}: {err.strerror or err}") from None
+        raise StoreError(
+            _("cannot read the database {path}: {reason}").format(path=path, reason=safeio.os_reason(err))
+        ) from None
     finally:
         os.close(fd)
     if head and head != SQLITE_HEADER:
         raise StoreError(
-            f"the database {path} is damaged (not an SQLite file) and was left as it is for you to "
-            "recover (move it away to start afresh, or restore a backup)"
+            _(
+                "the database {path} is damaged (not an SQLite file) and was left as it is for you to "
+                "recover (move it away to start afresh, or restore a backup)"
+            ).format(path=path)
         )
 
 
@@ -205,8 +229,10 @@ def connect(
                 migrate(conn, path, version, migrations)
             elif version > len(migrations):
                 raise StoreError(
-                    f"the database {path} was written by a newer Antihjälte (schema {version}, "
-                    f"this one knows {len(migrations)}); update the app"
+                    _(
+                        "the database {path} was written by a newer Antihjälte (schema {version}, "
+                        "this one knows {known}); update the app"
+                    ).format(path=path, version=version, known=len(migrations))
                 )
             conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.core.journal import (
     Entry,
     Filter,
@@ -111,6 +112,14 @@ def _entry(row: tuple[Any, ...]) -> Entry:
     )
 
 
+class EntryGoneError(KnownError):
+    """The entry to save was deleted meanwhile (in another window, or by the command line)."""
+
+    def __init__(self, entry_id: int) -> None:
+        super().__init__(_("journal entry {id} no longer exists").format(id=entry_id))
+        self.entry_id = entry_id
+
+
 class JournalStore:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -180,7 +189,7 @@ class JournalStore:
         """Save a changed entry; raises KnownError when it is gone (deleted elsewhere)."""
         entry_id = entry.id
         if entry_id is None:
-            raise ValueError("update() needs a stored entry")
+            raise ValueError("update() needs a stored entry")  # untranslated: a programmer's error
         entry = entry.with_derived_title()
         now = _now()
         with self._tx() as c:
@@ -193,7 +202,7 @@ class JournalStore:
                 ),
             )  # fmt: skip
             if cur.rowcount == 0:
-                raise KnownError(f"journal entry {entry.id} no longer exists")
+                raise EntryGoneError(entry_id)
             self._set_tags(c, entry_id, entry.tags)
         return Entry(
             id=entry.id, day=entry.day, focus_day=entry.focus_day, title=entry.title, body=entry.body,
@@ -257,7 +266,7 @@ class JournalStore:
         args: list[Any] = []
         if f.tag:
             tags = normalize_tags([f.tag])
-            where.append("e.id IN (SELECT entry_id FROM entry_tag WHERE key = ?)")
+            where.append("e.id IN (SELECT entry_id FROM entry_tag WHERE key = ?)")  # untranslated: SQL
             args.append(tags[0].casefold() if tags else "")
         if f.start:
             where.append("e.day >= ?")
@@ -269,7 +278,7 @@ class JournalStore:
             where.append("e.focus_day = ?")
             args.append(f.focus_day.isoformat())
         elif f.focus_only:
-            where.append("e.focus_day IS NOT NULL")
+            where.append("e.focus_day IS NOT NULL")  # untranslated: SQL
         return where, args
 
     def count(self, f: Filter = Filter()) -> int:  # noqa: B008 - Filter is frozen
@@ -369,26 +378,34 @@ class JournalStore:
 
 # -- export and import -----------------------------------------------------------------------
 def _write_private(path: Path, text: str) -> None:
+    from antihjalte_desktop.store import safeio
+
     try:
         write_atomic(path, text.encode("utf-8"), 0o600)
     except OSError as err:
-        raise KnownError(f"cannot write {path}: {err.strerror or err}") from None
+        raise KnownError(
+            _("cannot write {path}: {reason}").format(path=path, reason=safeio.os_reason(err))
+        ) from None
 
 
 def export_entries(store: JournalStore, fmt: str, out: Path) -> tuple[Path, int]:
     """Write every entry to ``out``: one Markdown file each (``fmt`` "md") or
     ``out/journal.json`` ("json"). Files are private (0600). Returns (where, how many)."""
+    from antihjalte_desktop.store import safeio
+
     try:
         out.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as err:
-        raise KnownError(f"cannot create {out}: {err.strerror or err}") from None
+        raise KnownError(
+            _("cannot create {path}: {reason}").format(path=out, reason=safeio.os_reason(err))
+        ) from None
     entries = list(store.all_entries())
     if fmt == "json":
         dest = out / "journal.json"
         _write_private(dest, json.dumps(to_json_document(entries), ensure_ascii=False, indent=2) + "\n")
         return dest, len(entries)
     if fmt != "md":
-        raise ValueError(f"unknown export format {fmt!r}")
+        raise ValueError(f"unknown export format {fmt!r}")  # untranslated: argparse allows md and json only
     for e in entries:
         _write_private(out / markdown_filename(e), to_markdown(e))
     return out, len(entries)
@@ -406,40 +423,53 @@ def _read_import_text(path: Path) -> str:
     try:
         data, _st = safeio.read_regular(path, MAX_IMPORT_BYTES, follow_symlinks=True)
     except FileNotFoundError:
-        raise KnownError(f"no such file: {path}") from None
+        raise KnownError(_("no such file: {path}").format(path=path)) from None
     except safeio.NotRegularFileError as err:
-        raise KnownError(f"cannot import {path}: it is {safeio.describe_kind(err)}, not a file") from None
-    except safeio.FileTooLargeError as err:
         raise KnownError(
-            f"cannot import {path}: it is {safeio.over_limit(err.size, err.limit)} an import may be"
+            _("cannot import {path}: it is {kind}, not a file").format(
+                path=path, kind=safeio.describe_kind(err)
+            )
         ) from None
+    except safeio.FileTooLargeError as err:
+        limit = safeio.size_text(err.limit)
+        if safeio.just_over(err.size, err.limit):
+            text = _("cannot import {path}: it is just over the {limit} an import may be")
+        else:
+            text = _("cannot import {path}: it is {size}, more than the {limit} an import may be")
+        raise KnownError(text.format(path=path, size=safeio.size_text(err.size), limit=limit)) from None
     except OSError as err:
-        raise KnownError(f"cannot read {path}: {err.strerror or err}") from None
+        raise KnownError(
+            _("cannot read {path}: {reason}").format(path=path, reason=safeio.os_reason(err))
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise KnownError(f"cannot import {path}: not UTF-8 text") from None
+        raise KnownError(_("cannot import {path}: not UTF-8 text").format(path=path)) from None
 
 
 def read_import(path: Path) -> list[Entry]:
     """Entries from a JSON export (ours or jrnl's), a Markdown file or a folder of them;
     KnownError with a calm reason when the file is missing or not one of these."""
+    from antihjalte_desktop.store import safeio
+
     try:
         is_dir = path.is_dir()
         files = (
             sorted(p for p in path.iterdir() if p.suffix.lower() in (".md", ".markdown")) if is_dir else []
         )
     except OSError as err:
-        raise KnownError(f"cannot read {path}: {err.strerror or err}") from None
+        raise KnownError(
+            _("cannot read {path}: {reason}").format(path=path, reason=safeio.os_reason(err))
+        ) from None
     if is_dir:
         if not files:
-            raise KnownError(f"no Markdown files (*.md) in {path}")
+            raise KnownError(_("no Markdown files (*.md) in {path}").format(path=path))
         out = []
         for p in files:
             try:
                 out.append(from_markdown(_read_import_text(p)))
             except ValueError as err:
-                raise KnownError(f"cannot import {p}: {err}") from None
+                raise KnownError(_("cannot import {path}: {reason}").format(path=p, reason=err)) from None
         return out
     text = _read_import_text(path)
     try:
@@ -448,12 +478,14 @@ def read_import(path: Path) -> list[Entry]:
         try:
             data = loads_json(text)
         except json.JSONDecodeError as err:
-            raise ValueError(f"not valid JSON (line {err.lineno}, column {err.colno})") from None
+            raise ValueError(
+                _("not valid JSON (line {line}, column {column})").format(line=err.lineno, column=err.colno)
+            ) from None
         except ValueError as err:
-            raise ValueError(f"not valid JSON ({err})") from None
+            raise ValueError(_("not valid JSON ({reason})").format(reason=err)) from None
         return _valid_text(from_json_document(data))
     except ValueError as err:
-        raise KnownError(f"cannot import {path}: {err}") from None
+        raise KnownError(_("cannot import {path}: {reason}").format(path=path, reason=err)) from None
 
 
 def _valid_text(entries: list[Entry]) -> list[Entry]:
@@ -461,5 +493,7 @@ def _valid_text(entries: list[Entry]) -> list[Entry]:
     hold: refuse the import (ValueError) instead of failing half-way through it."""
     for n, e in enumerate(entries, 1):
         if any(has_surrogate(t) for t in (e.title, e.body, e.created, e.updated, *e.tags)):
-            raise ValueError(f"entry {n} holds text that is not valid Unicode (a lone surrogate escape)")
+            raise ValueError(
+                _("entry {n} holds text that is not valid Unicode (a lone surrogate escape)").format(n=n)
+            )
     return entries

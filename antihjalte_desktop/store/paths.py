@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from antihjalte_desktop import APP_ID
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.errors import StoreError
 
 FEED_STATUS_NAME = "feed-status.json"
@@ -74,5 +75,9 @@ class Paths:
                 if os.name == "posix" and (d.stat().st_mode & 0o777) != 0o700:
                     d.chmod(0o700)
             except OSError as err:
-                raise StoreError(f"cannot create {d}: {err.strerror or err}") from None
+                from antihjalte_desktop.store.safeio import os_reason
+
+                raise StoreError(
+                    _("cannot create {path}: {reason}").format(path=d, reason=os_reason(err))
+                ) from None
         return self

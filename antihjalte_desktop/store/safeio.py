@@ -20,6 +20,8 @@ import os
 import stat
 from pathlib import Path
 
+from antihjalte_desktop.core.i18n import N_, _, ngettext
+
 _WINDOWS = os.name == "nt"
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -29,7 +31,9 @@ _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 class NotRegularFileError(OSError):
-    """The path is there but is not a regular file: ``what`` says what it is, in the users' terms."""
+    """The path is there but is not a regular file: ``what`` says what it is, in English words that
+    are also a key (``"a folder"``, compared by callers); ``describe_kind`` says it in the language
+    of the messages."""
 
     def __init__(self, path: Path, what: str, target: str = "") -> None:
         super().__init__(errno.EINVAL, what, str(path))
@@ -45,59 +49,109 @@ class FileTooLargeError(OSError):
     """The file is larger than the caller reads."""
 
     def __init__(self, path: Path, size: int, limit: int) -> None:
-        super().__init__(errno.EFBIG, "too large", str(path))
+        super().__init__(errno.EFBIG, "too large", str(path))  # untranslated: errno text, str() is ours
         self.path = path
         self.size = size
         self.limit = limit
 
     def __str__(self) -> str:
-        return f"{self.path} is {over_limit(self.size, self.limit)} this app reads"
+        if just_over(self.size, self.limit):
+            return _("{path} is just over the {limit} this app reads").format(
+                path=self.path, limit=size_text(self.limit)
+            )
+        return _("{path} is {size}, more than the {limit} this app reads").format(
+            path=self.path, size=size_text(self.size), limit=size_text(self.limit)
+        )
+
+
+def os_reason(err: BaseException) -> str:
+    """Why an ``OSError`` happened, in the language of the messages (the system's own text, which
+    is English in the C locale, for the rarer ones)."""
+    code = getattr(err, "errno", None)
+    if code in (errno.EACCES, errno.EPERM):
+        return _("permission denied")
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return _("the disk is full")
+    if code == errno.EROFS:
+        return _("the disk is read-only")
+    if code == errno.ENOENT:
+        return _("it does not exist")
+    if code == errno.ENOTDIR:
+        return _("a part of the path is a file, not a folder")
+    if code == errno.EISDIR:
+        return _("it is a folder")
+    if code == errno.EEXIST:
+        return _("something with that name is already there")
+    if code == errno.ENAMETOOLONG:
+        return _("the name is too long")
+    if code == errno.ELOOP:
+        return _("too many symbolic links")
+    return getattr(err, "strerror", None) or str(err)
 
 
 def size_text(n: int) -> str:
     """Bytes as people read them: binary units, so a 32 MiB limit reads "32 MB" everywhere."""
     if n < 1024:
-        return f"{n} bytes"
+        return ngettext("{n} byte", "{n} bytes", n).format(n=n)
     if n < 1024 * 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n / (1024 * 1024):.0f} MB"
+        return _("{n} KB").format(n=f"{n / 1024:.0f}")
+    return _("{n} MB").format(n=f"{n / (1024 * 1024):.0f}")
+
+
+def just_over(size: int, limit: int) -> bool:
+    """True when ``size`` and ``limit`` would read the same ("32 MB"): say "just over" instead."""
+    return size_text(size) == size_text(limit)
 
 
 def over_limit(size: int, limit: int) -> str:
-    """ "40 MB, more than the 32 MB", or "just over the 32 MB" when the two would read the same."""
-    if size_text(size) == size_text(limit):
-        return f"just over the {size_text(limit)}"
-    return f"{size_text(size)}, more than the {size_text(limit)}"
+    """ "40 MB, more than the 32 MB", or "just over the 32 MB" when the two would read the same.
+    A fragment: a message that is a whole sentence in every language is better built with
+    ``just_over`` and two texts of its own."""
+    if just_over(size, limit):
+        return _("just over the {limit}").format(limit=size_text(limit))
+    return _("{size}, more than the {limit}").format(size=size_text(size), limit=size_text(limit))
+
+
+# What a path is, as ``NotRegularFileError.what``: English, compared by callers; shown through ``_``.
+FOLDER = N_("a folder")
+SYMLINK = N_("a symbolic link")
+FIFO = N_("a named pipe (FIFO)")
+DEVICE = N_("a device")
+SOCKET = N_("a socket")
+REGULAR = N_("a file")
+OTHER = N_("not a regular file")
 
 
 def kind_of(mode: int) -> str:
-    """What a file is, for messages ("a folder", "a named pipe (FIFO)", ...)."""
+    """What a file is, as an English key ("a folder", "a named pipe (FIFO)", ...); shown with ``_``."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return FOLDER
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return SYMLINK
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return FIFO
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return DEVICE
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return SOCKET
     if stat.S_ISREG(mode):
-        return "a file"
-    return "not a regular file"
+        return REGULAR
+    return OTHER
 
 
 def describe_special(err: NotRegularFileError) -> str:
     """``<path> is a symbolic link (to <target>), not a regular file`` and the like (no advice)."""
-    return f"{err.path} is {describe_kind(err)}, not a regular file"
+    return _("{path} is {kind}, not a regular file").format(path=err.path, kind=describe_kind(err))
 
 
 def describe_kind(err: NotRegularFileError) -> str:
-    """What is there: "a folder", "a symbolic link (to X, which does not exist)", ..."""
-    if err.what == "a symbolic link" and err.target:
-        missing = not os.path.lexists(_resolve_link(err.path, err.target))
-        return f"a symbolic link (to {err.target}{', which does not exist' if missing else ''})"
-    return err.what
+    """What is there, in the language of the messages: "a folder", "a symbolic link (to X, which
+    does not exist)", ..."""
+    if err.what == SYMLINK and err.target:
+        if not os.path.lexists(_resolve_link(err.path, err.target)):
+            return _("a symbolic link (to {target}, which does not exist)").format(target=err.target)
+        return _("a symbolic link (to {target})").format(target=err.target)
+    return _(err.what)
 
 
 def _resolve_link(path: Path, target: str) -> str:

@@ -14,6 +14,7 @@ import logging
 import sys
 from typing import Any
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.errors import KnownError
 
 log = logging.getLogger("antihjalte.secrets")
@@ -27,23 +28,29 @@ class KeyringUnavailableError(KnownError):
 
 def install_hint() -> str:
     if sys.platform == "win32":
-        return (
+        return _(
             "Windows Credential Manager is needed (it is part of Windows; is the keyring package complete?)"
         )
     if sys.platform == "darwin":
-        return "the macOS Keychain is needed (log in to a normal desktop session)"
-    return (
+        return _("the macOS Keychain is needed (log in to a normal desktop session)")
+    return _(
         "install and start a Secret Service keyring: gnome-keyring (GNOME, most desktops) "
         "or KWallet (KDE), and log in to a desktop session that unlocks it"
     )
 
 
 def unavailable_message(detail: str = "") -> str:
-    why = f" ({detail})" if detail else ""
-    return (
-        f"no usable system keyring{why}, so the password was not saved; {install_hint()}. "
-        "The password is never kept in a plain file."
-    )
+    if detail:
+        text = _(
+            "no usable system keyring ({detail}), so the password was not saved; {hint}. "
+            "The password is never kept in a plain file."
+        )
+    else:
+        text = _(
+            "no usable system keyring, so the password was not saved; {hint}. "
+            "The password is never kept in a plain file."
+        )
+    return text.format(detail=detail, hint=install_hint())
 
 
 def service_name(url: str) -> str:
@@ -57,13 +64,19 @@ def _backend() -> Any:
         import keyring.backends.fail
         import keyring.errors
     except ImportError:
-        raise KeyringUnavailableError(unavailable_message("the Python package keyring is missing")) from None
+        raise KeyringUnavailableError(
+            unavailable_message(_("the Python package keyring is missing"))
+        ) from None
     try:
         kr = keyring.get_keyring()
     except Exception as err:  # a broken backend configuration
         raise KeyringUnavailableError(unavailable_message(type(err).__name__)) from None
     if _insecure(kr):
-        raise KeyringUnavailableError(unavailable_message(f"only {type(kr).__module__}.{type(kr).__name__}"))
+        raise KeyringUnavailableError(
+            unavailable_message(
+                _("only {backend}").format(backend=f"{type(kr).__module__}.{type(kr).__name__}")
+            )
+        )
     return kr
 
 
@@ -86,11 +99,11 @@ def _translate(err: Exception) -> KeyringUnavailableError:
     import keyring.errors
 
     if isinstance(err, keyring.errors.KeyringLocked):
-        detail = "the keyring is locked"
+        detail = _("the keyring is locked")
     elif isinstance(err, keyring.errors.NoKeyringError):
-        detail = "no backend"
+        detail = _("no backend")
     elif isinstance(err, keyring.errors.InitError):
-        detail = "the keyring could not be opened"
+        detail = _("the keyring could not be opened")
     else:
         detail = type(err).__name__
     return KeyringUnavailableError(unavailable_message(detail))
@@ -108,7 +121,7 @@ def keyring_usable() -> tuple[bool, str]:
 def store_password(url: str, user: str, password: str) -> None:
     """Save the password for (feed URL, user); raise KeyringUnavailableError (nothing written)."""
     if not url.strip() or not user.strip():
-        raise KnownError("set the feed's address and user name first (antihjalte feed set URL --user U)")
+        raise KnownError(_("set the feed's address and user name first (antihjalte feed set URL --user U)"))
     kr = _backend()
     try:
         kr.set_password(service_name(url), user, password)

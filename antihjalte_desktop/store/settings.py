@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.core.settings_schema import BY_KEY, SCHEMA, Kind, Setting, lookup
 from antihjalte_desktop.core.text import loads_json, shown
 from antihjalte_desktop.errors import StoreError, UsageError
@@ -40,34 +41,56 @@ class Settings:
             return
         except safeio.NotRegularFileError as err:
             raise StoreError(
-                f"the settings file {err.path} is {safeio.describe_kind(err)}, not a file; "
-                "move it away (it was left as it is)"
+                _(
+                    "the settings file {path} is {kind}, not a file; move it away (it was left as it is)"
+                ).format(path=err.path, kind=safeio.describe_kind(err))
             ) from None
         except safeio.FileTooLargeError as err:
+            if safeio.just_over(err.size, err.limit):
+                text = _(
+                    "the settings file {path} is just over the {limit} a settings file may be; "
+                    "fix or move it away (it was left as it is)"
+                )
+            else:
+                text = _(
+                    "the settings file {path} is {size}, more than the {limit} a settings file may be; "
+                    "fix or move it away (it was left as it is)"
+                )
             raise StoreError(
-                f"the settings file {self.path} is {safeio.over_limit(err.size, err.limit)} a settings "
-                "file may be; fix or move it away (it was left as it is)"
+                text.format(
+                    path=self.path, size=safeio.size_text(err.size), limit=safeio.size_text(err.limit)
+                )
             ) from None
         except OSError as err:
-            raise StoreError(f"cannot read the settings file {self.path}: {err.strerror or err}") from None
+            raise StoreError(
+                _("cannot read the settings file {path}: {reason}").format(
+                    path=self.path, reason=safeio.os_reason(err)
+                )
+            ) from None
         try:
             data = _parse(raw)
         except ValueError as err:
             raise StoreError(
-                f"the settings file {self.path} is damaged ({err}); "
-                "fix or move it away (it was left as it is)"
+                _(
+                    "the settings file {path} is damaged ({reason}); "
+                    "fix or move it away (it was left as it is)"
+                ).format(path=self.path, reason=err)
             ) from None
         for key, value in data.items():
             setting = BY_KEY.get(key)
             if setting is None or setting.kind is Kind.PASSWORD:
-                self.problems.append(f"{shown(key)}: unknown setting, ignored")
+                self.problems.append(_("{key}: unknown setting, ignored").format(key=shown(key)))
                 continue
             try:
                 self._values[key] = setting.validate(value)
             except ValueError as err:
                 # Never kept, so never published: the default stands until the file is fixed.
                 msg = str(err) if str(err).startswith(key) else f"{key}: {err}"
-                self.problems.append(f"{msg}; the value in the settings file was ignored (using the default)")
+                self.problems.append(
+                    _("{problem}; the value in the settings file was ignored (using the default)").format(
+                        problem=msg
+                    )
+                )
         for p in self.problems:
             log.warning("settings: %s", p)
 
@@ -138,7 +161,9 @@ class Settings:
         except KeyError as err:
             raise UsageError(str(err.args[0])) from None
         if setting.kind is Kind.PASSWORD:
-            raise UsageError(f"{key} is kept in the system keyring: use `antihjalte feed login`")
+            raise UsageError(
+                _("{key} is kept in the system keyring: use `antihjalte feed login`").format(key=key)
+            )
         return setting
 
     def _save(self) -> None:
@@ -147,13 +172,17 @@ class Settings:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             write_atomic(self.path, data + b"\n")
         except OSError as err:
+            from antihjalte_desktop.store import safeio
+
             if err.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-                reason = "the disk is full (nothing was changed)"
+                reason = _("the disk is full (nothing was changed)")
             elif err.errno == errno.EROFS:
-                reason = "the disk is read-only (nothing was changed)"
+                reason = _("the disk is read-only (nothing was changed)")
             else:
-                reason = err.strerror or str(err)
-            raise StoreError(f"cannot save the settings to {self.path}: {reason}") from None
+                reason = safeio.os_reason(err)
+            raise StoreError(
+                _("cannot save the settings to {path}: {reason}").format(path=self.path, reason=reason)
+            ) from None
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
@@ -161,11 +190,13 @@ def _parse(raw: bytes) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise ValueError(f"it is not UTF-8 text (byte {err.start + 1})") from None
+        raise ValueError(_("it is not UTF-8 text (byte {byte})").format(byte=err.start + 1)) from None
     try:
         data = loads_json(text)
     except json.JSONDecodeError as err:
-        raise ValueError(f"not valid JSON at line {err.lineno}, column {err.colno}") from None
+        raise ValueError(
+            _("not valid JSON at line {line}, column {column}").format(line=err.lineno, column=err.colno)
+        ) from None
     if not isinstance(data, dict):
-        raise ValueError("not a JSON object")
+        raise ValueError(_("not a JSON object"))
     return data

@@ -458,7 +458,7 @@ def test_journal_import_follows_a_link_to_a_real_file(home: Path, tmp_path: Path
     link.symlink_to(real)
     r = run(home, "journal", "import", str(link))
     assert r.returncode == 0, one_line(r)
-    assert "Imported 1 entries" in r.stdout
+    assert "Imported 1 entry" in r.stdout
 
 
 @pytest.mark.parametrize("kind", ["fifo", "folder"])

@@ -90,7 +90,7 @@ def test_import_jrnl(cli: Cli, tmp_path: Path) -> None:
     f = tmp_path / "jrnl.json"
     item = {"title": "Hej.", "body": "Kropp", "date": "2023-01-02", "time": "08:30", "tags": ["@x"]}
     f.write_text(json.dumps({"tags": {"@x": 1}, "entries": [{**item, "starred": False}]}), encoding="utf-8")
-    assert "Imported 1 entries" in j(cli, "import", str(f))
+    assert "Imported 1 entry" in j(cli, "import", str(f))
     rows = json.loads(j(cli, "list", "--json"))
     assert (rows[0]["date"], rows[0]["title"], rows[0]["tags"]) == ("2023-01-02", "Hej.", ["x"])
     bad = tmp_path / "bad.json"
