@@ -711,6 +711,10 @@ def _after_start(app: App, instance: SingleInstance, paths: Paths) -> None:
     from antihjalte_desktop.store.logs import setup_file_logging
 
     setup_file_logging(paths)
+    import logging
+
+    for problem in app.profile.settings.problems:  # read before the log existed
+        logging.getLogger("antihjalte.settings").warning("settings: %s", problem)
     _quit_on_signals(app)
     instance.listen()
     app.start_services()

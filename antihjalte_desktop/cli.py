@@ -152,7 +152,10 @@ def _profile(args: argparse.Namespace) -> Any:
     from antihjalte_desktop.store.paths import Paths
     from antihjalte_desktop.store.profile import Profile
 
-    return Profile(Paths.resolve(args.home))
+    prof = Profile(Paths.resolve(args.home))
+    for problem in prof.settings.problems:
+        _warn(_("settings: {problem}").format(problem=problem))
+    return prof
 
 
 def _parse_day(profile: Any, text: str) -> date:
@@ -172,7 +175,7 @@ def _warn(text: str) -> None:
     line) is shown with control characters escaped."""
     from antihjalte_desktop.core.text import printable
 
-    sys.stderr.write(f"antihjalte: {printable(text)}\n")
+    sys.stderr.write(f"antihjalte: {printable(text)}\n")  # untranslated: the program name
 
 
 def _check_argv(argv: Sequence[str]) -> None:
@@ -562,7 +565,7 @@ def main(
         if args.version:
             from antihjalte_desktop import version
 
-            print(f"antihjalte {version()}")
+            print(f"antihjalte {version()}")  # untranslated: --version is machine-read
             return 0
         if args.command is None:
             return run_app(args)

@@ -91,8 +91,9 @@ class Settings:
                         problem=msg
                     )
                 )
-        for p in self.problems:
-            log.warning("settings: %s", p)
+        if log.hasHandlers():  # the app's log file; the command line says them itself (cli._profile)
+            for p in self.problems:
+                log.warning("settings: %s", p)
 
     def reload(self) -> list[str]:
         """Read the file again (another process, e.g. ``antihjalte config set``, may have changed it);
