@@ -9,6 +9,7 @@ Labels and help are marked for translation (context "settings").
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,6 +74,12 @@ class Setting:
             if t.startswith("["):
                 try:
                     value = loads_json(t)
+                except json.JSONDecodeError as err:
+                    raise ValueError(
+                        _("{key}: not a JSON array (invalid JSON at line {line}, column {column})").format(
+                            key=self.key, line=err.lineno, column=err.colno
+                        )
+                    ) from None
                 except ValueError as err:
                     raise ValueError(
                         _("{key}: not a JSON array: {reason}").format(key=self.key, reason=err)

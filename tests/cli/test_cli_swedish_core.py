@@ -164,6 +164,13 @@ def test_plan_edit_and_remove_errors(ah: Run) -> None:
         ("me.name", "x" * 201, "the limit is 200 characters", "högst 200 tecken"),
         ("me.name", "Anna\x1b[31m", "control character U+001B (ESC)", "styrtecknet U+001B (ESC)"),
         ("handover.items", "[1, 2]", "takes a list of texts", "ska vara en lista med texter"),
+        (
+            "handover.items",
+            "[1,",
+            "not a JSON array (invalid JSON at line 1, column 4)",
+            "ingen giltig JSON-lista (fel på rad 1, kolumn 4)",
+        ),
+        ("team.roster", "[" * 5000, "nested too deeply", "för djupt nästlad: mer än ungefär 1 000 nivåer"),
         ("me.nam", "Anna", "unknown setting 'me.nam'", "det finns ingen inställning som heter ”me.nam”"),
     ],
 )
