@@ -124,7 +124,7 @@ class Setting:
             if value not in self.choices:
                 raise ValueError(
                     _("{key} must be one of: {choices}").format(
-                        key=self.key, choices=", ".join(repr(c) for c in self.choices)
+                        key=self.key, choices=", ".join(shown(c) for c in self.choices)
                     )
                 )
         elif k is Kind.LIST:

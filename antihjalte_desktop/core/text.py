@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from antihjalte_desktop.core.i18n import N_, _
+from antihjalte_desktop.core.i18n import N_, _, language
 
 # C0 controls (tab and newline included: one message is one line), DEL, C1 controls, the
 # line and paragraph separators, the bidi embeddings, overrides, isolates and marks, the
@@ -148,9 +148,11 @@ def drop_controls(text: str, *, newline: str | None = None) -> str:
 
 
 def shown(text: str, limit: int = 80) -> str:
-    """``text`` quoted for a message, with control characters escaped and cut at ``limit``."""
+    """``text`` quoted for a message (“…” in English, ”…” in Swedish), with control characters
+    escaped and cut at ``limit``."""
     cut = text if len(text) <= limit else text[:limit] + "…"
-    return "“" + _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", cut) + "”"
+    opening = "”" if language() == "sv" else "“"
+    return opening + _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", cut) + "”"
 
 
 def loads_json(text: str | bytes) -> Any:

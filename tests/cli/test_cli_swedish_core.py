@@ -152,8 +152,13 @@ def test_plan_edit_and_remove_errors(ah: Run) -> None:
         ("feed.sync_minutes", "5", "must be at least 15", "måste vara minst 15"),
         ("reminders.start_time", "25:00", "takes a time as HH:MM", "ska vara en tid som TT:MM"),
         ("app.autostart", "kanske", "takes true or false", "ska vara true eller false"),
-        ("ui.language", "de", "must be one of", "måste vara något av"),
-        ("me.email", "anna.kommun.se", "not an e-mail address", "är ingen mejladress"),
+        ("ui.language", "de", "must be one of", "ui.language måste vara något av: ””, ”sv”, ”en”"),
+        (
+            "me.email",
+            "anna.kommun.se",
+            "not an e-mail address",
+            "me.email: ”anna.kommun.se” är ingen mejladress",
+        ),
         ("holidays.country", "S", "two-letter country code", "landskod med två bokstäver"),
         (
             "feed.location",
