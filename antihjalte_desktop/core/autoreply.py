@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from antihjalte_desktop.core.dates import format_day
+from antihjalte_desktop.core.i18n import N_, _
 
 DEFAULT_TEMPLATES = {
     "sv": (
@@ -71,7 +72,7 @@ def find_contact(name: str, roster: list[str]) -> Contact:
 
 
 def template_fields(template: str) -> set[str]:
-    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+    return {f for _text, f, _spec, _conv in string.Formatter().parse(template) if f}
 
 
 def check_template(template: str) -> None:
@@ -79,19 +80,39 @@ def check_template(template: str) -> None:
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as err:
-        raise ValueError(f"malformed template: {err}") from None
-    for _, field, spec, conversion in parts:
+        raise ValueError(_("malformed template: {reason}").format(reason=_python_reason(str(err)))) from None
+    for _text, field, spec, conversion in parts:
         if field == "":
-            raise ValueError("an empty placeholder {} names nothing; write e.g. {day}")
+            raise ValueError(_("an empty placeholder {{}} names nothing; write e.g. {{day}}").format())
         if field and (spec or conversion):
-            raise ValueError(f"write the placeholder as {{{field}}}, without a format or conversion")
+            raise ValueError(
+                _("write the placeholder as {placeholder}, without a format or conversion").format(
+                    placeholder="{" + field + "}"
+                )
+            )
     fields = template_fields(template)
-    unknown = fields - set(PLACEHOLDERS)
+    unknown = sorted(fields - set(PLACEHOLDERS))
     if unknown:
         raise ValueError(
-            f"unknown placeholder(s) {', '.join(sorted('{' + u + '}' for u in unknown))}; "
-            f"known: {', '.join('{' + p + '}' for p in PLACEHOLDERS)}"
+            _("unknown placeholder(s) {unknown}; known: {known}").format(
+                unknown=", ".join("{" + u + "}" for u in unknown),
+                known=", ".join("{" + p + "}" for p in PLACEHOLDERS),
+            )
         )
+
+
+# What str.format says about a malformed template: Python's own words, which the catalog puts in
+# the user's language.
+_PYTHON_REASONS = {
+    N_("Single '}' encountered in format string"),
+    N_("Single '{' encountered in format string"),
+    N_("expected '}' before end of string"),
+    N_("unexpected '{' in field name"),
+}
+
+
+def _python_reason(reason: str) -> str:
+    return _(reason) if reason in _PYTHON_REASONS else reason
 
 
 # A placeholder, or a doubled brace that stands for a literal one (as in str.format).

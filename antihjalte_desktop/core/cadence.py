@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from antihjalte_desktop.core.i18n import _, ngettext
 from antihjalte_desktop.core.workdays import WorkCalendar
 
 
@@ -42,19 +43,26 @@ class CadenceStatus:
         }
 
     def describe(self) -> str:
+        """One line on the cadence, in the process's language (``status``; English in ``--json``)."""
         if self.state is CadenceState.OFF:
-            return "no cadence set"
+            return _("no cadence set")
         assert self.due_by is not None
         due = self.due_by.isoformat()
+        nxt = self.next_day.isoformat() if self.next_day else ""
+        n = self.overdue_workdays
         if self.state is CadenceState.KEPT:
-            return f"cadence kept: next day {self.next_day} (due by {due})"
+            return _("cadence kept: next day {next} (due by {due})").format(next=nxt, due=due)
         if self.state is CadenceState.UNPLANNED:
-            return f"plan your next antihjälte day by {due}"
+            return _("plan your next antihjälte day by {due}").format(due=due)
         if self.state is CadenceState.LATE:
-            return (
-                f"next day {self.next_day} is {self.overdue_workdays} workdays after the cadence date {due}"
-            )
-        return f"overdue by {self.overdue_workdays} workdays (was due by {due})"
+            return ngettext(
+                "next day {next} is {n} workday after the cadence date {due}",
+                "next day {next} is {n} workdays after the cadence date {due}",
+                n,
+            ).format(next=nxt, n=n, due=due)
+        return ngettext(
+            "overdue by {n} workday (was due by {due})", "overdue by {n} workdays (was due by {due})", n
+        ).format(n=n, due=due)
 
 
 def cadence_status(days: list[date], every_weeks: int, today: date, calendar: WorkCalendar) -> CadenceStatus:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from antihjalte_desktop.core.i18n import _, language
 from antihjalte_desktop.errors import UsageError
 
 # Monday = 0. Both languages, full and short forms; "tors"/"tis" as Swedes abbreviate.
@@ -102,7 +103,7 @@ def parse_day(text: str, today: date) -> date:
     if key in _WEEKDAYS:
         ahead = (_WEEKDAYS[key] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
-    first, _, rest = key.partition(" ")
+    first, _sep, rest = key.partition(" ")
     if first in _NEXT and rest in _WEEKDAYS:
         next_monday = today + timedelta(days=7 - today.weekday())
         return next_monday + timedelta(days=_WEEKDAYS[rest])
@@ -118,10 +119,15 @@ def parse_day(text: str, today: date) -> date:
             raise _unreadable(text)
         day = _day_and_month(text, today, int(m["d"]), _MONTHS[m["m"]], m["y"])
         if m["wd"] is not None and _WEEKDAYS[m["wd"]] != day.weekday():
-            name = WEEKDAY_NAMES["en"]
+            lang = language()
+            name = WEEKDAY_NAMES[lang]
             raise UsageError(
-                f"{text!r} does not add up: {format_day(day, 'en', with_weekday=False, with_year=True)} "
-                f"is a {name[day.weekday()]}, not a {name[_WEEKDAYS[m['wd']]]}"
+                _("{text!r} does not add up: {date} is a {weekday}, not a {typed}").format(
+                    text=text,
+                    date=format_day(day, lang, with_weekday=False, with_year=True),
+                    weekday=name[day.weekday()],
+                    typed=name[_WEEKDAYS[m["wd"]]],
+                )
             )
         return day
     raise _unreadable(text)
@@ -129,22 +135,34 @@ def parse_day(text: str, today: date) -> date:
 
 def _unreadable(text: str) -> UsageError:
     return UsageError(
-        f"cannot read {text!r} as a day: use a date (4 december, 4/12, 2026-12-04), "
-        "today, tomorrow or a weekday (fri, fre, next friday)"
+        _(
+            "cannot read {text!r} as a day: use a date (4 december, 4/12, 2026-12-04), "
+            "today, tomorrow or a weekday (fri, fre, next friday)"
+        ).format(text=text)
     )
 
 
 def _checked(text: str, year: int, month: int, day: int) -> date:
     """The date, or a usage error that says what is wrong with it."""
     if not 1 <= month <= 12:
-        raise UsageError(f"{text!r} is not a date: there is no month {month}")
+        raise UsageError(
+            _("{text!r} is not a date: there is no month {month}").format(text=text, month=month)
+        )
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise UsageError(f"{text!r} is out of range: use a date from {FIRST_YEAR} to {LAST_YEAR}")
+        raise UsageError(
+            _("{text!r} is out of range: use a date from {first} to {last}").format(
+                text=text, first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
     try:
         return date(year, month, day)
     except ValueError:
-        name = MONTH_NAMES["en"][month - 1]
-        raise UsageError(f"{text!r} is not a date: {name} {year} has no day {day}") from None
+        name = MONTH_NAMES[language()][month - 1]
+        raise UsageError(
+            _("{text!r} is not a date: {month} {year} has no day {day}").format(
+                text=text, month=name, year=year, day=day
+            )
+        ) from None
 
 
 def _day_and_month(text: str, today: date, day: int, month: int, year: str | None) -> date:
@@ -152,7 +170,9 @@ def _day_and_month(text: str, today: date, day: int, month: int, year: str | Non
     if year is not None:
         return _checked(text, int(year), month, day)
     if not 1 <= month <= 12:
-        raise UsageError(f"{text!r} is not a date: there is no month {month}")
+        raise UsageError(
+            _("{text!r} is not a date: there is no month {month}").format(text=text, month=month)
+        )
     # 29 February comes back within eight years; every other day within one.
     for y in range(today.year, today.year + 9):
         try:
@@ -161,7 +181,11 @@ def _day_and_month(text: str, today: date, day: int, month: int, year: str | Non
             continue
         if found >= today:
             return _checked(text, y, month, day)
-    raise UsageError(f"{text!r} is not a date: {MONTH_NAMES['en'][month - 1]} has no day {day}")
+    raise UsageError(
+        _("{text!r} is not a date: {month} has no day {day}").format(
+            text=text, month=MONTH_NAMES[language()][month - 1], day=day
+        )
+    )
 
 
 def days_from_today(days: int, lang: str) -> str:
@@ -170,14 +194,14 @@ def days_from_today(days: int, lang: str) -> str:
     The one place for this wording."""
     sv = lang == "sv"
     if days == 0:
-        return "i dag" if sv else "today"
+        return "i dag" if sv else "today"  # untranslated: chosen by lang
     if days == 1:
-        return "i morgon" if sv else "tomorrow"
+        return "i morgon" if sv else "tomorrow"  # untranslated: chosen by lang
     if days == -1:
-        return "i går" if sv else "yesterday"
+        return "i går" if sv else "yesterday"  # untranslated: chosen by lang
     if days > 1:
-        return f"om {days} dagar" if sv else f"in {days} days"
-    return f"för {-days} dagar sedan" if sv else f"{-days} days ago"
+        return f"om {days} dagar" if sv else f"in {days} days"  # untranslated: chosen by lang
+    return f"för {-days} dagar sedan" if sv else f"{-days} days ago"  # untranslated: chosen by lang
 
 
 def format_day(day: date, lang: str, *, with_weekday: bool = True, with_year: bool = False) -> str:

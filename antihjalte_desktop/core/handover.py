@@ -132,20 +132,25 @@ def find_item(items: list[HandoverItem], wanted: str, cover: str = "") -> Handov
 
 def handover_message(day_text: str, until_text: str, cover: str, tasks: list[HandoverTask], lang: str) -> str:
     """A ready text for mail or chat: what goes to whom, and until when."""
+    # Every text below is untranslated: the message follows ``lang`` (--lang, or the settings).
     if lang == "sv":
         lines = [f"Hej! Jag har en planeringsdag {day_text} och är tillbaka {until_text}."]
         if cover:
-            lines.append(f"{cover} täcker upp för mig och har min telefon under dagen.")
+            lines.append(
+                f"{cover} täcker upp för mig och har min telefon under dagen."  # untranslated: chosen by lang
+            )
         if tasks:
-            lines.append("De här uppgifterna lämnar jag över:")
+            lines.append("De här uppgifterna lämnar jag över:")  # untranslated: chosen by lang
             lines += [f"- {t.text} → {t.to}" for t in tasks]
-        lines.append("Tack för hjälpen!")
+        lines.append("Tack för hjälpen!")  # untranslated: chosen by lang
     else:
         lines = [f"Hi! I have a focus day {day_text} and will be back {until_text}."]
         if cover:
-            lines.append(f"{cover} covers for me and has my phone during the day.")
+            lines.append(
+                f"{cover} covers for me and has my phone during the day."  # untranslated: chosen by lang
+            )
         if tasks:
-            lines.append("I am passing on these tasks:")
+            lines.append("I am passing on these tasks:")  # untranslated: chosen by lang
             lines += [f"- {t.text} → {t.to}" for t in tasks]
-        lines.append("Thanks for the help!")
+        lines.append("Thanks for the help!")  # untranslated: chosen by lang
     return "\n".join(lines)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
+from antihjalte_desktop.core.i18n import _
+
 JSON_FORMAT = "antihjalte-journal"
 JSON_VERSION = 1
 TITLE_MAX = 120
@@ -55,13 +57,13 @@ class Entry:
     def from_json(cls, data: Mapping[str, Any]) -> Entry:
         """Raises ValueError when ``data`` is not an entry."""
         if not isinstance(data, Mapping):
-            raise ValueError("an entry must be a JSON object")
+            raise ValueError(_("an entry must be a JSON object"))
         day = _parse_date(data.get("date"), "date")
         if day is None:
-            raise ValueError("an entry needs a date (YYYY-MM-DD)")
+            raise ValueError(_("an entry needs a date (YYYY-MM-DD)"))
         tags = data.get("tags") or []
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise ValueError("tags must be a list of strings")
+            raise ValueError(_("tags must be a list of strings"))
         return Entry(
             day=day,
             title=_str(data.get("title")),
@@ -106,7 +108,9 @@ def _parse_date(value: Any, what: str) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise ValueError(f"{what} must be YYYY-MM-DD, not {value!r}") from None
+        raise ValueError(
+            _("{what} must be YYYY-MM-DD, not {value!r}").format(what=what, value=value)
+        ) from None
 
 
 def derive_title(title: str, body: str) -> str:
@@ -276,13 +280,13 @@ def from_markdown(text: str) -> Entry:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.startswith("---\n"):
-        raise ValueError("no front matter (a first line of ---)")
+        raise ValueError(_("no front matter (a first line of ---)"))
     end = text.find("\n---\n", 3)
     if end < 0:
         if text.endswith("\n---"):
             end, body = len(text) - 4, ""
         else:
-            raise ValueError("the front matter has no closing ---")
+            raise ValueError(_("the front matter has no closing ---"))
     else:
         body = text[end + 5 :]
     meta: dict[str, Any] = {}
@@ -326,11 +330,13 @@ def from_json_document(data: Any) -> list[Entry]:
     if isinstance(data, list):
         return [Entry.from_json(e).with_derived_title() for e in data]
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise ValueError("not a journal export (no list of entries)")
+        raise ValueError(_("not a journal export (no list of entries)"))
     if data.get("format") == JSON_FORMAT:
         version = data.get("version", 1)
         if not isinstance(version, int) or version > JSON_VERSION:
-            raise ValueError(f"written by a newer Antihjälte (format version {version})")
+            raise ValueError(
+                _("written by a newer Antihjälte (format version {version})").format(version=version)
+            )
         return [Entry.from_json(e).with_derived_title() for e in data["entries"]]
     if all(isinstance(e, dict) and "time" in e and "date" in e for e in data["entries"]):
         return [from_jrnl(e) for e in data["entries"]]
@@ -341,13 +347,13 @@ def from_jrnl(item: Mapping[str, Any]) -> Entry:
     """One entry of ``jrnl --export json``: title, body, date, time, tags ("@tag"), starred.
     The time (local, as jrnl keeps it) becomes the created time; a star becomes the tag "starred"."""
     if not isinstance(item, Mapping):
-        raise ValueError("a jrnl entry must be a JSON object")
+        raise ValueError(_("a jrnl entry must be a JSON object"))
     day = _parse_date(item.get("date"), "date")
     if day is None:
-        raise ValueError("a jrnl entry needs a date")
+        raise ValueError(_("a jrnl entry needs a date"))
     time = _str(item.get("time")) or "00:00"
     if not re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", time):
-        raise ValueError(f"a jrnl time must be HH:MM, not {time!r}")
+        raise ValueError(_("a jrnl time must be HH:MM, not {time!r}").format(time=time))
     if len(time) <= 5:
         time += ":00"
     raw_tags = item.get("tags") or []

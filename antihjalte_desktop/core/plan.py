@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from antihjalte_desktop.core.i18n import _, language
 from antihjalte_desktop.errors import RefusedError
 
 if TYPE_CHECKING:
@@ -80,14 +81,17 @@ def refusal(day: date, today: date, calendar: WorkCalendar, *, force: bool = Fal
     if r is None:
         return None
     if r.kind is RefusalKind.PAST:
-        return f"{day.isoformat()} is in the past"
+        return _("{day} is in the past").format(day=day.isoformat())
     if r.kind is RefusalKind.WEEKEND:
-        weekday = "Saturday" if day.weekday() == 5 else "Sunday"
-        return f"{day.isoformat()} is a {weekday} (use --force to plan it anyway)"
+        weekday = _("Saturday") if day.weekday() == 5 else _("Sunday")
+        return _("{day} is a {weekday} (use --force to plan it anyway)").format(
+            day=day.isoformat(), weekday=weekday
+        )
     assert r.holiday is not None
-    return (
-        f"{day.isoformat()} is a public holiday ({r.holiday.name_sv} / {r.holiday.name_en}) "
-        "(use --force to plan it anyway)"
+    # English names both (the day is Swedish); in Swedish the Swedish name says it all.
+    name = r.holiday.name_sv if language() == "sv" else f"{r.holiday.name_sv} / {r.holiday.name_en}"
+    return _("{day} is a public holiday ({holiday}) (use --force to plan it anyway)").format(
+        day=day.isoformat(), holiday=name
     )
 
 

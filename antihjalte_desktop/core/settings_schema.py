@@ -9,6 +9,7 @@ Labels and help are marked for translation (context "settings").
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from antihjalte_desktop.core.autoreply import DEFAULT_TEMPLATES, check_template, parse_roster_entry
-from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
+from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP, _
 from antihjalte_desktop.core.text import control_problem, loads_json, shown
 
 
@@ -57,7 +58,9 @@ class Setting:
             try:
                 value: Any = int(text.strip())
             except ValueError:
-                raise ValueError(f"{self.key} takes a whole number, not {text!r}") from None
+                raise ValueError(
+                    _("{key} takes a whole number, not {text!r}").format(key=self.key, text=text)
+                ) from None
         elif k is Kind.BOOL:
             t = text.strip().lower()
             if t in ("1", "true", "yes", "on", "ja", "på"):
@@ -65,14 +68,22 @@ class Setting:
             elif t in ("0", "false", "no", "off", "nej", "av"):
                 value = False
             else:
-                raise ValueError(f"{self.key} takes true or false, not {text!r}")
+                raise ValueError(_("{key} takes true or false, not {text!r}").format(key=self.key, text=text))
         elif k is Kind.LIST:
             t = text.strip()
             if t.startswith("["):
                 try:
                     value = loads_json(t)
+                except json.JSONDecodeError as err:
+                    raise ValueError(
+                        _("{key}: not a JSON array (invalid JSON at line {line}, column {column})").format(
+                            key=self.key, line=err.lineno, column=err.colno
+                        )
+                    ) from None
                 except ValueError as err:
-                    raise ValueError(f"{self.key}: not a JSON array: {err}") from None
+                    raise ValueError(
+                        _("{key}: not a JSON array: {reason}").format(key=self.key, reason=err)
+                    ) from None
             else:
                 value = [p.strip() for p in t.split(";") if p.strip()]
         elif k is Kind.TEXT:
@@ -88,47 +99,67 @@ class Setting:
         k = self.kind
         if k is Kind.INT:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError(f"{self.key} takes a whole number")
+                raise ValueError(_("{key} takes a whole number").format(key=self.key))
             if self.minimum is not None and value < self.minimum:
-                raise ValueError(f"{self.key} must be at least {self.minimum}")
+                raise ValueError(
+                    _("{key} must be at least {minimum}").format(key=self.key, minimum=self.minimum)
+                )
             if self.maximum is not None and value > self.maximum:
-                raise ValueError(f"{self.key} must be at most {self.maximum}")
+                raise ValueError(
+                    _("{key} must be at most {maximum}").format(key=self.key, maximum=self.maximum)
+                )
         elif k is Kind.BOOL:
             if not isinstance(value, bool):
-                raise ValueError(f"{self.key} takes true or false")
+                raise ValueError(_("{key} takes true or false").format(key=self.key))
         elif k is Kind.TIME:
             if not isinstance(value, str) or not _TIME.match(value):
-                raise ValueError(f"{self.key} takes a time as HH:MM (24-hour), not {value!r}")
+                raise ValueError(
+                    _("{key} takes a time as HH:MM (24-hour), not {value!r}").format(
+                        key=self.key, value=value
+                    )
+                )
             h, m = map(int, value.split(":"))
             value = f"{h:02d}:{m:02d}"
         elif k is Kind.CHOICE:
             if value not in self.choices:
-                raise ValueError(f"{self.key} must be one of: {', '.join(repr(c) for c in self.choices)}")
+                raise ValueError(
+                    _("{key} must be one of: {choices}").format(
+                        key=self.key, choices=", ".join(shown(c) for c in self.choices)
+                    )
+                )
         elif k is Kind.LIST:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValueError(f"{self.key} takes a list of texts")
+                raise ValueError(_("{key} takes a list of texts").format(key=self.key))
             value = [v.strip() for v in value if v.strip()]
             limit = self.max_length or MAX_LIST_ENTRY
             for v in value:
                 problem = control_problem(v)
                 if problem:
-                    raise ValueError(f"{self.key}: the entry {shown(v, 40)} {problem}")
+                    raise ValueError(
+                        _("{key}: the entry {entry} {problem}").format(
+                            key=self.key, entry=shown(v, 40), problem=problem
+                        )
+                    )
                 if len(v) > limit:
                     raise ValueError(
-                        f"{self.key}: the entry {shown(v, 40)} is {len(v):,} characters long; "
-                        f"the limit is {limit} characters per entry"
+                        _(
+                            "{key}: the entry {entry} is {length:,} characters long; "
+                            "the limit is {limit} characters per entry"
+                        ).format(key=self.key, entry=shown(v, 40), length=len(v), limit=limit)
                     )
         elif k in (Kind.STR, Kind.TEXT, Kind.PASSWORD):
             if not isinstance(value, str):
-                raise ValueError(f"{self.key} takes a text")
+                raise ValueError(_("{key} takes a text").format(key=self.key))
             if k is Kind.TEXT:
                 value = value.replace("\r\n", "\n")  # a text written on Windows
             problem = control_problem(value, allow="\n\t" if k is Kind.TEXT else "")
             if problem:
-                raise ValueError(f"{self.key} {problem}")
+                raise ValueError(_("{key} {problem}").format(key=self.key, problem=problem))
             if self.max_length is not None and len(value) > self.max_length:
                 raise ValueError(
-                    f"{self.key} is {len(value):,} characters long; the limit is {self.max_length} characters"
+                    _("{key} is {length:,} characters long; the limit is {limit} characters").format(
+                        key=self.key, length=len(value), limit=self.max_length
+                    )
                 )
         if self.check is not None:
             self.check(value)
@@ -179,24 +210,34 @@ def _check_template(value: Any) -> None:
     check_template(value)
 
 
+def holds_credentials(value: Any) -> bool:
+    """Whether an address (or any address of a list) carries a user name or password
+    (``https://anna:secret@host/``); the settings dialog asks this to word its refusal."""
+    return any(
+        isinstance(v, str) and "://" in v and "@" in v.split("://", 1)[1].split("/", 1)[0]
+        for v in (value if isinstance(value, list) else [value])
+    )
+
+
 def _check_no_credentials(value: Any) -> None:
     """A feed address never carries a password (it would sit in the settings file in clear)."""
-    for v in value if isinstance(value, list) else [value]:
-        if "://" in v and "@" in v.split("://", 1)[1].split("/", 1)[0]:
-            raise ValueError(
+    if holds_credentials(value):
+        raise ValueError(
+            _(
                 "a feed address must not hold a user name or password: put the user name in "
                 "feed.user and the password in the keyring (antihjalte feed login)"
             )
+        )
 
 
 def _check_country(value: Any) -> None:
     if not re.fullmatch(r"[A-Za-z]{2}", value):
-        raise ValueError("holidays.country takes a two-letter country code such as SE")
+        raise ValueError(_("holidays.country takes a two-letter country code such as SE"))
 
 
 def _check_email(value: Any) -> None:
     if value and not re.fullmatch(r"[^@\s\"<>]+@[^@\s\"<>]+\.[^@\s\"<>]+", value):
-        raise ValueError(f"me.email: not an e-mail address: {shown(value)}")
+        raise ValueError(_("me.email: not an e-mail address: {value}").format(value=shown(value)))
 
 
 def _check_roster(value: Any) -> None:
@@ -206,13 +247,16 @@ def _check_roster(value: Any) -> None:
         contact = parse_roster_entry(entry)
         if len(contact.name) > MAX_NAME:
             raise ValueError(
-                f"team.roster: the name in {shown(entry, 40)} is {len(contact.name):,} characters long; "
-                f"the limit is {MAX_NAME} characters"
+                _(
+                    "team.roster: the name in {entry} is {length:,} characters long; the limit is {limit} characters"
+                ).format(entry=shown(entry, 40), length=len(contact.name), limit=MAX_NAME)
             )
         if len(contact.email) > MAX_EMAIL:
             raise ValueError(
-                f"team.roster: the e-mail address in {shown(entry, 40)} is {len(contact.email):,} "
-                f"characters long; the limit is {MAX_EMAIL} characters"
+                _(
+                    "team.roster: the e-mail address in {entry} is {length:,} characters long; "
+                    "the limit is {limit} characters"
+                ).format(entry=shown(entry, 40), length=len(contact.email), limit=MAX_EMAIL)
             )
 
 
@@ -312,5 +356,10 @@ def lookup(key: str) -> Setting:
         return BY_KEY[key]
     except KeyError:
         close = [k for k in BY_KEY if key.split(".")[-1] in k]
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise KeyError(f"unknown setting {key!r}{hint}; `antihjalte config list` shows them all") from None
+        if close:
+            text = _(
+                "unknown setting {key!r} (did you mean {close}?); `antihjalte config list` shows them all"
+            )
+        else:
+            text = _("unknown setting {key!r}; `antihjalte config list` shows them all")
+        raise KeyError(text.format(key=key, close=", ".join(close))) from None

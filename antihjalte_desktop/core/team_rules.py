@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.errors import RefusedError
 
 KIND_ORDER = {"hero": 0, "focus": 1, "away": 2}
@@ -95,16 +96,20 @@ def issue_warnings(issues: Iterable[PlanIssue], *, force: bool = False) -> list[
         if issue.kind == "own_hero_week":
             if not force:
                 raise RefusedError(
-                    f"{iso} is in your own week as veckans hjälte ({issue.person}); "
-                    "plan it anyway with --force"
+                    _(
+                        "{day} is in your own week as veckans hjälte ({hero}); plan it anyway with --force"
+                    ).format(day=iso, hero=issue.person)
                 )
         elif issue.kind == "cover_away":
-            warnings.append(f"your cover {issue.person} is away on {iso}")
+            warnings.append(_("your cover {cover} is away on {day}").format(cover=issue.person, day=iso))
         elif issue.kind == "cover_focus":
-            warnings.append(f"your cover {issue.person} has an antihjälte day on {iso} too")
+            warnings.append(
+                _("your cover {cover} has an antihjälte day on {day} too").format(cover=issue.person, day=iso)
+            )
         elif issue.kind == "too_many":
             warnings.append(
-                f"{len(issue.people)} already have an antihjälte day on {iso} ({', '.join(issue.people)}); "
-                f"the team's limit is {issue.limit}"
+                _(
+                    "{n} already have an antihjälte day on {day} ({people}); the team's limit is {limit}"
+                ).format(n=len(issue.people), day=iso, people=", ".join(issue.people), limit=issue.limit)
             )
     return warnings

@@ -14,6 +14,8 @@ import json
 import re
 from typing import Any
 
+from antihjalte_desktop.core.i18n import N_, _, language
+
 # C0 controls (tab and newline included: one message is one line), DEL, C1 controls, the
 # line and paragraph separators, the bidi embeddings, overrides, isolates and marks, the
 # BOM / zero-width no-break space, and lone surrogates (undecodable bytes under surrogateescape).
@@ -84,7 +86,7 @@ def print_json(data: object) -> None:
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-MAX_JSON_NESTING = "about 1,000"
+MAX_JSON_NESTING = N_("about 1,000")
 
 
 def has_surrogate(text: str) -> bool:
@@ -95,20 +97,20 @@ def describe_char(ch: str) -> str:
     """``U+001B (ESC)``: a character named so that a reader can find it."""
     names = {
         "\x00": "NUL",
-        "\t": "a tab",
-        "\n": "a line break",
-        "\r": "a carriage return",
+        "\t": N_("a tab"),
+        "\n": N_("a line break"),
+        "\r": N_("a carriage return"),
         "\x1b": "ESC",
         "\x7f": "DEL",
         "\x85": "NEL",
-        "\u2028": "a line separator",
-        "\u2029": "a paragraph separator",
+        "\u2028": N_("a line separator"),
+        "\u2029": N_("a paragraph separator"),
     }
     code = f"U+{ord(ch):04X}"
     if "\ud800" <= ch <= "\udfff":
-        return f"{code} (not valid UTF-8 text)"
+        return _("{code} (not valid UTF-8 text)").format(code=code)
     name = names.get(ch)
-    return f"{code} ({name})" if name else code
+    return f"{code} ({_(name)})" if name else code
 
 
 def control_problem(text: str, *, allow: str = "") -> str | None:
@@ -119,8 +121,10 @@ def control_problem(text: str, *, allow: str = "") -> str | None:
         if ch in allow:
             continue
         if "\ud800" <= ch <= "\udfff":
-            return "is not valid UTF-8 text"
-        return f"holds the control character {describe_char(ch)}, which is not allowed here"
+            return _("is not valid UTF-8 text")
+        return _("holds the control character {char}, which is not allowed here").format(
+            char=describe_char(ch)
+        )
     return None
 
 
@@ -144,9 +148,11 @@ def drop_controls(text: str, *, newline: str | None = None) -> str:
 
 
 def shown(text: str, limit: int = 80) -> str:
-    """``text`` quoted for a message, with control characters escaped and cut at ``limit``."""
+    """``text`` quoted for a message (“…” in English, ”…” in Swedish), with control characters
+    escaped and cut at ``limit``."""
     cut = text if len(text) <= limit else text[:limit] + "…"
-    return "“" + _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", cut) + "”"
+    opening = "”" if language() == "sv" else "“"
+    return opening + _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", cut) + "”"
 
 
 def loads_json(text: str | bytes) -> Any:
@@ -154,4 +160,6 @@ def loads_json(text: str | bytes) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        raise ValueError(f"nested too deeply: more than {MAX_JSON_NESTING} levels") from None
+        raise ValueError(
+            _("nested too deeply: more than {levels} levels").format(levels=_(MAX_JSON_NESTING))
+        ) from None

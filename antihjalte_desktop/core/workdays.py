@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP
+from antihjalte_desktop.core.i18n import QT_TRANSLATE_NOOP, _
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,9 @@ def compute_holidays(country: str, year: int) -> dict[date, Holiday]:
         from antihjalte_desktop.errors import KnownError
 
         raise KnownError(
-            f"holidays.country {country!r} is not a country the holidays package knows"
+            _("holidays.country {country!r} is not a country the holidays package knows").format(
+                country=country
+            )
         ) from None
     langs = getattr(cls, "supported_languages", ()) or ()
 

@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from antihjalte_desktop.core.cadence import CadenceState, CadenceStatus, cadence_status
 from antihjalte_desktop.core.handover import HandoverItem, HandoverTask, default_items
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.core.plan import FocusDay, Refusal, check_plannable, plannability
 from antihjalte_desktop.core.suggest import OVERDUE_WINDOW, Suggestion, suggest_day
 from antihjalte_desktop.errors import RefusedError
@@ -160,9 +161,11 @@ class Planning:
         """Take ``day`` out with everything it held (returned, and kept for undo)."""
         snap = self._profile.plan.snapshot(day)
         if snap is None:
-            raise RefusedError(f"{day.isoformat()} is not planned")
+            raise RefusedError(_("{day} is not planned").format(day=day.isoformat()))
         if day < self.today():
-            raise RefusedError(f"{day.isoformat()} is over: past days stay in the plan as history")
+            raise RefusedError(
+                _("{day} is over: past days stay in the plan as history").format(day=day.isoformat())
+            )
         self._profile.plan.remove_day(day)
         self._push(Command(CommandKind.REMOVE, day, snapshot=snap))
         self._changed(source)
@@ -191,20 +194,26 @@ class Planning:
         p = self._profile
         fd = p.plan.get_day(old)
         if fd is None:
-            raise RefusedError(f"{old.isoformat()} is not planned")
+            raise RefusedError(_("{day} is not planned").format(day=old.isoformat()))
         if old < self.today():
-            raise RefusedError(f"{old.isoformat()} is over: past days stay in the plan as history")
+            raise RefusedError(
+                _("{day} is over: past days stay in the plan as history").format(day=old.isoformat())
+            )
         if new == old:
-            raise RefusedError(f"the day is already on {old.isoformat()}")
+            raise RefusedError(_("the day is already on {day}").format(day=old.isoformat()))
         if p.plan.get_day(new) is not None:
-            raise RefusedError(f"{new.isoformat()} is already planned; remove it first or pick another day")
+            raise RefusedError(
+                _("{day} is already planned; remove it first or pick another day").format(day=new.isoformat())
+            )
         check_plannable(new, self.today(), p.calendar, force=force)
         warnings = self._team.warnings(new, fd.cover, force=force)
         result = p.plan.move_day(old, new)
         if result is MoveResult.NOT_PLANNED:
-            raise RefusedError(f"{old.isoformat()} is not planned")
+            raise RefusedError(_("{day} is not planned").format(day=old.isoformat()))
         if result is MoveResult.TAKEN:
-            raise RefusedError(f"{new.isoformat()} is already planned; remove it first or pick another day")
+            raise RefusedError(
+                _("{day} is already planned; remove it first or pick another day").format(day=new.isoformat())
+            )
         self._push(Command(CommandKind.MOVE, old, to=new))
         self._changed(source)
         return warnings

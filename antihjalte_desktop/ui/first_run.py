@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from antihjalte_desktop.core.autoreply import parse_roster_entry
+from antihjalte_desktop.core.settings_schema import holds_credentials
 from antihjalte_desktop.errors import KnownError
 
 if TYPE_CHECKING:
@@ -329,16 +330,16 @@ class FirstRunWindow(QWidget):
             try:
                 self._settings.set(key, value)
             except KnownError as err:
-                row.refuse(self._refusal(key, str(err)))
+                row.refuse(self._refusal(key, str(err), value))
                 return False
         row.clear()
         return True
 
-    def _refusal(self, key: str, err: str) -> str:
+    def _refusal(self, key: str, err: str, value: Any) -> str:
         """What is wrong, in the user's words, and that it was not saved."""
         if key == "me.email":
             what = self.tr("This is not an e-mail address.")
-        elif key == "feed.location" and "password" in err:
+        elif key == "feed.location" and holds_credentials(value):
             what = self.tr(
                 "A feed address must not hold a user name or password. Put them under Settings → Team feed."
             )

@@ -23,10 +23,15 @@ class Translations:
         self._installed: list[QTranslator] = []
 
     def remove(self) -> None:
-        """Uninstall our translators (the app falls back to the English source)."""
+        """Uninstall our translators (the app falls back to the English source, and so do the
+        messages of the core, store, feed and services: an app shut down leaves no language behind
+        in its process)."""
+        from antihjalte_desktop.core import i18n
+
         for t in self._installed:
             QCoreApplication.removeTranslator(t)
         self._installed = []
+        i18n.set_language("en")
 
     def apply(self, lang: str) -> bool:
         """Switch to ``lang`` ("sv" or "en"); returns whether a translation file was loaded."""

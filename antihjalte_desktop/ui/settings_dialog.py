@@ -45,7 +45,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antihjalte_desktop.core.settings_schema import SCHEMA, SECTION_LABELS, Kind, Setting, read_time
+from antihjalte_desktop.core.settings_schema import (
+    SCHEMA,
+    SECTION_LABELS,
+    Kind,
+    Setting,
+    holds_credentials,
+    read_time,
+)
 from antihjalte_desktop.errors import KnownError
 
 if TYPE_CHECKING:
@@ -618,7 +625,7 @@ class SettingsDialog(QDialog):
             what = self.tr("This is not a time of day. Type it as 08:30, 0830 or 8.30.")
         elif s.key == "me.email":
             what = self.tr("This is not an e-mail address.")
-        elif s.key in ("feed.location", "feed.subscriptions") and "password" in str(err):
+        elif s.key in ("feed.location", "feed.subscriptions") and holds_credentials(f.value()):
             what = self.tr("A feed address must not hold a user name or password. Put them under "
                            "Feed user name and Feed password.")  # fmt: skip
         elif s.key.startswith("autoreply.template_"):

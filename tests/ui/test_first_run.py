@@ -151,6 +151,26 @@ def test_a_refused_value_is_said_next_to_its_field(make_app: Any, profile: Profi
     assert profile.settings.get("ui.first_run_done") is True
 
 
+def test_refusals_in_swedish(make_app: Any, profile: Profile, qtbot: Any) -> None:
+    """In Swedish the refusals are Swedish: the UI's own words for an address with a password (found
+    by the address, not by the English message) and the core's message for a name too long."""
+    profile.settings.set("ui.language", "sv")
+    app = make_app(has_tray=True)
+    win = app.open_first_run()
+    win.name.setText("K" * 201)
+    win.feed.setText("https://kim:secret@dav.kommun.se/team.ics")
+    qtbot.mouseClick(win.finish_button, Qt.MouseButton.LeftButton)
+    assert win.isVisible()
+    feed_error = win.rows["feed.location"].error.text()
+    assert feed_error.startswith(
+        "En adress till teamkalendern får inte innehålla användarnamn eller lösenord."
+    )
+    assert "Den sparades inte." in feed_error
+    name_error = win.rows["me.name"].error.text()
+    assert "har 201 tecken; högst 200 tecken går. Den sparades inte." in name_error
+    assert profile.settings.get("feed.location") == "" and profile.settings.get("me.name") == ""
+
+
 def test_choose_folder_names_a_file_in_it(make_app: Any, tmp_path: Path) -> None:
     app = make_app(has_tray=True)
     win = app.open_first_run()
