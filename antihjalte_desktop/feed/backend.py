@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.feed import rawics
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError, FeedFormatError
+from antihjalte_desktop.feed.errors import os_reason as _reason
 
 if TYPE_CHECKING:
     from antihjalte_desktop.feed.lock import FileLock
@@ -102,13 +104,17 @@ class FileBackend:
         except FileNotFoundError:
             return ""
         except OSError as err:
-            raise FeedError(f"cannot reach the feed {self.path}: {err.strerror or err}") from None
+            raise FeedError(
+                _("cannot reach the feed {path}: {reason}").format(path=self.path, reason=_reason(err))
+            ) from None
 
     @contextlib.contextmanager
     def session(self) -> Iterator[_FileSession]:
         if not self.path.parent.is_dir():
             raise FeedError(
-                f"the folder of the feed {self.path.parent} does not exist (is the share mounted?)"
+                _("the folder of the feed {path} does not exist (is the share mounted?)").format(
+                    path=self.path.parent
+                )
             )
         self._check_regular()
         from antihjalte_desktop.feed.lock import FileLock
@@ -155,8 +161,8 @@ class FileBackend:
                     rest = name[len(new_prefix) : -4]
                 else:
                     continue
-                before, _, tail = rest.rpartition(".")  # drop the random part
-                who, _, pid = before.rpartition(".")
+                before, _sep, tail = rest.rpartition(".")  # drop the random part
+                who, _sep2, pid = before.rpartition(".")
                 on_this_host = who == host or who.endswith("." + host)
                 if on_this_host and pid.isdigit() and tail and not _pid_alive(int(pid)):
                     with contextlib.suppress(OSError):
@@ -186,7 +192,9 @@ class _FileSession:
         except safeio.FileTooLargeError as err:
             raise FeedFormatError(too_big(err.size, err.limit)) from None
         except OSError as err:
-            raise FeedError(f"cannot read the feed {self.b.path}: {err.strerror or err}") from None
+            raise FeedError(
+                _("cannot read the feed {path}: {reason}").format(path=self.b.path, reason=_reason(err))
+            ) from None
         return Snapshot(data, file_token(st))
 
     def write(self, result: MergeResult, snap: Snapshot) -> str:
@@ -194,10 +202,12 @@ class _FileSession:
 
         path = self.b.path
         if not self.lock.still_mine():
-            raise FeedConflictError("the feed's lock was taken over by another process; nothing was written")
+            raise FeedConflictError(
+                _("the feed's lock was taken over by another process; nothing was written")
+            )
         if self.b.probe() != snap.token:
             raise FeedConflictError(
-                "the feed changed while it was being merged (a program that ignores the lock?)"
+                _("the feed changed while it was being merged (a program that ignores the lock?)")
             )
         tmp = path.with_name(f".{path.name}.{_host()}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
@@ -208,17 +218,23 @@ class _FileSession:
                 fh.flush()
                 os.fsync(fh.fileno())
             if os.path.getsize(tmp) != result.size:
-                raise FeedError(f"writing {tmp} came out short (disk full?); the feed was left as it was")
+                raise FeedError(
+                    _("writing {path} came out short (disk full?); the feed was left as it was").format(
+                        path=tmp
+                    )
+                )
             if snap.data is not None:
                 self._keep_bak(snap.data)
             if not self.lock.still_mine():
                 raise FeedConflictError(
-                    "the feed's lock was taken over by another process; nothing was written"
+                    _("the feed's lock was taken over by another process; nothing was written")
                 )
             os.replace(tmp, path)
         except OSError as err:
             raise FeedError(
-                f"cannot write the feed {path}: {err.strerror or err}; it was left as it was"
+                _("cannot write the feed {path}: {reason}; it was left as it was").format(
+                    path=path, reason=_reason(err)
+                )
             ) from None
         finally:
             with contextlib.suppress(OSError):
@@ -249,17 +265,28 @@ class _FileSession:
 
 def special_feed_message(err: safeio.NotRegularFileError) -> str:
     """The feed path is a folder, a FIFO, a device, a socket or a symbolic link: say so, and how to fix it."""
+    from antihjalte_desktop.store import safeio
+
     path = err.path
-    if err.what == "a folder":
-        return f"the feed {path} is a folder; name a file in it, e.g. {path / 'team.ics'}"
-    if err.what == "a symbolic link":
-        where = f" (to {err.target})" if err.target else ""
-        real = f" ({os.path.normpath(os.path.join(path.parent, err.target))})" if err.target else ""
-        return (
-            f"the feed {path} is a symbolic link{where}; this app does not follow links in the feed's "
-            f"folder: set feed.location to the file itself{real}"
+    if err.what == safeio.FOLDER:
+        return _("the feed {path} is a folder; name a file in it, e.g. {example}").format(
+            path=path, example=path / "team.ics"
         )
-    return f"the feed {path} is {err.what}, not a file; nothing was synced (name a regular file)"
+    if err.what == safeio.SYMLINK:
+        if err.target:
+            real = os.path.normpath(os.path.join(path.parent, err.target))
+            return _(
+                "the feed {path} is a symbolic link (to {target}); this app does not follow links in the "
+                "feed's folder: set feed.location to the file itself ({real})"
+            ).format(path=path, target=err.target, real=real)
+        return _(
+            "the feed {path} is a symbolic link; this app does not follow links in the feed's "
+            "folder: set feed.location to the file itself"
+        ).format(path=path)
+    return _("the feed {path} is {kind}, not a file; nothing was synced (name a regular file)").format(
+        path=path, kind=_(err.what)
+    )
+
 
 
 def _fsync_dir(path: Path) -> None:

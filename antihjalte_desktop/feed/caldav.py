@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin, urlsplit
 
+from antihjalte_desktop.core.i18n import N_, _
 from antihjalte_desktop.feed import ics
 from antihjalte_desktop.feed.backend import SessionInfo, Snapshot
 from antihjalte_desktop.feed.errors import FeedConflictError, FeedError
@@ -52,7 +53,7 @@ REPORT_ALL = (
     b"</C:calendar-query>"
 )
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
-OWN_CHANGED = "an own event changed on the server meanwhile (another computer?)"
+OWN_CHANGED = N_("an own event changed on the server meanwhile (another computer?)")
 D = "{DAV:}"
 C = "{urn:ietf:params:xml:ns:caldav}"
 CS = "{http://calendarserver.org/ns/}"
@@ -99,11 +100,11 @@ class CalDavBackend:
             body=PROPFIND_CTAG,
         )
         if resp.status == 404:
-            raise FeedError(f"the calendar {redact_url(self.url)} was not found (404)")
+            raise FeedError(_("the calendar {url} was not found (404)").format(url=redact_url(self.url)))
         check_status(resp, self.url, "read")
         root = parse_xml(resp.body)
         if root.find(f".//{D}resourcetype/{C}calendar") is None:
-            raise FeedError(f"{redact_url(self.url)} is not a CalDAV calendar")
+            raise FeedError(_("{url} is not a CalDAV calendar").format(url=redact_url(self.url)))
         for tag in (f"{CS}getctag", f"{D}sync-token", f"{D}getetag"):
             el = root.find(f".//{tag}")
             if el is not None and (el.text or "").strip():
@@ -188,7 +189,7 @@ class CalDavSession:
     def write(self, result: MergeResult, snap: Snapshot) -> str:
         pid = self.b.profile_id
         if not pid:
-            raise FeedError("this profile has no id; nothing was written")
+            raise FeedError(_("this profile has no id; nothing was written"))
         owned = self._owned(pid, result.own_uids)
         foreign = self._foreign_uids(owned)
         wrapped_head = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" + ics.PRODID.encode() + b"\r\n"
@@ -209,7 +210,7 @@ class CalDavSession:
             self._guard(href)
             resp = self.c.request("PUT", href, headers=headers, body=body)
             if resp.status == 412:
-                raise FeedConflictError(OWN_CHANGED)
+                raise FeedConflictError(_(OWN_CHANGED))
             check_status(resp, href, "write")
         counts: dict[str, int] = {}
         for uid in result.deletes:
@@ -221,9 +222,7 @@ class CalDavSession:
                 self._guard(res.href)
                 resp = self.c.request("DELETE", res.href, headers={"If-Match": res.etag or "*"})
                 if resp.status == 412:
-                    raise FeedConflictError(
-                        "an own event changed on the server meanwhile (another computer?)"
-                    )
+                    raise FeedConflictError(_(OWN_CHANGED))
                 if resp.status == 404:
                     continue  # already gone
                 check_status(resp, res.href, "delete")
@@ -239,4 +238,6 @@ class CalDavSession:
             or target.path.rstrip("/") == base.path.rstrip("/")
             or "/" in target.path[len(base.path) :].strip("/")
         ):
-            raise FeedError(f"refusing to write {redact_url(href)}: not an event in the team's calendar")
+            raise FeedError(
+                _("refusing to write {url}: not an event in the team's calendar").format(url=redact_url(href))
+            )

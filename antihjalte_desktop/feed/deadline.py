@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.feed.errors import FeedError
 
 SETTING = "feed.sync_deadline_seconds"
@@ -45,9 +46,13 @@ class Deadline:
         return self.remaining() <= 0
 
     def error(self, doing: str) -> FeedDeadlineError:
+        """``doing``: what the sync was doing, already in the language of the messages (a clause
+        that follows "while": "reading the feed"; in Swedish one that follows "medan")."""
         return FeedDeadlineError(
-            f"the sync was stopped after {self.seconds:g} s ({SETTING}) while {doing}; "
-            "the local changes are kept for the next sync"
+            _(
+                "the sync was stopped after {seconds} s ({setting}) while {doing}; "
+                "the local changes are kept for the next sync"
+            ).format(seconds=f"{self.seconds:g}", setting=SETTING, doing=doing)
         )
 
 
@@ -92,7 +97,7 @@ def cleanup(seconds: float = CLEANUP_SECONDS) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def alarm(d: Deadline, doing: str = "working on the feed") -> Iterator[None]:
+def alarm(d: Deadline, doing: str = "") -> Iterator[None]:
     """POSIX, main thread only: a SIGALRM shortly after the deadline raises FeedDeadlineError
     wherever the sync is (a long parse, a system call). Elsewhere: nothing (the checks remain)."""
     import signal
@@ -108,7 +113,7 @@ def alarm(d: Deadline, doing: str = "working on the feed") -> Iterator[None]:
             # releasing a lock: let it finish, within its own few seconds
             signal.setitimer(signal.ITIMER_REAL, max(0.001, now.remaining() + ALARM_GRACE_SECONDS))
             return
-        raise d.error(doing)
+        raise d.error(doing or _("working on the feed"))
 
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     armed = time.monotonic()

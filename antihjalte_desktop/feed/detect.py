@@ -14,6 +14,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.feed.errors import FeedError
 from antihjalte_desktop.feed.http import Credentials, HttpClient, Secret, parse_xml, redact_url
 
@@ -55,8 +56,10 @@ def _credentials(url: str, opts: NetOptions) -> Credentials | None:
     password = opts.password() if opts.password is not None else None
     if not password:
         raise FeedError(
-            f"no password saved for {opts.user!r} at {redact_url(url)}: "
-            "run antihjalte feed login (or enter it in the settings)"
+            _(
+                "no password saved for {user!r} at {url}: "
+                "run antihjalte feed login (or enter it in the settings)"
+            ).format(user=opts.user, url=redact_url(url))
         )
     return Credentials(opts.user, Secret(password))
 
@@ -72,7 +75,11 @@ def detect_kind(client: HttpClient, url: str) -> str:
     if resp.status in (404, 405, 501):
         return "webdav"
     if resp.status != 207:
-        raise FeedError(f"the server answered {resp.status} to PROPFIND {redact_url(url)}")
+        raise FeedError(
+            _("the server answered {status} to PROPFIND {url}").format(
+                status=resp.status, url=redact_url(url)
+            )
+        )
     root = parse_xml(resp.body)
     rt = root.find(".//{DAV:}resourcetype")
     if rt is None or len(rt) == 0:
@@ -80,8 +87,10 @@ def detect_kind(client: HttpClient, url: str) -> str:
     if rt.find("{urn:ietf:params:xml:ns:caldav}calendar") is not None:
         return "caldav"
     raise FeedError(
-        f"{redact_url(url)} is a folder, not a calendar: give the address of a .ics file "
-        "(WebDAV) or of a calendar (CalDAV)"
+        _(
+            "{url} is a folder, not a calendar: give the address of a .ics file "
+            "(WebDAV) or of a calendar (CalDAV)"
+        ).format(url=redact_url(url))
     )
 
 

@@ -38,9 +38,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from antihjalte_desktop.core.i18n import N_, _, language
 from antihjalte_desktop.feed import deadline as sync_deadline
 from antihjalte_desktop.feed.backend import MAX_FEED_BYTES
-from antihjalte_desktop.feed.errors import FeedError
+from antihjalte_desktop.feed.errors import FeedError, os_reason
 
 if TYPE_CHECKING:
     import ssl
@@ -129,10 +130,12 @@ class _Budget:
 
     def error(self, url: str) -> FeedError:
         if self.sync is not None:
-            return self.sync.error(f"waiting for {urlsplit(url).hostname}")
+            return self.sync.error(_("waiting for {host}").format(host=urlsplit(url).hostname))
         return FeedTimeoutError(
-            f"{redact_url(url)} did not send its whole answer within {self.seconds:g} s "
-            "(feed.http_deadline_seconds); stopped"
+            _(
+                "{url} did not send its whole answer within {seconds} s "
+                "(feed.http_deadline_seconds); stopped"
+            ).format(url=redact_url(url), seconds=f"{self.seconds:g}")
         )
 
 
@@ -229,9 +232,9 @@ def normalize_url(url: str) -> str:
     if scheme in ("webcal", "webcals"):
         parts = parts._replace(scheme="https")
     elif scheme not in ("http", "https"):
-        raise FeedError(f"not an http(s) address: {redact_url(url)}")
+        raise FeedError(_("not an http(s) address: {url}").format(url=redact_url(url)))
     if not parts.hostname:
-        raise FeedError(f"the address has no host: {redact_url(url)}")
+        raise FeedError(_("the address has no host: {url}").format(url=redact_url(url)))
     return urlunsplit(parts)
 
 
@@ -240,7 +243,7 @@ def redact_url(url: str) -> str:
     try:
         parts = urlsplit(url)
     except ValueError:
-        return "<invalid address>"
+        return _("<invalid address>")
     if parts.username is None and parts.password is None:
         return url
     host = parts.hostname or ""
@@ -254,13 +257,17 @@ def check_safe(url: str, creds: Credentials | None) -> None:
     parts = urlsplit(url)
     if parts.username is not None or parts.password is not None:
         raise FeedInsecureError(
-            f"{redact_url(url)}: put the user name in the settings and the password in the keyring "
-            "(antihjalte feed login), not in the address"
+            _(
+                "{url}: put the user name in the settings and the password in the keyring "
+                "(antihjalte feed login), not in the address"
+            ).format(url=redact_url(url))
         )
     if creds is not None and parts.scheme == "http" and not is_loopback_host(parts.hostname or ""):
         raise FeedInsecureError(
-            f"refusing to send a password over plain http:// to {parts.hostname}: "
-            "use an https:// address (plain http is allowed only to this computer)"
+            _(
+                "refusing to send a password over plain http:// to {host}: "
+                "use an https:// address (plain http is allowed only to this computer)"
+            ).format(host=parts.hostname)
         )
 
 
@@ -299,7 +306,11 @@ class HttpClient:
             try:
                 self._ssl = ssl.create_default_context(cafile=self.ca_file or None)
             except (OSError, ssl.SSLError) as err:
-                raise FeedError(f"cannot use the CA file {self.ca_file!r} (feed.ca_file): {err}") from None
+                raise FeedError(
+                    _("cannot use the CA file {path!r} (feed.ca_file): {reason}").format(
+                        path=self.ca_file, reason=_ssl_reason(err)
+                    )
+                ) from None
         return self._ssl
 
     def _conn(self, origin: tuple[str, str, int]) -> http.client.HTTPConnection:
@@ -363,16 +374,22 @@ class HttpClient:
                         "redirected to another origin %s; credentials are not sent there", _origin(url)[1]
                     )
                     if urlsplit(url).username is not None:
-                        raise FeedInsecureError("a redirect to an address with a user name was refused")
+                        raise FeedInsecureError(_("a redirect to an address with a user name was refused"))
                 continue
             if resp.status == 401:
+                if self.creds:
+                    raise FeedAuthError(
+                        _("wrong user name or password for {user!r} at {url}").format(
+                            user=self.creds.user, url=redact_url(url)
+                        )
+                    )
                 raise FeedAuthError(
-                    "wrong user name or password"
-                    + (f" for {self.creds.user!r}" if self.creds else " (none is set: antihjalte feed login)")
-                    + f" at {redact_url(url)}"
+                    _("wrong user name or password (none is set: antihjalte feed login) at {url}").format(
+                        url=redact_url(url)
+                    )
                 )
             return resp
-        raise FeedError(f"too many redirects from {redact_url(url)}")
+        raise FeedError(_("too many redirects from {url}").format(url=redact_url(url)))
 
     def _once(
         self,
@@ -433,7 +450,9 @@ class HttpClient:
                 if reused and attempt == 0:
                     continue  # a kept-alive connection the server had closed: once more, fresh
                 raise FeedError(
-                    f"the server {origin[1]} closed the connection ({type(err).__name__})"
+                    _("the server {host} closed the connection ({what})").format(
+                        host=origin[1], what=type(err).__name__
+                    )
                 ) from None
             except FeedError:
                 conn.close()
@@ -443,7 +462,9 @@ class HttpClient:
                 conn.close()
                 self._conns.pop(origin, None)
                 raise FeedError(
-                    f"the server {origin[1]} did not answer within {self.timeout:.0f} s"
+                    _("the server {host} did not answer within {seconds} s").format(
+                        host=origin[1], seconds=f"{self.timeout:.0f}"
+                    )
                 ) from None
             except OSError as err:
                 conn.close()
@@ -453,7 +474,9 @@ class HttpClient:
                 conn.close()
                 self._conns.pop(origin, None)
                 raise FeedError(
-                    f"the server {origin[1]} sent a broken answer ({type(err).__name__})"
+                    _("the server {host} sent a broken answer ({what})").format(
+                        host=origin[1], what=type(err).__name__
+                    )
                 ) from None
             finally:
                 watchdog.cancel()
@@ -463,7 +486,7 @@ class HttpClient:
                 self._conns.pop(origin, None)
             log.debug("%s %s -> %s (%d bytes)", method, redact_url(url), resp.status, len(data))
             return Response(resp.status, hdr, data, url)
-        raise AssertionError("unreachable")
+        raise AssertionError("unreachable")  # untranslated: a programmer's error
 
     def _check_peer(self, conn: http.client.HTTPConnection, url: str) -> None:
         """A redirect's host may be a name that leads to a link-local or metadata address: look at
@@ -481,8 +504,11 @@ class HttpClient:
         length = resp.getheader("Content-Length")
         if length and length.isdigit() and int(length) > self.max_bytes:
             raise FeedTooLargeError(
-                f"{redact_url(url)} answered with {int(length) / 2**20:.0f} MB, more than the "
-                f"{self.max_bytes / 2**20:.0f} MB this app reads"
+                _("{url} answered with {size} MB, more than the {limit} MB this app reads").format(
+                    url=redact_url(url),
+                    size=f"{int(length) / 2**20:.0f}",
+                    limit=f"{self.max_bytes / 2**20:.0f}",
+                )
             )
         chunks: list[bytes] = []
         got = 0
@@ -493,7 +519,9 @@ class HttpClient:
             got += len(chunk)
             if got > self.max_bytes:
                 raise FeedTooLargeError(
-                    f"{redact_url(url)} sent more than the {self.max_bytes / 2**20:.0f} MB this app reads"
+                    _("{url} sent more than the {limit} MB this app reads").format(
+                        url=redact_url(url), limit=f"{self.max_bytes / 2**20:.0f}"
+                    )
                 )
             chunks.append(chunk)
             if budget.remaining() <= 0:
@@ -504,25 +532,41 @@ class HttpClient:
 
 def _redirect_refused(first: str, url: str, *, peer: str = "") -> str:
     where = f"{redact_url(url)} ({peer})" if peer else redact_url(url)
-    source = f"{redact_url(first)} redirected to" if first else "a redirect led to"
-    return f"{source} {where}, a link-local or cloud metadata address; refused"
+    if first:
+        return _("{first} redirected to {where}, a link-local or cloud metadata address; refused").format(
+            first=redact_url(first), where=where
+        )
+    return _("a redirect led to {where}, a link-local or cloud metadata address; refused").format(where=where)
 
 
 def _os_message(host: str, err: OSError) -> str:
     if isinstance(err, socket.gaierror):
-        return f"cannot find the server {host} (offline, or a wrong address?)"
+        return _("cannot find the server {host} (offline, or a wrong address?)").format(host=host)
     if isinstance(err, ConnectionRefusedError):
-        return f"the server {host} refused the connection (is it running?)"
+        return _("the server {host} refused the connection (is it running?)").format(host=host)
     import ssl
 
     if isinstance(err, ssl.SSLCertVerificationError):
-        return (
-            f"the certificate of {host} could not be verified ({err.verify_message}); "
+        return _(
+            "the certificate of {host} could not be verified ({reason}); "
             "if your organisation uses its own certificate authority, set feed.ca_file"
-        )
+        ).format(host=host, reason=err.verify_message)
     if isinstance(err, ssl.SSLError):
-        return f"a secure connection to {host} failed ({err.reason})"
-    return f"cannot reach the server {host}: {err.strerror or type(err).__name__}"
+        return _("a secure connection to {host} failed ({reason})").format(host=host, reason=err.reason)
+    return _("cannot reach the server {host}: {reason}").format(host=host, reason=os_reason(err))
+
+
+def _ssl_reason(err: Exception) -> str:
+    """Why a CA file could not be used: missing, unreadable, or not a certificate file."""
+    import ssl
+
+    if language() == "en":
+        return str(err)  # as the message always said
+    if isinstance(err, ssl.SSLError):
+        return _("it holds no certificate this app can read ({reason})").format(reason=err.reason)
+    if isinstance(err, OSError):
+        return os_reason(err)
+    return str(err)
 
 
 # -- XML -----------------------------------------------------------------------------
@@ -537,10 +581,10 @@ def parse_xml(data: bytes) -> ET.Element:
 
     head = data[:4]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        raise FeedError("the server's XML is not UTF-8; refused")
+        raise FeedError(_("the server's XML is not UTF-8; refused"))
     low = data.lower()
     if b"<!doctype" in low or b"<!entity" in low:
-        raise FeedError("the server's XML declares a DTD or entities; refused (possible entity bomb)")
+        raise FeedError(_("the server's XML declares a DTD or entities; refused (possible entity bomb)"))
 
     builder = ET.TreeBuilder()
     parser = xml.parsers.expat.ParserCreate("utf-8", namespace_separator=" ")
@@ -564,9 +608,9 @@ def parse_xml(data: bytes) -> ET.Element:
         parser.Parse(data, True)
         root = builder.close()
     except _Refused:
-        raise FeedError("the server's XML declares a DTD or entities; refused") from None
+        raise FeedError(_("the server's XML declares a DTD or entities; refused")) from None
     except (xml.parsers.expat.ExpatError, AssertionError, IndexError) as err:
-        raise FeedError(f"the server sent XML that cannot be read ({err})") from None
+        raise FeedError(_("the server sent XML that cannot be read ({reason})").format(reason=err)) from None
     return root
 
 
@@ -582,13 +626,35 @@ def check_status(resp: Response, url: str, what: str) -> None:
         return
     where = redact_url(url)
     if resp.status == 403:
-        raise FeedError(f"the server does not allow this user to {what} {where} (403)")
+        raise FeedError(_(_FORBIDDEN[what]).format(where=where))
     if resp.status == 404:
-        raise FeedError(f"{where} was not found (404)")
+        raise FeedError(_("{where} was not found (404)").format(where=where))
     if resp.status in (405, 501):
-        raise FeedError(f"the server at {where} does not allow {what} there ({resp.status}): not WebDAV?")
+        raise FeedError(_(_NOT_ALLOWED[what]).format(where=where, status=resp.status))
     if resp.status == 409:
-        raise FeedError(f"the folder of {where} does not exist on the server (409)")
+        raise FeedError(_("the folder of {where} does not exist on the server (409)").format(where=where))
     if resp.status == 507:
-        raise FeedError(f"the server has no room left for {where} (507)")
-    raise FeedError(f"the server answered {resp.status} to {what} {where}")
+        raise FeedError(_("the server has no room left for {where} (507)").format(where=where))
+    raise FeedError(_(_ANSWERED[what]).format(where=where, status=resp.status))
+
+
+# check_status's messages, one whole sentence for each request (``what``): a verb alone would
+# not translate (its form depends on the sentence around it).
+_FORBIDDEN = {
+    "read": N_("the server does not allow this user to read {where} (403)"),
+    "write": N_("the server does not allow this user to write {where} (403)"),
+    "lock": N_("the server does not allow this user to lock {where} (403)"),
+    "delete": N_("the server does not allow this user to delete {where} (403)"),
+}
+_NOT_ALLOWED = {
+    "read": N_("the server at {where} does not allow read there ({status}): not WebDAV?"),
+    "write": N_("the server at {where} does not allow write there ({status}): not WebDAV?"),
+    "lock": N_("the server at {where} does not allow lock there ({status}): not WebDAV?"),
+    "delete": N_("the server at {where} does not allow delete there ({status}): not WebDAV?"),
+}
+_ANSWERED = {
+    "read": N_("the server answered {status} to read {where}"),
+    "write": N_("the server answered {status} to write {where}"),
+    "lock": N_("the server answered {status} to lock {where}"),
+    "delete": N_("the server answered {status} to delete {where}"),
+}

@@ -112,9 +112,9 @@ class Identity:
     def organizer(self) -> str:
         cn = param_value(self.display)
         if self.show_as == "full" and uri_value(self.email):
-            return f"ORGANIZER;CN={cn}:mailto:{uri_value(self.email)}"
+            return f"ORGANIZER;CN={cn}:mailto:{uri_value(self.email)}"  # untranslated: an iCalendar line
         # No address for initials or anonymous: a URN says who owns it without saying who it is.
-        return f"ORGANIZER;CN={cn}:urn:x-antihjalte:profile"
+        return f"ORGANIZER;CN={cn}:urn:x-antihjalte:profile"  # untranslated: an iCalendar line
 
 
 def initials(name: str) -> str:

@@ -32,8 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.feed import deadline as sync_deadline
-from antihjalte_desktop.feed.errors import FeedError, FeedLockedError
+from antihjalte_desktop.feed.errors import FeedError, FeedLockedError, os_reason
 
 HEARTBEAT_SECONDS = 2.0
 MAX_LOCK_BYTES = 4096  # a lock of this app is about 200 bytes
@@ -158,7 +159,9 @@ def _ident(st: os.stat_result) -> tuple[int, int, int]:
 
 
 def describe(info: dict[str, Any]) -> str:
-    return f"process {info.get('pid', '?')} on {info.get('host', '?')} (since {info.get('since', '?')})"
+    return _("process {pid} on {host} (since {since})").format(
+        pid=info.get("pid", "?"), host=info.get("host", "?"), since=info.get("since", "?")
+    )
 
 
 @dataclass(frozen=True)
@@ -228,10 +231,16 @@ class FileLock:
                 created = self._create(payload)
             except FileNotFoundError:
                 raise FeedError(
-                    f"the folder of the feed {self.path.parent} does not exist (is the share mounted?)"
+                    _("the folder of the feed {path} does not exist (is the share mounted?)").format(
+                        path=self.path.parent
+                    )
                 ) from None
             except OSError as err:
-                raise FeedError(f"cannot create the lock file {self.path}: {err.strerror or err}") from None
+                raise FeedError(
+                    _("cannot create the lock file {path}: {reason}").format(
+                        path=self.path, reason=os_reason(err)
+                    )
+                ) from None
             if created:
                 self.info = info
                 self._start_heartbeat()
@@ -244,7 +253,9 @@ class FileLock:
             if within is not None and not within.cleanup and within.expired():
                 held = self._last.info if self._last is not None else None
                 raise within.error(
-                    "waiting for the feed's lock" + (f", held by {describe(held)}" if held else "")
+                    _("waiting for the feed's lock, held by {holder}").format(holder=describe(held))
+                    if held
+                    else _("waiting for the feed's lock")
                 )
             if time.monotonic() >= deadline:
                 raise FeedLockedError(self._locked_message())
@@ -294,8 +305,10 @@ class FileLock:
             return None
         except safeio.NotRegularFileError as err:
             raise FeedError(
-                f"the feed's lock {self.path} is {safeio.describe_kind(err)}, not a lock file this app "
-                "made; it was left alone and nothing was synced. If no other program uses it, remove it"
+                _(
+                    "the feed's lock {path} is {kind}, not a lock file this app "
+                    "made; it was left alone and nothing was synced. If no other program uses it, remove it"
+                ).format(path=self.path, kind=safeio.describe_kind(err))
             ) from None
         except (safeio.FileTooLargeError, OSError) as err:
             try:
@@ -305,16 +318,16 @@ class FileLock:
             except OSError:
                 return None
             if isinstance(err, safeio.FileTooLargeError):
-                problem = "does not hold a lock this app can read (it is far too large for one)"
+                problem = _("does not hold a lock this app can read (it is far too large for one)")
             else:
-                problem = f"cannot be read ({(err.strerror or str(err)).lower()})"
+                problem = _("cannot be read ({reason})").format(reason=os_reason(err).lower())
             return _Look(None, _ident(st), None, problem)
         try:
             info = valid_info(json.loads(data))
         except (ValueError, RecursionError):
             info = None
         problem = (
-            "" if info else "does not hold a lock this app can read (damaged, or made by another program)"
+            "" if info else _("does not hold a lock this app can read (damaged, or made by another program)")
         )
         return _Look(data, _ident(st), info, problem)
 
@@ -351,20 +364,26 @@ class FileLock:
 
     def _locked_message(self) -> str:
         look = self._last
-        given_up = f"gave up after {self.timeout:g} s"
+        given_up = _("gave up after {seconds} s").format(seconds=f"{self.timeout:g}")
+        stale = f"{self.stale_after:g}"
         if look is not None and look.problem:
             if self.stale_after > self.timeout:
-                why = f"such a lock is cleared only once it has gone untouched for {self.stale_after:g} s"
+                why = _("such a lock is cleared only once it has gone untouched for {seconds} s").format(
+                    seconds=stale
+                )
             else:
-                why = f"it was touched in the last {self.stale_after:g} s, so something may be using it"
-            return (
-                f"the feed's lock file {self.path} {look.problem}; {why}; {given_up}. "
+                why = _("it was touched in the last {seconds} s, so something may be using it").format(
+                    seconds=stale
+                )
+            # TRANSLATORS: {problem} follows the path as its verb: "cannot be read (permission denied)"
+            return _(
+                "the feed's lock file {path} {problem}; {why}; {given_up}. "
                 "If no sync is running anywhere, remove it"
-            )
+            ).format(path=self.path, problem=look.problem, why=why, given_up=given_up)
         holder = (look.info if look is not None else None) or {}
-        return (
-            f"the feed is locked by {describe(holder)}, which is still running; {given_up} (try again later)"
-        )
+        return _(
+            "the feed is locked by {holder}, which is still running; {given_up} (try again later)"
+        ).format(holder=describe(holder), given_up=given_up)
 
     def _break(self, look: _Look) -> None:
         """Move the stale lock aside, but only if it is still the one we judged stale."""

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.errors import FeedFormatError
 
@@ -34,8 +35,11 @@ def megabytes(n: int) -> str:
 def too_big(size: int, limit: int = MAX_FEED_BYTES) -> str:
     """The one message for a feed over the limit, read (file or server) or about to be written."""
     if megabytes(size) == megabytes(limit):
-        return f"the feed is just over the {megabytes(limit)} this app reads"
-    return f"the feed is {megabytes(size)}, more than the {megabytes(limit)} this app reads"
+        return _("the feed is just over the {limit} this app reads").format(limit=megabytes(limit))
+    return _("the feed is {size}, more than the {limit} this app reads").format(
+        size=megabytes(size), limit=megabytes(limit)
+    )
+
 
 # Both start with a literal newline, which lets the regex engine skip ahead fast (a "^" with
 # re.M would be tried at every byte): splitting a 15 MB feed takes tens of milliseconds.
@@ -101,7 +105,7 @@ class RawDoc:
             for line in text.splitlines():
                 if not line or line.upper().startswith(("BEGIN:", "END:")):
                     continue
-                name, _, value = split_prop(line)
+                name, _sep, value = split_prop(line)
                 out.append((name.split(";", 1)[0].upper(), value))
         return out
 
@@ -126,7 +130,7 @@ def _line_of(data: bytes, pos: int) -> int:
 
 def check_encoding(data: bytes) -> None:
     if b"\x00" in data:
-        raise FeedFormatError("the feed holds binary data (NUL bytes), not a calendar")
+        raise FeedFormatError(_("the feed holds binary data (NUL bytes), not a calendar"))
     dec = codecs.getincrementaldecoder("utf-8")("strict")
     step = 1 << 20
     try:
@@ -137,7 +141,9 @@ def check_encoding(data: bytes) -> None:
     except UnicodeDecodeError as err:
         pos = (i if data else 0) + err.start
         raise FeedFormatError(
-            f"the feed is not UTF-8 text (line {_line_of(data, pos)}): iCalendar files must be UTF-8"
+            _("the feed is not UTF-8 text (line {line}): iCalendar files must be UTF-8").format(
+                line=_line_of(data, pos)
+            )
         ) from None
 
 
@@ -147,14 +153,16 @@ def split(data: bytes, *, max_bytes: int = MAX_FEED_BYTES) -> RawDoc:
         raise FeedFormatError(too_big(len(data), max_bytes))
     if not data.strip():
         raise FeedFormatError(
-            "the feed file is empty (if it is meant to be a new feed, delete it and sync again)"
+            _("the feed file is empty (if it is meant to be a new feed, delete it and sync again)")
         )
     check_encoding(data)
     head = data[:65536]
     if b"\r" in head and b"\n" not in head:
         raise FeedFormatError(
-            "the feed's lines end with a carriage return only (CR, as on old Macs); "
-            "iCalendar needs CRLF or LF line ends, so it was left as it is"
+            _(
+                "the feed's lines end with a carriage return only (CR, as on old Macs); "
+                "iCalendar needs CRLF or LF line ends, so it was left as it is"
+            )
         )
     doc = RawDoc(data)
     doc.newline = b"\r\n" if b"\r\n" in data[:4096] else b"\n"
@@ -168,21 +176,26 @@ def split(data: bytes, *, max_bytes: int = MAX_FEED_BYTES) -> RawDoc:
         line_end = _line_end(data, m.end())
         if not _NAME.match(name.encode("ascii", "replace")):
             raise FeedFormatError(
-                f"line {_line_of(data, line_start)}: {what.decode()}:{name} is not a component name"
+                _("line {line}: {mark} is not a component name").format(
+                    line=_line_of(data, line_start), mark=f"{what.decode()}:{name}"
+                )
             )
         if what == b"BEGIN":
             if not stack:
                 if seen_calendar and data[line_start:].strip():
                     raise FeedFormatError(
-                        f"line {_line_of(data, line_start)}: a second calendar in one file "
-                        "(only one VCALENDAR is supported)"
+                        _(
+                            "line {line}: a second calendar in one file (only one VCALENDAR is supported)"
+                        ).format(line=_line_of(data, line_start))
                     )
                 if name != "VCALENDAR":
                     raise FeedFormatError(
-                        f"line {_line_of(data, line_start)}: the file does not start with BEGIN:VCALENDAR"
+                        _("line {line}: the file does not start with BEGIN:VCALENDAR").format(
+                            line=_line_of(data, line_start)
+                        )
                     )
                 if data[:line_start].strip(BOM + b" \t\r\n"):
-                    raise FeedFormatError("the file has text before BEGIN:VCALENDAR")
+                    raise FeedFormatError(_("the file has text before BEGIN:VCALENDAR"))
                 seen_calendar = True
                 doc.cal_start = 0  # any BOM or blank lines before it stay in the header
             elif len(stack) == 1:
@@ -196,10 +209,18 @@ def split(data: bytes, *, max_bytes: int = MAX_FEED_BYTES) -> RawDoc:
             stack.append(name)
         else:
             if not stack or stack[-1] != name:
-                expected = f"END:{stack[-1]}" if stack else "nothing"
+                line = _line_of(data, line_start)
+                if stack:
+                    raise FeedFormatError(
+                        _(
+                            "line {line}: {found} where {expected} was expected "
+                            "(the file is cut off or damaged)"
+                        ).format(line=line, found=f"END:{name}", expected=f"END:{stack[-1]}")
+                    )
                 raise FeedFormatError(
-                    f"line {_line_of(data, line_start)}: END:{name} where {expected} was expected "
-                    "(the file is cut off or damaged)"
+                    _(
+                        "line {line}: {found} where nothing was expected (the file is cut off or damaged)"
+                    ).format(line=line, found=f"END:{name}")
                 )
             stack.pop()
             if len(stack) == 2 and current is not None and current.nested:
@@ -215,13 +236,16 @@ def split(data: bytes, *, max_bytes: int = MAX_FEED_BYTES) -> RawDoc:
                 rest = data[line_end:]
                 if rest.strip(b" \t\r\n"):
                     raise FeedFormatError(
-                        f"line {_line_of(data, line_end)}: text after END:VCALENDAR "
-                        "(only one VCALENDAR is supported)"
+                        _("line {line}: text after END:VCALENDAR (only one VCALENDAR is supported)").format(
+                            line=_line_of(data, line_end)
+                        )
                     )
     if not seen_calendar:
-        raise FeedFormatError("not a calendar: there is no BEGIN:VCALENDAR")
+        raise FeedFormatError(_("not a calendar: there is no BEGIN:VCALENDAR"))
     if stack:
-        raise FeedFormatError(f"the feed is cut off: END:{stack[-1]} is missing at the end")
+        raise FeedFormatError(
+            _("the feed is cut off: {mark} is missing at the end").format(mark=f"END:{stack[-1]}")
+        )
     doc.header_end = doc.components[0].start if doc.components else doc.footer_start
     _read_all_props(doc)
     return doc
@@ -296,9 +320,17 @@ def validate(doc: RawDoc) -> None:
     """What a merge needs to trust the file: every VEVENT has a DTSTART."""
     for c in doc.components:
         if c.kind == "VEVENT" and not c.has_dtstart:
-            what = f"the event {c.uid!r}" if c.uid else "an event without UID"
+            line = _line_of(doc.data, c.start)
+            if c.uid:
+                raise FeedFormatError(
+                    _("line {line}: the event {uid!r} has no DTSTART (RFC 5545 requires one)").format(
+                        line=line, uid=c.uid
+                    )
+                )
             raise FeedFormatError(
-                f"line {_line_of(doc.data, c.start)}: {what} has no DTSTART (RFC 5545 requires one)"
+                _("line {line}: an event without UID has no DTSTART (RFC 5545 requires one)").format(
+                    line=line
+                )
             )
 
 
@@ -321,21 +353,24 @@ def check_own_event(raw: bytes, uid: str, profile_id: str) -> None:
     doc = split(wrapped)
     validate(doc)
     if len(doc.components) != 1:
-        raise FeedFormatError(f"it would make {len(doc.components)} components instead of one")
+        raise FeedFormatError(
+            _("it would make {n} components instead of one").format(n=len(doc.components))
+        )
     c = doc.components[0]
     if c.kind != "VEVENT" or c.nested:
-        raise FeedFormatError("it would not be one plain event")
+        raise FeedFormatError(_("it would not be one plain event"))
     if c.uid != uid or c.owner != profile_id:
-        raise FeedFormatError("its UID or owner would not read back as written")
+        raise FeedFormatError(_("its UID or owner would not read back as written"))
     for n, line in enumerate(_UNFOLD.sub(b"", raw).split(b"\n"), 1):
         line = line.removesuffix(b"\r")
         if not line:
             continue
         if not _CONTENT_LINE.fullmatch(line):
-            raise FeedFormatError(f"its line {n} is not a well-formed iCalendar line")
+            raise FeedFormatError(_("its line {n} is not a well-formed iCalendar line").format(n=n))
         problem = control_problem(line.decode("utf-8"), allow="\t")
         if problem:
-            raise FeedFormatError(f"its line {n} {problem}")
+            # TRANSLATORS: {problem} ends the sentence: "holds the control character U+0007, ..."
+            raise FeedFormatError(_("its line {n} {problem}").format(n=n, problem=problem))
 
 
 def check_before_write(size: int, own: dict[str, bytes], profile_id: str) -> None:
@@ -346,13 +381,17 @@ def check_before_write(size: int, own: dict[str, bytes], profile_id: str) -> Non
     Raises FeedFormatError ("nothing was written: …")."""
     if size > MAX_FEED_BYTES:
         raise FeedFormatError(
-            f"nothing was written: the feed would be {megabytes(size)}, more than the "
-            f"{megabytes(MAX_FEED_BYTES)} this app reads (is a name or a roster entry very long?)"
+            _(
+                "nothing was written: the feed would be {size}, more than the "
+                "{limit} this app reads (is a name or a roster entry very long?)"
+            ).format(size=megabytes(size), limit=megabytes(MAX_FEED_BYTES))
         )
     for uid, raw in own.items():
         try:
             check_own_event(raw, uid, profile_id)
         except FeedFormatError as err:
             raise FeedFormatError(
-                f"nothing was written: this profile's event {uid} would not be readable ({err})"
+                _("nothing was written: this profile's event {uid} would not be readable ({reason})").format(
+                    uid=uid, reason=err
+                )
             ) from None

@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.feed import deadline as sync_deadline
 from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.backend import SessionInfo, Snapshot
@@ -145,7 +146,7 @@ class WebDavBackend:
         is atomic on file-system backed servers, where a conditional PUT may not be: WsgiDAV checks
         If-Match and then writes, so two PUTs at once can interleave). A folder older than the
         lock timeout (by the server's clock) is taken as left by a crashed client and removed."""
-        base, _, name = self.url.rpartition("/")
+        base, _sep, name = self.url.rpartition("/")
         mutex = f"{base}/.{name}.dav-lock/"
         deadline = time.monotonic() + self.lock_wait_s
         delay = 0.05
@@ -164,8 +165,9 @@ class WebDavBackend:
                 continue
             if time.monotonic() >= deadline:
                 raise FeedLockedError(
-                    f"someone else has held {redact_url(mutex)} for more than "
-                    f"{self.lock_wait_s:.0f} s; trying again later"
+                    _("someone else has held {url} for more than {seconds} s; trying again later").format(
+                        url=redact_url(mutex), seconds=f"{self.lock_wait_s:.0f}"
+                    )
                 )
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
@@ -189,13 +191,17 @@ class WebDavBackend:
                 if not token:
                     token = _token_from_body(resp.body)
                 if not token:
-                    raise FeedError(f"the server locked {redact_url(self.url)} but sent no lock token")
+                    raise FeedError(
+                        _("the server locked {url} but sent no lock token").format(url=redact_url(self.url))
+                    )
                 return token, resp.status == 201
             if resp.status == 423:
                 if time.monotonic() >= deadline:
                     raise FeedLockedError(
-                        f"someone else has held the lock on {redact_url(self.url)} for more than "
-                        f"{self.lock_wait_s:.0f} s; trying again later"
+                        _(
+                            "someone else has held the lock on {url} for more than {seconds} s; "
+                            "trying again later"
+                        ).format(url=redact_url(self.url), seconds=f"{self.lock_wait_s:.0f}")
                     )
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
@@ -238,9 +244,9 @@ class WebDavSession:
         # The bytes, not only the ETag: weak ETags (mtime seconds + size) miss same-size writes.
         body, etag = self._get()
         if (body is None) != self._read_none or _digest(body) != self._read_digest:
-            raise FeedConflictError("the feed changed on the server while it was being merged")
+            raise FeedConflictError(_("the feed changed on the server while it was being merged"))
         if snap.token and etag and etag != snap.token:
-            raise FeedConflictError("the feed changed on the server while it was being merged")
+            raise FeedConflictError(_("the feed changed on the server while it was being merged"))
         headers = {"Content-Type": CALENDAR_TYPE, **self._if()}
         if body is None:
             headers["If-None-Match"] = "*"
@@ -248,13 +254,13 @@ class WebDavSession:
             headers["If-Match"] = etag
         data = result.data
         if not data.strip():
-            raise FeedFormatError("refusing to write an empty feed")
+            raise FeedFormatError(_("refusing to write an empty feed"))
         resp = self.c.request("PUT", self.b.url, headers=headers, body=data)
         if resp.status in (412, 423):
             raise FeedConflictError(
-                "someone else wrote the feed first"
+                _("someone else wrote the feed first")
                 if resp.status == 412
-                else "the feed is locked by someone else"
+                else _("the feed is locked by someone else")
             )
         check_status(resp, self.b.url, "write")
         self.wrote = True
