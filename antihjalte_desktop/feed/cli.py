@@ -176,26 +176,8 @@ def _line(text: str) -> str:
     return f"antihjalte: {text}\n"
 
 
-def not_synced_line(reason: str) -> str:
-    """The last line ``antihjalte sync`` writes on stderr when it is not in sync."""
-    return "antihjalte: " + _("not synced: {reason}").format(reason=reason)
-
-
-def reason_of(stderr: str) -> str:
-    """The reason in what a failed ``antihjalte sync`` wrote on stderr: its last line without
-    the program's name and the "not synced:" before it (in English or in this process's
-    language: the child reads the same ``ui.language``, but a locale may differ)."""
-    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
-    if not lines:
-        return ""
-    last = lines[-1].removeprefix("antihjalte: ")
-    for prefix in {_("not synced: {reason}").split("{reason}")[0], "not synced: "}:
-        if prefix and last.startswith(prefix):
-            return last[len(prefix) :]
-    return last
-
-
 def cmd_sync(args: argparse.Namespace) -> int:
+    from antihjalte_desktop.feed import sync as feed_sync
     from antihjalte_desktop.feed.sync import sync
 
     prof = _profile(args)
@@ -231,7 +213,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     for w in status.warnings:
         sys.stderr.write(_line(_("warning: {text}").format(text=printable(w))))
     if not status.in_sync:
-        sys.stderr.write(not_synced_line(printable(status.reason)) + "\n")  # untranslated: _() inside
+        line = feed_sync.not_synced_line(printable(status.reason))
+        sys.stderr.write(line + "\n")
         return 1
     return 0
 

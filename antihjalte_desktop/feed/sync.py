@@ -118,6 +118,25 @@ def tray_status(profile: Profile) -> SyncStatus:
     return status
 
 
+def not_synced_line(reason: str) -> str:
+    """The last line ``antihjalte sync`` writes on stderr when it is not in sync."""
+    return "antihjalte: " + _("not synced: {reason}").format(reason=reason)
+
+
+def reason_of(stderr: str) -> str:
+    """The reason in what a failed ``antihjalte sync`` wrote on stderr: its last line without
+    the program's name and the "not synced:" before it (in English or in this process's
+    language: the child reads the same ``ui.language``, but a locale may differ)."""
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    if not lines:
+        return ""
+    last = lines[-1].removeprefix("antihjalte: ")
+    for prefix in {_("not synced: {reason}").split("{reason}")[0], "not synced: "}:
+        if prefix and last.startswith(prefix):
+            return last[len(prefix) :]
+    return last
+
+
 def backoff(failures: int, sync_minutes: int) -> timedelta:
     """1, 2, 4, 8 … minutes after consecutive failures, never longer than the sync interval."""
     return timedelta(minutes=min(2 ** max(0, failures - 1), max(1, sync_minutes)))

@@ -164,7 +164,7 @@ class FeedSync(QObject):
         if code == 0:
             self.set_problem(None)
         else:
-            from antihjalte_desktop.feed.cli import reason_of
+            from antihjalte_desktop.feed.sync import reason_of
 
             reason = reason_of(err)  # the child's words, in its language (the same ui.language)
             self.set_problem(reason or self.tr("the sync failed"))

@@ -409,7 +409,7 @@ class FirstRunWindow(QWidget):
         if code == 0:
             self.sync_result.setText(self._found_text())
         else:
-            from antihjalte_desktop.feed.cli import reason_of
+            from antihjalte_desktop.feed.sync import reason_of
 
             reason = reason_of(err)  # the child's words, in its language (the same ui.language)
             self.sync_result.setText(self.tr("The sync did not work: %1").replace("%1", reason or "?"))
