@@ -265,7 +265,7 @@ def cmd_rota(args: argparse.Namespace) -> int:
     weeks = generate_rota(prof, _day(prof, args.start), args.weeks)
     for monday, name, _email in weeks:
         week = f"{monday.isoformat()} – {(monday + timedelta(days=4)).isoformat()}"
-        print(week + "  " + _("Veckans hjälte: {name}").format(name=printable(name)))
+        print(week + "  " + _("Hero of the week: {name}").format(name=printable(name)))
     status = sync(prof)
     if not status.in_sync:
         reason = printable(status.reason)
