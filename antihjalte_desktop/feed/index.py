@@ -30,11 +30,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from antihjalte_desktop.core.i18n import N_, _
 from antihjalte_desktop.feed import fastics, ics
 from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.errors import FeedFormatError
 from antihjalte_desktop.feed.rawics import RawComponent, RawDoc, _line_of
-from antihjalte_desktop.feed.state import FeedState, zone_key
+from antihjalte_desktop.feed.state import FeedState, stored_warning, warning_text, zone_key
 
 log = logging.getLogger("antihjalte.feed")
 
@@ -58,7 +59,7 @@ class IndexReport:
     fast: int = 0  # of those, read straight from their lines (the rest with icalendar)
     removed: int = 0
     rebuilt: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # in this process's language
 
 
 def window_for(today: date) -> tuple[date, date]:
@@ -127,11 +128,12 @@ def update(
                 unchanged.add(k)
     changed = [k for k in hashes if k not in unchanged]
     del unchanged
-    old_warnings: dict[str, list[str]] = {} if report.rebuilt else _warnings_by_key(meta)
+    # stored as message and values (feed.state.stored_warning), shown in the reader's language
+    old_warnings: dict[str, list[Any]] = {} if report.rebuilt else _warnings_by_key(meta)
     report.parsed = len(changed)
     report.removed = len(removed)
     if not changed and not removed and not report.rebuilt:
-        report.warnings = [w for ws in old_warnings.values() for w in ws]
+        report.warnings = [warning_text(w) for ws in old_warnings.values() for w in ws]
         return report
     for k in removed + changed:
         old_warnings.pop(k, None)
@@ -165,12 +167,13 @@ def update(
                 "INSERT INTO occ(day, person, kind, key) VALUES (?, ?, ?, ?)",
                 [(d, p, kind, k) for k in chunk for d, p, kind in sorted(rows.get(k, ()))],
             )
-        report.warnings = [w for ws in old_warnings.values() for w in ws]
+        stored = [w for ws in old_warnings.values() for w in ws]
+        report.warnings = [warning_text(w) for w in stored]
         state.set_meta(
             {
                 "index_context": ctx,
                 "index_warnings_by_key": json.dumps(old_warnings, ensure_ascii=False),
-                "index_warnings": json.dumps(report.warnings[:50], ensure_ascii=False),
+                "index_warnings": json.dumps(stored[:50], ensure_ascii=False),
             },
             c,
         )
@@ -214,18 +217,26 @@ def _read_fast(
     return slow
 
 
-def _warnings_by_key(meta: dict[str, str]) -> dict[str, list[str]]:
+def _warnings_by_key(meta: dict[str, str]) -> dict[str, list[Any]]:
     try:
         data = json.loads(meta.get("index_warnings_by_key", "{}"))
     except ValueError:
         return {}
-    return {str(k): [str(x) for x in v] for k, v in data.items()} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(k): [x if isinstance(x, dict) else str(x) for x in v]
+        for k, v in data.items()
+        if isinstance(v, list)
+    }
 
 
 def _bad_value(events: list[Any]) -> str:
     """Which date, time or rule of an event cannot be used, as the feed names it."""
-    kinds = {"DTSTART": "a date or a date-time", "DTEND": "a date or a date-time",
-             "RECURRENCE-ID": "a date or a date-time", "DURATION": "a duration"}  # fmt: skip
+    kinds = {"DTSTART": N_("its {name} is not a date or a date-time"),
+             "DTEND": N_("its {name} is not a date or a date-time"),
+             "RECURRENCE-ID": N_("its {name} is not a date or a date-time"),
+             "DURATION": N_("its {name} is not a duration")}  # fmt: skip
     for e in events:
         for name in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE"):
             if name not in e:
@@ -233,12 +244,12 @@ def _bad_value(events: list[Any]) -> str:
             try:
                 value = e.decoded(name)
             except Exception:
-                return f"its {name} is not a valid value"
+                return _("its {name} is not a valid value").format(name=name)
             want = kinds.get(name)
             ok = isinstance(value, timedelta) if name == "DURATION" else isinstance(value, date)
             if want and not ok:
-                return f"its {name} is not {want}"
-    return "its dates, times or repeat rule do not fit together"
+                return _(want).format(name=name)
+    return _("its dates, times or repeat rule do not fit together")
 
 
 class _Parser:
@@ -284,17 +295,17 @@ class _Parser:
 
     def parse_groups(
         self, keys: list[str], groups: dict[str, list[RawComponent]]
-    ) -> dict[str, tuple[set[Row], list[str]]]:
+    ) -> dict[str, tuple[set[Row], list[Any]]]:
         comps = [c for k in keys for c in groups[k]]
         try:
             cal = self._calendar(comps)
             events = [e for e in cal.subcomponents if e.name == "VEVENT"]
             if len(events) != len(comps):
-                raise ValueError("component count differs")
+                raise ValueError("component count differs")  # untranslated: caught below
         except Exception:
             if len(keys) == 1:
                 self._fail(groups[keys[0]][0], None)
-            out: dict[str, tuple[set[Row], list[str]]] = {}
+            out: dict[str, tuple[set[Row], list[Any]]] = {}
             for k in keys:
                 out.update(self.parse_groups([k], groups))
             return out
@@ -316,13 +327,19 @@ class _Parser:
         """Say which event cannot be read and, when known, which value in the feed's own terms
         (never Python's exception text)."""
         line = _line_of(self.doc.data, c.start)
-        what = f"the event {c.uid!r}" if c.uid else "an event"
-        why = f": {detail}" if detail else ""
-        raise FeedFormatError(f"line {line}: {what} cannot be read{why}"[:300])
+        if c.uid and detail:
+            text = _("line {line}: the event {uid!r} cannot be read: {detail}")
+        elif c.uid:
+            text = _("line {line}: the event {uid!r} cannot be read")
+        elif detail:
+            text = _("line {line}: an event cannot be read: {detail}")
+        else:
+            text = _("line {line}: an event cannot be read")
+        raise FeedFormatError(text.format(line=line, uid=c.uid, detail=detail)[:300])
 
     # -- occurrences ------------------------------------------------------------
-    def _rows(self, key: str, events: list[Any]) -> tuple[set[Row], list[str]]:
-        warnings: list[str] = []
+    def _rows(self, key: str, events: list[Any]) -> tuple[set[Row], list[Any]]:
+        warnings: list[Any] = []  # feed.state.stored_warning
         recurring = any("RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e for e in events)
         for e in events:
             e.decoded("DTSTART")  # raises on a bad or missing value
@@ -332,7 +349,7 @@ class _Parser:
             rows.update(self.rules.slow_rows(ev, span))
         return rows, warnings
 
-    def _expand(self, key: str, events: list[Any], warnings: list[str]) -> list[tuple[Any, Span | None]]:
+    def _expand(self, key: str, events: list[Any], warnings: list[Any]) -> list[tuple[Any, Span | None]]:
         import recurring_ical_events
 
         master = next((e for e in events if "RRULE" in e and "RECURRENCE-ID" not in e), None)
@@ -341,8 +358,14 @@ class _Parser:
             if steps > MAX_EXPANSION_STEPS:
                 summary = str(master.get("SUMMARY", ""))[:60]
                 warnings.append(
-                    f"the event {summary or key!r} repeats too often to show (about {steps:,} times); "
-                    "only its first occurrence is shown"
+                    stored_warning(
+                        N_(
+                            "the event {name!r} repeats too often to show (about {steps:,} times); "
+                            "only its first occurrence is shown"
+                        ),
+                        name=summary or key,
+                        steps=steps,
+                    )
                 )
                 first: list[tuple[Any, Span | None]] = [
                     (e, None) for e in events if "RRULE" in e or "RECURRENCE-ID" in e
@@ -354,11 +377,22 @@ class _Parser:
         try:
             found = _occurrences(recurring_ical_events.of(cal), self.window)
         except Exception as err:
-            warnings.append(f"the repeating event {key!r} could not be expanded ({type(err).__name__})")
+            warnings.append(
+                stored_warning(
+                    N_("the repeating event {name!r} could not be expanded ({problem})"),
+                    name=key,
+                    problem=type(err).__name__,
+                )
+            )
             return [(e, None) for e in events[:1]]
         if len(found) > MAX_OCCURRENCES:
             warnings.append(
-                f"the event {key!r} has {len(found)} occurrences; only the first {MAX_OCCURRENCES} shown"
+                stored_warning(
+                    N_("the event {name!r} has {count} occurrences; only the first {shown} shown"),
+                    name=key,
+                    count=len(found),
+                    shown=MAX_OCCURRENCES,
+                )
             )
             found = found[:MAX_OCCURRENCES]
         return found

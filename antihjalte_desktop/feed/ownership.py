@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from antihjalte_desktop.core.i18n import N_, _, ngettext
 from antihjalte_desktop.feed import ics
 from antihjalte_desktop.feed._hash import blake2b
 from antihjalte_desktop.feed.rawics import RawComponent
@@ -31,9 +32,9 @@ CHANGED = "changed"  # this profile's event was changed by someone else since it
 SHARED = "shared"  # a CalDAV resource holds this profile's event together with someone else's
 
 _WHY = {
-    MARKER: "held by an event that is not this profile's",
-    CHANGED: "changed by someone else since this profile wrote it",
-    SHARED: "stored on the server together with someone else's event",
+    MARKER: N_("held by an event that is not this profile's"),
+    CHANGED: N_("changed by someone else since this profile wrote it"),
+    SHARED: N_("stored on the server together with someone else's event"),
 }
 
 
@@ -61,7 +62,8 @@ class Squat:
     why: str  # MARKER, CHANGED or SHARED
 
     def describe(self) -> str:
-        return f"{self.uid} ({_WHY.get(self.why, self.why)})"
+        why = _WHY.get(self.why)
+        return f"{self.uid} ({_(why) if why else self.why})"
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,13 @@ class Ownership:
 def squat_message(squats: list[Squat], limit: int = 5) -> str:
     """The sync's one-line reason when some of this profile's UIDs are held by someone else."""
     shown = "; ".join(s.describe() for s in squats[:limit])
-    more = f"; and {len(squats) - limit} more" if len(squats) > limit else ""
+    rest = len(squats) - limit
+    more = _("; and {n} more").format(n=rest) if rest > 0 else ""
     n = len(squats)
-    what = "event of this profile was" if n == 1 else "events of this profile were"
-    return (
-        f"{n} {what} left as found, neither overwritten nor deleted: {shown}{more}. "
-        "Whoever changed the feed there must put it right (or remove the event) before it is in sync"
-    )
+    return ngettext(
+        "{n} event of this profile was left as found, neither overwritten nor deleted: {events}{more}. "
+        "Whoever changed the feed there must put it right (or remove the event) before it is in sync",
+        "{n} events of this profile were left as found, neither overwritten nor deleted: {events}{more}. "
+        "Whoever changed the feed there must put it right (or remove the event) before it is in sync",
+        n,
+    ).format(n=n, events=shown, more=more)

@@ -27,6 +27,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.store import db
 
 FILE_NAME = "feed.sqlite3"
@@ -102,12 +103,13 @@ class FeedState:
             c.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", rows)
 
     def warnings(self) -> list[str]:
+        """The index's warnings, in this process's language (see :func:`warning_text`)."""
         raw = self.meta().get("index_warnings", "[]")
         try:
             out = json.loads(raw)
         except ValueError:
             return []
-        return [str(w) for w in out] if isinstance(out, list) else []
+        return [warning_text(w) for w in out] if isinstance(out, list) else []
 
     # -- index ------------------------------------------------------------------
     def iter_group_hashes(self) -> Iterator[tuple[str, bytes]]:
@@ -177,6 +179,26 @@ class FeedState:
             "INSERT INTO own(uid, digest) VALUES (?, ?)",
             [(u, d) for u, ds in prints.items() for d in sorted(ds)],
         )
+
+
+def stored_warning(msgid: str, **args: Any) -> dict[str, Any]:
+    """A warning as the index stores it: its message (marked with ``N_``) and the values of its
+    placeholders, so that a warning stored by a sync in one language is shown in the language of
+    whoever reads it later (a sync that finds nothing changed replays the stored ones)."""
+    return {"msg": msgid, "args": args}
+
+
+def warning_text(stored: Any) -> str:
+    """A stored warning in this process's language (a plain string: stored before warnings
+    were kept as message and values, shown as it is)."""
+    if isinstance(stored, dict) and isinstance(stored.get("msg"), str):
+        args = stored.get("args")
+        values = args if isinstance(args, dict) else {}
+        try:
+            return _(stored["msg"]).format(**values)
+        except (KeyError, IndexError, ValueError, TypeError):
+            return str(stored["msg"])
+    return str(stored)
 
 
 def read_json(path: Path) -> dict[str, Any]:

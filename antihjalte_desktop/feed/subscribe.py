@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.feed.state import FeedState
 
@@ -44,7 +45,9 @@ def sync_subscriptions(profile: Profile) -> list[str]:
             _sync_one(profile, url)
         except KnownError as err:
             log.info("subscription %s not read: %s", url, err)
-            warnings.append(f"the subscribed calendar {url} was not read: {err}")
+            warnings.append(
+                _("the subscribed calendar {url} was not read: {problem}").format(url=url, problem=err)
+            )
     return warnings
 
 
@@ -70,7 +73,7 @@ def _sync_one(profile: Profile, url: str) -> None:
         if resp.status == 304:
             return
         if resp.status != 200:
-            raise FeedError(f"the server answered {resp.status}")
+            raise FeedError(_("the server answered {status}").format(status=resp.status))
         doc = rawics.split(resp.body)
         # no owner matches this id: every event of the subscription is indexed
         index.update(st, doc, "\x00subscription", profile.zone, profile.today())

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from antihjalte_desktop.core.i18n import _, ngettext
 from antihjalte_desktop.core.text import printable
 from antihjalte_desktop.errors import KnownError
 from antihjalte_desktop.feed import deadline, ics
@@ -38,7 +39,12 @@ CONFLICT_RETRIES = 3
 
 @dataclass
 class SyncStatus:
-    """What the tray shows: in sync or "not synced" with the reason, and when it tries again."""
+    """What the tray shows: in sync or "not synced" with the reason, and when it tries again.
+
+    ``reason`` and ``warnings`` are for people: written in the language of the process that
+    synced (the tray's sync child reads the same ``ui.language`` as the tray, so a Swedish tray
+    shows Swedish reasons); ``sync --json`` syncs in English, its JSON being a contract. What a
+    program reads is in the other fields: ``in_sync``, ``state``, ``squatted``, the counts."""
 
     in_sync: bool
     state: str  # "in_sync", "error", or "pending" (tray_status: local changes waiting)
@@ -100,14 +106,35 @@ def tray_status(profile: Profile) -> SyncStatus:
     """What the tray shows now: the last sync's status, but "not synced" while local changes
     wait in the outbox. Cheap (a JSON file and one query); never touches the feed."""
     status = read_status(profile.paths.data) or SyncStatus(
-        in_sync=False, state="error", reason="not synced yet", location=location_label(profile)
+        in_sync=False, state="error", reason=_("not synced yet"), location=location_label(profile)
     )
     pending = len(profile.plan.outbox())
     if pending and status.in_sync:
         status.in_sync, status.state = False, "pending"
-        status.reason = f"{pending} local change(s) not synced yet"
+        status.reason = ngettext(
+            "{n} local change(s) not synced yet", "{n} local change(s) not synced yet", pending
+        ).format(n=pending)
     status.pending_changes = max(status.pending_changes, pending)
     return status
+
+
+def not_synced_line(reason: str) -> str:
+    """The last line ``antihjalte sync`` writes on stderr when it is not in sync."""
+    return "antihjalte: " + _("not synced: {reason}").format(reason=reason)
+
+
+def reason_of(stderr: str) -> str:
+    """The reason in what a failed ``antihjalte sync`` wrote on stderr: its last line without
+    the program's name and the "not synced:" before it (in English or in this process's
+    language: the child reads the same ``ui.language``, but a locale may differ)."""
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    if not lines:
+        return ""
+    last = lines[-1].removeprefix("antihjalte: ")
+    for prefix in {_("not synced: {reason}").split("{reason}")[0], "not synced: "}:
+        if prefix and last.startswith(prefix):
+            return last[len(prefix) :]
+    return last
 
 
 def backoff(failures: int, sync_minutes: int) -> timedelta:
@@ -222,7 +249,7 @@ def _sync(profile: Profile, within: deadline.Deadline, *, force: bool) -> SyncSt
         from antihjalte_desktop.feed.subscribe import sync_subscriptions
 
         try:
-            with deadline.alarm(within, "reading the subscribed calendars"):
+            with deadline.alarm(within, _("reading the subscribed calendars")):
                 status.warnings.extend(sync_subscriptions(profile))
         except KnownError as err:  # the deadline, between two subscriptions
             status.warnings.append(str(err))
@@ -270,7 +297,7 @@ def _run(
             with backend.session() as session:
                 status.waited_for_lock = session.info.waited_for
                 snap = session.read()
-                deadline.check("reading the feed")
+                deadline.check(_("reading the feed"))
                 doc = None
                 if snap.data is not None:
                     doc = rawics.split(snap.data)
@@ -278,11 +305,11 @@ def _run(
                     _index(profile, st, doc, ident.profile_id, status)
                 else:
                     _clear_index(profile, st)
-                deadline.check("reading the team's events")
+                deadline.check(_("reading the team's events"))
                 result = _merge(doc, desired, ident.profile_id, profile.now(), st, snap.shared)
                 new_token = snap.token
                 if result.changed:
-                    deadline.check("merging the feed, before writing it")
+                    deadline.check(_("merging the feed, before writing it"))
                     rawics.check_before_write(result.size, result.puts, ident.profile_id)
                     # accepted before the write: a crash after it must not make our own event a stranger
                     st.add_fingerprints({uid: digest_of(desired[uid]) for uid in result.puts})

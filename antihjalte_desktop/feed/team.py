@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.core.team_rules import Entry, PlanIssue, same_person, sort_entries
 from antihjalte_desktop.errors import RefusedError
 from antihjalte_desktop.feed import ics
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from antihjalte_desktop.store.profile import Profile
+
 
 def _open_state(path: Path) -> FeedState | None:
     return FeedState(path) if path.exists() else None
@@ -96,11 +98,13 @@ def generate_rota(profile: Profile, start: date, weeks: int) -> list[tuple[date,
     roster = [str(r) for r in profile.settings.get("team.roster") if str(r).strip()]
     if not roster:
         raise RefusedError(
-            "the roster is empty: set it first, e.g. antihjalte config set team.roster "
-            "'Anna Berg, anna@example.se;Olle Ek, olle@example.se'"
+            _(
+                "the roster is empty: set it first, e.g. antihjalte config set team.roster "
+                "'Anna Berg, anna@example.se;Olle Ek, olle@example.se'"
+            )
         )
     if weeks < 1 or weeks > 520:
-        raise RefusedError("--weeks must be between 1 and 520")
+        raise RefusedError(_("--weeks must be between 1 and 520"))
     monday = start - timedelta(days=start.weekday())
     out = []
     for i in range(weeks):

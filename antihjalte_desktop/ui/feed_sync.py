@@ -164,8 +164,9 @@ class FeedSync(QObject):
         if code == 0:
             self.set_problem(None)
         else:
-            lines = [ln.strip() for ln in err.splitlines() if ln.strip()]
-            reason = lines[-1].removeprefix("antihjalte: ").removeprefix("not synced: ") if lines else ""
+            from antihjalte_desktop.feed.sync import reason_of
+
+            reason = reason_of(err)  # the child's words, in its language (the same ui.language)
             self.set_problem(reason or self.tr("the sync failed"))
         self.aim_after_sync(code == 0)
         self.status_changed.emit()

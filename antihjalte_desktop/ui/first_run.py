@@ -410,8 +410,9 @@ class FirstRunWindow(QWidget):
         if code == 0:
             self.sync_result.setText(self._found_text())
         else:
-            lines = [ln.strip() for ln in err.splitlines() if ln.strip()]
-            reason = lines[-1].removeprefix("antihjalte: ").removeprefix("not synced: ") if lines else ""
+            from antihjalte_desktop.feed.sync import reason_of
+
+            reason = reason_of(err)  # the child's words, in its language (the same ui.language)
             self.sync_result.setText(self.tr("The sync did not work: %1").replace("%1", reason or "?"))
         self.fit()
         self.sync_finished.emit(code == 0)

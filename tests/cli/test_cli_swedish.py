@@ -39,7 +39,8 @@ ENGLISH = re.compile(
 )
 # What may stay as it is in a Swedish text: placeholders, options, setting keys, code, quoted input.
 _NOT_WORDS = re.compile(
-    r"%\(\w+\)[sdr]|%[sdr]|\{[\w!:]*\}|--?[\w-]+|\b\w+(\.\w+)+\b|`[^`]*`|'[^']*'|\"[^\"]*\"|”[^”]*”|"
+    r"%\(\w+\)[sdr]|%[sdr]|\{[\w!:,]*\}|--kind \w+|--?[\w-]+|\b\w+(\.\w+)+\b|`[^`]*`|"
+    r"'[^']*'|\"[^\"]*\"|”[^”]*”|"
     r"https?://\S+|/\S+|\b[A-Z_]{2,}\b|antihjalte(\s+[a-z][a-z-]*)*|\b\w(;\w)+\b"
 )
 

@@ -113,7 +113,7 @@ def test_two_colleagues_see_each_other_and_the_rota(cli, tmp_path: Path) -> None
     cli("sync", check=True)
     r = cli("rota", "generate", "--from", "2026-11-30", "--weeks", "4")
     assert r.returncode == 0, r.stderr
-    assert "Veckans hjälte: Olle Ek" in r.stdout
+    assert "Hero of the week: Olle Ek" in r.stdout
     olle("sync", check=True)
     team = json.loads(olle("team", "--from", "2026-11-30", "--to", "2026-12-11", "--json", check=True).stdout)
     got = {(e["date"], e["person"], e["kind"]) for e in team}
