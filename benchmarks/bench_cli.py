@@ -83,7 +83,8 @@ def run() -> list[dict[str, Any]]:
         }
         out = subprocess.run(cmds["script"][0], env=env, capture_output=True, text=True, check=True).stdout
         assert out.count('"date"') == DAYS, "plan list did not list every day"
-        out = subprocess.run(cmds["swedish"][0], env=env_sv, capture_output=True, text=True, check=True).stdout
+        sv = cmds["swedish"][0]
+        out = subprocess.run(sv, env=env_sv, capture_output=True, text=True, check=True).stdout
         assert "genomförd" in out, "plan list did not speak Swedish"
         for cmd, e in cmds.values():  # warm the page cache and the .pyc files
             timed(cmd, e)
