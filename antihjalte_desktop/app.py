@@ -713,8 +713,9 @@ def _after_start(app: App, instance: SingleInstance, paths: Paths) -> None:
     setup_file_logging(paths)
     import logging
 
+    log = logging.getLogger("antihjalte.settings")
     for problem in app.profile.settings.problems:  # read before the log existed
-        logging.getLogger("antihjalte.settings").warning("settings: %s", problem)
+        log.warning("settings: %s", problem)
     _quit_on_signals(app)
     instance.listen()
     app.start_services()

@@ -40,7 +40,8 @@ def template() -> Catalog:
         str(PACKAGE),
         method_map=[("ui/**.py", "ignore"), ("**.py", "python")],
         keywords=KEYWORDS,
-        comment_tags=("TRANSLATORS:",),
+        # Not "TRANSLATORS:": pyside6-lupdate reads a TRANSLATOR comment as a context of its own.
+        comment_tags=("L10N:",),
         strip_comment_tags=True,
     )
     for filename, lineno, message, comments, context in found:

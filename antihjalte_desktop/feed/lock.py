@@ -375,7 +375,7 @@ class FileLock:
                 why = _("it was touched in the last {seconds} s, so something may be using it").format(
                     seconds=stale
                 )
-            # TRANSLATORS: {problem} follows the path as its verb: "cannot be read (permission denied)"
+            # L10N: {problem} follows the path as its verb: "cannot be read (permission denied)"
             return _(
                 "the feed's lock file {path} {problem}; {why}; {given_up}. "
                 "If no sync is running anywhere, remove it"

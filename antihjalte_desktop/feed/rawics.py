@@ -369,7 +369,7 @@ def check_own_event(raw: bytes, uid: str, profile_id: str) -> None:
             raise FeedFormatError(_("its line {n} is not a well-formed iCalendar line").format(n=n))
         problem = control_problem(line.decode("utf-8"), allow="\t")
         if problem:
-            # TRANSLATORS: {problem} ends the sentence: "holds the control character U+0007, ..."
+            # L10N: {problem} ends the sentence: "holds the control character U+0007, ..."
             raise FeedFormatError(_("its line {n} {problem}").format(n=n, problem=problem))
 
 
