@@ -528,6 +528,14 @@
         <translation>Planeringen: gå mellan dagar</translation>
     </message>
     <message>
+        <source>Planner: the month before or after</source>
+        <translation>Planeringen: månaden före eller efter</translation>
+    </message>
+    <message>
+        <source>Planner: back to today</source>
+        <translation>Planeringen: tillbaka till i dag</translation>
+    </message>
+    <message>
         <source>Planner: plan the chosen day, or open it</source>
         <translation>Planeringen: planera den valda dagen eller öppna den</translation>
     </message>

@@ -143,6 +143,8 @@ class HelpWindow(QWidget):
         items(
             [
                 (self.tr("Arrow keys"), self.tr("Planner: move between days")),
+                (_key("PgUp") + " / " + _key("PgDown"), self.tr("Planner: the month before or after")),
+                (_key("Ctrl+Home"), self.tr("Planner: back to today")),
                 (_key("Return") + " / " + _key("Space"), self.tr("Planner: plan the chosen day, or open it")),
                 (_key(QKeySequence.StandardKey.Undo), self.tr("Planner: undo the last change of the plan")),
                 (_key("Ctrl+Shift+Z"), self.tr("Planner: redo")),
