@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from antihjalte_desktop import APP_NAME
-from antihjalte_desktop.cli_input import read_stdin
+from antihjalte_desktop.cli_input import json_help, read_stdin
 from antihjalte_desktop.core.i18n import _, language, language_as
 from antihjalte_desktop.errors import KnownError, UsageError
 
@@ -28,10 +28,6 @@ class _Parser(argparse.ArgumentParser):
 
 def _day_arg(text: str) -> str:
     return text  # parsed later against the profile's clock; see _parse_day
-
-
-def json_help() -> str:
-    return _("machine-readable output (JSON, the same in every language)")
 
 
 def build_parser() -> argparse.ArgumentParser:

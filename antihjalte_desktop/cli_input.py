@@ -1,4 +1,5 @@
-"""Text from standard input for the command line: strict UTF-8, or a usage error (exit 2).
+"""Text from standard input for the command line: strict UTF-8, or a usage error (exit 2); and
+the help text every ``--json`` option shares.
 
 Its own small module so that every command module (the journal's, the feed's) can use it
 without importing the main CLI."""
@@ -9,6 +10,12 @@ import sys
 
 from antihjalte_desktop.core.i18n import N_, _
 from antihjalte_desktop.errors import UsageError
+
+
+def json_help() -> str:
+    """The help of every ``--json`` option (asked for when a parser is built, in its language)."""
+    return _("machine-readable output (JSON, the same in every language)")
+
 
 # What read_stdin_line reads, as the feed commands name it (translated here, when shown).
 THE_PASSWORD = N_("the password")

@@ -11,14 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from antihjalte_desktop.cli_input import json_help
 from antihjalte_desktop.core.i18n import _, ngettext
 from antihjalte_desktop.core.text import dumps, printable
 from antihjalte_desktop.errors import UsageError
-
-
-def json_help() -> str:
-    """As ``cli.json_help`` (the same text; this module is imported by ``cli``, not the other way)."""
-    return _("machine-readable output (JSON, the same in every language)")
 
 
 def register(subparsers: Any) -> None:

@@ -13,13 +13,13 @@ import sys
 from datetime import date, timedelta
 from typing import Any
 
+from antihjalte_desktop.cli_input import json_help
 from antihjalte_desktop.core.i18n import _, language, language_as, ngettext
 from antihjalte_desktop.core.text import dumps, printable
 from antihjalte_desktop.errors import UsageError
 
 
 def register(subparsers: Any) -> None:
-    json_help = _("machine-readable output (JSON, the same in every language)")
     feed = subparsers.add_parser("feed", help=_("where the team feed is"))
     parser_class = type(feed)
     fsub = feed.add_subparsers(
@@ -53,7 +53,7 @@ def register(subparsers: Any) -> None:
     feed.set_defaults(handler=cmd_feed)
 
     sy = subparsers.add_parser("sync", help=_("sync with the team feed now (exit 0 when in sync)"))
-    sy.add_argument("--json", action="store_true", help=json_help)
+    sy.add_argument("--json", action="store_true", help=json_help())
     sy.add_argument("--force", action="store_true", help=_("read and merge even if nothing seems changed"))
     sy.add_argument(
         "--password-stdin",
@@ -72,7 +72,7 @@ def register(subparsers: Any) -> None:
     tm.add_argument(
         "--to", dest="end", metavar=_("DATE"), help=_("the last day to show (default: two weeks on)")
     )
-    tm.add_argument("--json", action="store_true", help=json_help)
+    tm.add_argument("--json", action="store_true", help=json_help())
     tm.set_defaults(handler=cmd_team)
 
     ro = subparsers.add_parser("rota", help=_("the hero rota (veckans hjälte)"))
