@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-MAX_SETTINGS_BYTES = 1024 * 1024  # as store.settings
+MAX_SETTINGS_BYTES = 1024 * 1024  # a settings file with a long team list is a few KB (store.settings too)
 
 
 def system_language() -> str:

@@ -13,13 +13,14 @@ from antihjalte_desktop.core.i18n import _
 from antihjalte_desktop.core.settings_schema import BY_KEY, SCHEMA, Kind, Setting, lookup
 from antihjalte_desktop.core.text import loads_json, shown
 from antihjalte_desktop.errors import StoreError, UsageError
+from antihjalte_desktop.store import language
 from antihjalte_desktop.store.atomic import write_atomic
 
 log = logging.getLogger("antihjalte.settings")
 
 Listener = Callable[[str, Any], None]
 _UNSET = object()
-MAX_SETTINGS_BYTES = 1024 * 1024  # a settings file with a long team list is a few KB
+MAX_SETTINGS_BYTES = language.MAX_SETTINGS_BYTES  # one limit for the full read and the language's
 
 
 class Settings:
