@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 from pathlib import Path
 
@@ -14,27 +13,21 @@ import pytest
 
 from antihjalte_desktop.store.journal_store import MAX_IMPORT_BYTES
 from antihjalte_desktop.store.settings import MAX_SETTINGS_BYTES
+from tests import swedish
 
 from ..conftest import Cli, require, require_tools
-
-ENGLISH_WORDS = [
-    *("the", "is", "not", "file", "error", "day", "date", "tags", "help", "about", "write", "preview"),
-    *("from", "handover", "and", "or", "to", "of", "no", "cannot", "with", "for", "in", "a", "an", "on"),
-    *("at", "it", "be", "was", "are", "has", "have", "this", "that", "feed", "sync", "server"),
-    *("password", "user", "entry"),
-]
-_ENGLISH = re.compile(r"\b(" + "|".join(ENGLISH_WORDS) + r")\b", re.IGNORECASE)
 
 
 def english_words(text: str, *paths: Path) -> list[str]:
     """The English words left in ``text`` once paths, commands in backticks, setting keys and option names
     (``--force``) are taken out."""
-    for p in sorted((str(p) for p in paths), key=len, reverse=True):
-        text = text.replace(p, " ")
-    text = re.sub(r"`[^`]*`", " ", text)
-    text = re.sub(r"\b\w+(?:\.\w+)+\b", " ", text)  # setting keys (feed.password), journal.json
-    text = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", text)
-    return _ENGLISH.findall(text)
+    return swedish.english_words(
+        text,
+        r"`[^`]*`",
+        r"\b\w+(?:\.\w+)+\b",  # setting keys (feed.password), journal.json
+        r"(?<![\w-])--?[A-Za-z][\w-]*",
+        paths=paths,
+    )
 
 
 def lang_env(cli: Cli, lang: str) -> dict[str, str]:

@@ -17,32 +17,26 @@ from antihjalte_desktop.core.i18n import language_as
 from antihjalte_desktop.feed import ics, index, rawics
 from antihjalte_desktop.feed.state import FeedState, state_path
 from antihjalte_desktop.feed.sync import not_synced_line, reason_of
+from tests import swedish
 
 from ..conftest import Cli
 from .conftest import NOW, STOCKHOLM
-
-ENGLISH_WORDS = [
-    *("the", "is", "not", "file", "error", "day", "date", "tags", "help", "about", "write", "preview"),
-    *("from", "handover", "and", "or", "to", "of", "no", "cannot", "with", "for", "in", "a", "an", "on"),
-    *("at", "it", "be", "was", "are", "has", "have", "this", "that", "feed", "sync", "server"),
-    *("password", "user", "entry"),
-]
-_ENGLISH = re.compile(r"\b(" + "|".join(ENGLISH_WORDS) + r")\b", re.IGNORECASE)
 
 
 def english_words(text: str, *paths: Path | str) -> list[str]:
     """The English words left in ``text`` once paths, addresses, commands (``antihjalte feed
     set``), choices (``{auto,file,…}``), setting keys and option names (with ``--kind``'s value)
     are taken out."""
-    for p in sorted((str(p) for p in paths), key=len, reverse=True):
-        text = text.replace(p, " ")
-    text = re.sub(r"\S+://\S*", " ", text)  # addresses
-    text = re.sub(r"\bantihjalte(?: [a-z][\w-]*)*", " ", text)  # the program and its commands
-    text = re.sub(r"\{[^}]*\}", " ", text)  # argparse's choices
-    text = re.sub(r"--kind \w+", " ", text)
-    text = re.sub(r"\b\w+(?:\.\w+)+\b", " ", text)  # setting keys (feed.user)
-    text = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", text)
-    return _ENGLISH.findall(text)
+    return swedish.english_words(
+        text,
+        r"\S+://\S*",  # addresses
+        r"\bantihjalte(?: [a-z][\w-]*)*",  # the program and its commands
+        r"\{[^}]*\}",  # argparse's choices
+        r"--kind \w+",
+        r"\b\w+(?:\.\w+)+\b",  # setting keys (feed.user)
+        r"(?<![\w-])--?[A-Za-z][\w-]*",
+        paths=paths,
+    )
 
 
 def run(cli: Cli, lang: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -27,20 +27,13 @@ from typing import Any
 
 import pytest
 
+from tests import swedish
 from tests.network.test_deadlines import DRIP_HEADERS, DripServer
 from tests.network.tiny import TinyServer
 
 ROOT = Path(__file__).resolve().parents[2]
 EN = "C.UTF-8"
 SV = "sv_SE.UTF-8"
-
-# The English words a half-translated message would leak (the project's list).
-ENGLISH = frozenset((
-    "the", "is", "not", "file", "error", "day", "date", "tags", "help", "about", "write", "preview",
-    "from", "handover", "and", "or", "to", "of", "no", "cannot", "with", "for", "in", "a", "an", "on",
-    "at", "it", "be", "was", "are", "has", "have", "this", "that", "feed", "sync", "server",
-    "password", "user", "entry",
-))  # fmt: skip
 
 _NOT_PROSE = [
     re.compile(r"”[^”]*”|“[^”]*”|'[^']*'"),  # what the message quotes
@@ -54,9 +47,7 @@ _NOT_PROSE = [
 
 
 def english_words(text: str) -> set[str]:
-    for pattern in _NOT_PROSE:
-        text = pattern.sub(" ", text)
-    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if w in ENGLISH}
+    return set(swedish.english_words(text, *_NOT_PROSE))
 
 
 def reason_of(stderr: str) -> str:
